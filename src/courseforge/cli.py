@@ -1,0 +1,83 @@
+"""The ``courseforge`` command: a dispatcher over ``courseforge.commands.*``.
+
+Each subcommand lives in its own module with ``HELP``, ``add_arguments(parser)``
+and ``run(args) -> int``; modules are imported only when their command runs,
+so ``courseforge check`` never pays for MkDocs or the generator.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from . import __version__
+from .diagnostics import CourseError
+
+# command name -> module in courseforge.commands
+COMMANDS = {
+    "check": "check",
+    "generate": "generate",
+    "build": "build",
+    "serve": "serve",
+    "grade": "grade",
+    "export": "export",
+    "import": "import_",
+    "schema": "schema",
+}
+
+
+def _load(name: str):
+    return importlib.import_module(f"courseforge.commands.{COMMANDS[name]}")
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="courseforge",
+        description="Turn policy documents into a self-paced course: generate, check, build, grade, export.",
+    )
+    parser.add_argument("--version", action="version", version=f"courseforge {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            mod = _load(name) if only in (None, name) else None
+        except ModuleNotFoundError as exc:
+            if exc.name and exc.name.startswith("courseforge.commands"):
+                continue  # command not built yet
+            raise
+        if only is not None and mod is None:
+            sub.add_parser(name)
+            continue
+        p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
+        p.add_argument(
+            "--course", metavar="PATH", default=None,
+            help="the course folder (default: the current folder or the nearest one above it)",
+        )
+        mod.add_arguments(p)
+        p.set_defaults(_run=mod.run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(first if first in COMMANDS else None)
+    args = parser.parse_args(argv)
+    if not getattr(args, "_run", None):
+        parser.print_help()
+        return 2
+    try:
+        return int(args._run(args) or 0)
+    except CourseError as exc:
+        for d in exc.diagnostics:
+            print(d, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; nothing was left half-written", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 1
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

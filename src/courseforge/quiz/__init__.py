@@ -1,0 +1,1 @@
+"""Quizzes: the model (``model``), safe YAML loading with positions, validation."""

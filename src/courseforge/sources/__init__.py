@@ -1,0 +1,1 @@
+"""Seed documents → cleaned documents → sections → paragraphs with stable ids."""
