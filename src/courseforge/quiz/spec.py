@@ -1,0 +1,166 @@
+"""Quiz format v1 as one table of field specs.
+
+The loader (``quiz.load``) checks fields against these specs and the JSON
+Schema (``quiz.schema``) is generated from them, so what editors accept and
+what ``courseforge check`` accepts cannot drift apart. Rules that span
+several fields (exactly one correct option, one blank in a prompt, unique
+ids) live in the loader; the schema carries what a schema can say.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from .model import BLOOM_LEVELS, MODES, QUESTION_TYPES
+
+SCHEMA_ID = "quiz-v1.schema.json"
+SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/quiz-v1.schema.json"
+# Ids name answers in learners' records and appear in URLs: keep them plain.
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+ID_MAX = 80
+MULTIPLE_SCORING = ("partial", "all_or_nothing")
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a YAML object.
+
+    ``kind`` is one of: ``id``, ``text`` (non-empty text, Markdown where the
+    help says so), ``bool``, ``number``, ``points`` (> 0), ``percent``
+    (0-100), ``nonneg`` (>= 0), ``enum`` (one of ``choices``), ``para``
+    (text or whole number), ``texts`` (list of text), ``answers`` (list of
+    text or numbers), ``objects`` (list of ``of`` objects), ``object``.
+    """
+
+    name: str
+    kind: str
+    required: bool = False
+    help: str = ""
+    choices: tuple[str, ...] = ()
+    of: str | None = None
+    min_items: int = 0
+    default: Any = None
+    example: str = ""  # what to write, for messages about a missing field
+
+
+# --- the objects ------------------------------------------------------------
+
+QUIZ = (
+    Field("id", "id", True, "Quiz id, unique in the course; keys learners' progress, so keep it stable.",
+          example="id: 01-nexus-practice"),
+    Field("module", "id", True, "Id of the module page this quiz belongs to (the page's file name without .md).",
+          example="module: 01-migration-development-nexus"),
+    Field("title", "text", True, "Title shown above the quiz.", example="title: Check your understanding"),
+    Field("mode", "enum", True, "practice: immediate feedback; assessment: learners submit a file to be graded.",
+          choices=MODES, example="mode: practice"),
+    Field("pass_mark", "percent", True, "Percentage of the points needed to pass (0-100).", example="pass_mark: 70"),
+    Field("multiple_scoring", "enum", False, "How 'multiple' questions are marked: partial (default) or "
+          "all_or_nothing.", choices=MULTIPLE_SCORING, default="partial"),
+    Field("description", "text", False, "Short introduction shown above the questions (Markdown)."),
+    Field("questions", "objects", True, "The questions, in the order shown.", of="question", min_items=1,
+          example="questions:\n  - id: q1 ..."),
+)
+
+SOURCE = (
+    Field("doc", "id", True, "Id of a seed document in seeds/sources.yml.", example="doc: desa-2004-social-perspective"),
+    Field("para", "para", True, "Paragraph id in that document, e.g. 18 or annex-6.", example="para: 18"),
+)
+
+OPTION = (
+    Field("id", "id", True, "Option id, unique in the question (a learner's answer names it).", example="id: a"),
+    Field("text", "text", True, "What the learner reads (Markdown).", example="text: ..."),
+    Field("correct", "bool", True, "true for a right option, false for a wrong one.", example="correct: false"),
+    Field("feedback", "text", False, "Shown when the learner picks this option (practice mode)."),
+)
+
+PAIR = (
+    Field("id", "id", True, "Pair id, unique in the question.", example="id: p1"),
+    Field("left", "text", True, "The term on the left.", example="left: ..."),
+    Field("right", "text", True, "Its match on the right.", example="right: ..."),
+)
+
+DISTRACTOR = (
+    Field("id", "id", True, "Distractor id, unique in the question and different from the pair ids.",
+          example="id: x1"),
+    Field("text", "text", True, "An extra choice on the right that matches no left.", example="text: ..."),
+)
+
+ITEM = (
+    Field("id", "id", True, "Item id, unique in the question.", example="id: i1"),
+    Field("text", "text", True, "The item's text.", example="text: ..."),
+)
+
+QUESTION = (
+    Field("id", "id", True, "Question id, unique in the quiz and stable (learners' answers name it).",
+          example="id: q1"),
+    Field("type", "enum", True, "The question type.", choices=QUESTION_TYPES, example="type: single"),
+    Field("prompt", "text", True, "The question (Markdown). A fill_blank prompt holds ___ once.",
+          example="prompt: ..."),
+    Field("explanation", "text", True, "Why the right answer is right (Markdown); shown after answering.",
+          example="explanation: ..."),
+    Field("source", "object", True, "The paragraph this question is drawn from.", of="source",
+          example="source: {doc: <seed id>, para: <paragraph id>}"),
+    Field("points", "points", False, "Points for a fully right answer (default 1).", default=1),
+    Field("hints", "texts", False, "Hints the learner may open one by one."),
+    Field("tags", "texts", False, "Free labels, e.g. topics."),
+    Field("bloom", "enum", False, "Bloom's taxonomy level.", choices=BLOOM_LEVELS),
+)
+
+# Fields only a given question type takes, in the order they are written.
+TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
+    "single": (
+        Field("options", "objects", True, "The choices; exactly one has correct: true.", of="option", min_items=2,
+              example="options:\n  - {id: a, text: ..., correct: true}"),
+    ),
+    "multiple": (
+        Field("options", "objects", True, "The choices; one or more have correct: true.", of="option", min_items=2,
+              example="options:\n  - {id: a, text: ..., correct: true}"),
+    ),
+    "true_false": (
+        Field("answer", "bool", True, "true or false.", example="answer: true"),
+        Field("feedback_true", "text", False, "Shown when the learner answers true (practice mode)."),
+        Field("feedback_false", "text", False, "Shown when the learner answers false (practice mode)."),
+    ),
+    "fill_blank": (
+        Field("answers", "answers", True, "Accepted answers (case and extra spaces are ignored).", min_items=1,
+              example="answers: [remittances]"),
+    ),
+    "numeric": (
+        Field("answer", "number", True, "The right number.", example="answer: 80"),
+        Field("tolerance", "nonneg", False, "How far from the answer still counts as right (default 0).",
+              default=0),
+        Field("unit", "text", False, "Unit shown beside the input box, e.g. million or %."),
+    ),
+    "matching": (
+        Field("pairs", "objects", True, "Left-right pairs; at least 2.", of="pair", min_items=2,
+              example="pairs:\n  - {id: p1, left: ..., right: ...}"),
+        Field("distractors", "objects", False, "Extra rights that match no left.", of="distractor"),
+    ),
+    "ordering": (
+        Field("items", "objects", True, "The items, listed in the correct order; at least 2.", of="item",
+              min_items=2, example="items:\n  - {id: i1, text: ...}"),
+    ),
+}
+
+OBJECTS: dict[str, tuple[Field, ...]] = {
+    "quiz": QUIZ,
+    "question": QUESTION,
+    "source": SOURCE,
+    "option": OPTION,
+    "pair": PAIR,
+    "distractor": DISTRACTOR,
+    "item": ITEM,
+}
+
+
+def fields_by_name(fields: tuple[Field, ...]) -> dict[str, Field]:
+    return {f.name: f for f in fields}
+
+
+# Every field name some question type takes: lets the loader tell "not used by
+# this type" from "unknown field".
+ALL_TYPE_FIELDS: dict[str, list[str]] = {}
+for _t, _fs in TYPE_FIELDS.items():
+    for _f in _fs:
+        ALL_TYPE_FIELDS.setdefault(_f.name, []).append(_t)
