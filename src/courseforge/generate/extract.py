@@ -1,0 +1,589 @@
+"""Facts the generator reads out of paragraphs: acronyms, dated events, figures, organizations.
+
+Everything here is a pure function of paragraph text, shared by the module
+pages (glossary, timeline, key facts, actors) and the quiz drafts, so a page
+and a question never disagree about a fact. Every fact records the document
+and paragraph it comes from, and every text field is verbatim from that
+paragraph, so a citation always leads to the words it quotes.
+
+Each function is one pass over the corpus (with per-paragraph caches), so
+the cost grows linearly with the size of the seeds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from courseforge.sources.model import Corpus, Paragraph
+
+# ---------------------------------------------------------------- sentences
+
+_SEGMENTER = None
+
+
+def _segmenter():
+    global _SEGMENTER
+    if _SEGMENTER is None:
+        import pysbd
+
+        _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
+    return _SEGMENTER
+
+
+@lru_cache(maxsize=65536)
+def _sentences_cached(text: str) -> tuple[str, ...]:
+    text = text.strip()
+    if not text:
+        return ()
+    # pysbd is the slow part of generation: skip it for a text that has a
+    # single sentence-ending mark at its very end (most headings, list items).
+    if not re.search(r"[.!?][\"'”’)\]]*\s", text):
+        return (text,)
+    return tuple(s.strip() for s in _segmenter().segment(text) if s.strip())
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a paragraph, each verbatim (pysbd; cached per text)."""
+    return list(_sentences_cached(text))
+
+
+# ---------------------------------------------------------------- helpers
+
+STOPWORDS = frozenset(
+    "a an the of and or for in on to with by at from as its their his her this that these those "
+    "is are was were be been it which who whom whose into than then also under over about".split()
+)
+# Words allowed inside a proper name ("Organization for Migration").
+_CONNECTORS = r"(?:of|for|and|on|the|in|to|against|relating|de|du|des|la|le)"
+_NAME_WORD = r"(?:[A-Z](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|No\.?\s?\d+)"
+_NAME = rf"{_NAME_WORD}(?:\s+(?:{_CONNECTORS}\s+){{0,3}}{_NAME_WORD})*"
+NAME_RE = re.compile(rf"(?<![\w-]){_NAME}")
+
+_QUOTES = "\"'“”‘’«»"
+
+
+def iter_paragraphs(corpus: Corpus) -> Iterator[tuple[str, Paragraph]]:
+    """(document id, paragraph) in reading order over the whole corpus."""
+    for doc in corpus.documents:
+        for para in doc.paragraphs:
+            yield doc.id, para
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[A-Za-z][A-Za-z'’]*", text)
+
+
+# ---------------------------------------------------------------- acronyms
+
+
+@dataclass(frozen=True)
+class Acronym:
+    acronym: str  # as written: "IOM", "OSIMs"
+    expansion: str  # verbatim from the paragraph: "International Organization for Migration"
+    doc: str
+    para: str
+
+
+_ACRONYM = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8}"  # two capitals at least: IOM, ECOSOC, OSIMs, UNCCs
+_PAREN_ACRONYM_RE = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
+_COMMA_ACRONYM_RE = re.compile(rf",\s+({_ACRONYM})(?=[\s.,;:)]|$)")
+_ACRONYM_PAREN_EXP_RE = re.compile(rf"(?<![\w-])({_ACRONYM})\s+\(([^()]{{5,150}})\)")
+_ACRONYM_TOKEN_RE = re.compile(rf"(?<![\w/.-])({_ACRONYM})(?![\w/.-])")
+
+
+def _letters(acronym: str) -> str:
+    """The letters an expansion must cover: "OSIMs" -> "osim"."""
+    core = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper() else acronym
+    return core.lower()
+
+
+def _is_acronym(token: str) -> bool:
+    core = _letters(token)
+    return len(core) >= 2 and sum(c.isupper() for c in token) >= max(2, len(core) - 1)
+
+
+def _sh_match(letters: str, words: list[str]) -> int | None:
+    """Schwartz–Hearst: the shortest word suffix of ``words`` whose characters
+    cover ``letters`` in order, the first letter starting a word. Returns how
+    many trailing words the expansion uses, or None."""
+    text = " ".join(words)
+    li = len(letters) - 1
+    ti = len(text) - 1
+    while li >= 0:
+        c = letters[li]
+        while ti >= 0 and (
+            text[ti].lower() != c or (li == 0 and ti > 0 and text[ti - 1].isalnum())
+        ):
+            ti -= 1
+        if ti < 0:
+            return None
+        li -= 1
+        ti -= 1
+    start = ti + 1
+    return len(text[start:].split())
+
+
+def _initials(words: list[str]) -> str:
+    """First letters of content words, hyphenated parts counted: "High-level Dialogue" -> "hld"."""
+    out = []
+    for w in words:
+        if w.lower() in STOPWORDS:
+            continue
+        for part in w.split("-"):
+            if part:
+                out.append(part[0].lower())
+    return "".join(out)
+
+
+def _clean_expansion(words: list[str], lower_ok: bool = False) -> list[str] | None:
+    words = [w.strip(_QUOTES) for w in words]
+    words = [w for w in words if w]
+    if not words or words[0].lower() in STOPWORDS or not (lower_ok or words[0][0].isupper()):
+        return None
+    if not words[-1][0].isalpha():
+        return None
+    return words
+
+
+def expansion_before(acronym: str, before: str) -> str | None:
+    """The expansion of ``acronym`` at the end of ``before`` (the text just
+    ahead of "(ACR)" or ", ACR"), or None. Tries Schwartz–Hearst first, then
+    accepts words whose initials are exactly the acronym's letters in another
+    order (UN names often are: "United Nations Population Fund (UNFPA)")."""
+    letters = _letters(acronym)
+    raw = re.split(r"\s+", before.rstrip(" ,").strip())
+    # stop at the previous clause boundary
+    for i in range(len(raw) - 1, -1, -1):
+        if raw[i].endswith((",", ";", ":", ".")) or raw[i].startswith("("):
+            raw = raw[i + 1 :]
+            break
+    raw = [w for w in raw if w]
+    window = min(len(letters) + 5, len(letters) * 2)
+    raw = raw[-window:]
+    if not raw:
+        return None
+    n = _sh_match(letters, [w.strip(_QUOTES) for w in raw])
+    candidates = []
+    if n:
+        candidates.append(raw[-n:])
+    # initials in any order ("International Migrant Solidarity Organizations
+    # (OSIMs)"), or all but one letter ("United Nations Population Fund (UNFPA)")
+    for k in range(2, len(raw) + 1):
+        ws = raw[-k:]
+        ini = _initials([w.strip(_QUOTES) for w in ws])
+        exact = sorted(ini) == sorted(letters)
+        near = (
+            len(letters) >= 4
+            and len(ini) == len(letters) - 1
+            and ini[0] == letters[0]
+            and not (set(ini) - set(letters))
+            and all(ini.count(c) <= letters.count(c) for c in ini)
+        )
+        if exact or near:
+            candidates.append(ws)
+            break
+    for ws in candidates:
+        # a lowercase term ("integrated water resources management (IWRM)")
+        # only when every word gives the acronym one letter, in order
+        strict = _initials([w.strip(_QUOTES) for w in ws]) == letters and len(ws) == len(letters)
+        cleaned = _clean_expansion(ws, lower_ok=strict)
+        if not cleaned:
+            continue
+        content = [w for w in cleaned if w.lower() not in STOPWORDS]
+        if len(content) < 2 or not (strict or all(w[0].isupper() for w in content)):
+            continue
+        return " ".join(cleaned)
+    return None
+
+
+def acronyms(corpus: Corpus) -> dict[str, Acronym]:
+    """Every acronym the corpus expands, keyed by the acronym, first expansion
+    in reading order winning. Three sources, in order of trust:
+
+    1. "Expansion (ACR)" and "Expansion, ACR" (Schwartz–Hearst);
+    2. "ACR (Expansion)";
+    3. known pairs: an acronym used bare somewhere, whose expansion is a
+       capitalised name written out elsewhere ("High-level Dialogue" ... "the HLD").
+    """
+    found: dict[str, Acronym] = {}
+    for doc_id, para in iter_paragraphs(corpus):
+        text = para.text
+        for m in _PAREN_ACRONYM_RE.finditer(text):
+            acr = m.group(1)
+            if acr in found or not _is_acronym(acr):
+                continue
+            exp = expansion_before(acr, text[: m.start()])
+            if exp:
+                found[acr] = Acronym(acr, exp, doc_id, para.id)
+        for m in _COMMA_ACRONYM_RE.finditer(text):
+            acr = m.group(1)
+            if acr in found or not _is_acronym(acr):
+                continue
+            exp = expansion_before(acr, text[: m.start()])
+            # the comma form is ambiguous ("IOM, UNFPA"): demand the strict match
+            if exp and _initials(exp.split()) == _letters(acr):
+                found[acr] = Acronym(acr, exp, doc_id, para.id)
+        for m in _ACRONYM_PAREN_EXP_RE.finditer(text):
+            acr, inner = m.group(1), m.group(2).strip()
+            if acr in found or not _is_acronym(acr):
+                continue
+            words = _clean_expansion(inner.split())
+            if words and _initials(words) == _letters(acr):
+                found[acr] = Acronym(acr, " ".join(words), doc_id, para.id)
+    # 3. known pairs seen elsewhere: index capitalised names by their initials
+    bare: list[str] = []
+    seen_bare: set[str] = set()
+    names: dict[str, tuple[str, str, str]] = {}
+    for doc_id, para in iter_paragraphs(corpus):
+        for m in _ACRONYM_TOKEN_RE.finditer(para.text):
+            tok = m.group(1)
+            if tok not in found and tok not in seen_bare and _is_acronym(tok):
+                seen_bare.add(tok)
+                bare.append(tok)
+        for m in NAME_RE.finditer(para.text):
+            ws = _clean_expansion(_trim_name(_strip_leading(m.group(0))).split())
+            if not ws:
+                continue
+            content = [w for w in ws if w.lower() not in STOPWORDS]
+            if len(content) < 2:
+                continue
+            ini = _initials(ws)
+            # a name's tail may carry the acronym's letters ("the Global Forum ...")
+            names.setdefault(ini, (" ".join(ws), doc_id, para.id))
+    for acr in bare:
+        hit = names.get(_letters(acr))
+        if hit and not any(w.isupper() and len(w) > 1 for w in hit[0].split()):
+            found[acr] = Acronym(acr, hit[0], hit[1], hit[2])
+    return dict(sorted(found.items()))
+
+
+# ---------------------------------------------------------------- dated events
+
+MONTHS = (
+    "January February March April May June July August September October November December".split()
+)
+_MONTH = "(?:" + "|".join(MONTHS) + ")"
+_YEAR = r"(?:1[89]\d\d|20\d\d)"
+# The longest date expression first: "3 and 4 October 2013", "22 November 2012",
+# "September 1994", "2007-2008", "1949".
+DATE_RE = re.compile(
+    rf"(?<![\w/.-])(?:(?:\d{{1,2}}(?:\s*(?:-|–|and|to)\s*\d{{1,2}})?\s+{_MONTH}(?:\s*(?:-|–|to)\s*\d{{1,2}}\s+{_MONTH})?\s+)"
+    rf"|(?:{_MONTH}\s+(?:\d{{1,2}}(?:\s*(?:-|–|and|to)\s*\d{{1,2}})?,?\s+)?))?({_YEAR})(?:\s*[-–]\s*({_YEAR}|\d\d))?(?![\w/-]|\.\d)"
+)
+
+
+@dataclass(frozen=True)
+class Event:
+    year: int  # the (first) year of the event
+    date_text: str  # as written: "September 1994", "3 and 4 October 2013", "2007-2008"
+    text: str  # the sentence that states the event, verbatim
+    doc: str
+    para: str
+    label: str | None = None  # the event's own name when the sentence gives one, verbatim:
+    # "Convention No 97" (of 1949), "Schengen Accords" (of 1990)
+
+
+_LABEL_STOP = re.compile(r"\s+(?:of|for|and|on|the|in|to|against|relating)$")
+
+
+def _trim_name(name: str) -> str:
+    name = name.strip().strip(_QUOTES + ",;")
+    while True:
+        new = _LABEL_STOP.sub("", name)
+        if new == name:
+            break
+        name = new
+    name = re.sub(r"^(?:The|the)\s+", "", name)
+    return name
+
+
+def _event_label(sentence: str, start: int, end: int) -> str | None:
+    """A verbatim name the sentence gives the dated event, or None.
+
+    Patterns: "<Name> of 1949", "the 1951 <Name>", "<Name>, which came into
+    force in 1999", "<Name> held in Cairo in September 1994", "in 1998 of the <Name>".
+    """
+    before, after = sentence[:start], sentence[end:]
+    m = re.search(rf"({_NAME})\s+of\s+$", before)  # Convention No 97 of 1949
+    if m and not re.fullmatch(r"(?:[A-Z][a-z]+)", m.group(1)):
+        # "... for Employment and Convention No 143 of 1975": the name after the last "and"
+        label = _trim_name(re.split(r"\s+and\s+", m.group(1))[-1])
+        if len(label.split()) >= 2 and not label.split()[0] in MONTHS:
+            return label
+    m = re.match(rf"\s+(?:the\s+)?({_NAME})", after)
+    if m and re.search(r"(?:^|\s)the\s+$", before):  # the 1951 United Nations Convention ...
+        label = _trim_name(m.group(1))
+        if len(label.split()) >= 2:
+            return label
+    m = re.search(rf"({_NAME}),?\s+(?:which|that)\s+(?:came|entered|went)\s+into\s+force\s+in\s+$", before)
+    if m:
+        label = _trim_name(m.group(1))
+        if len(label.split()) >= 2:
+            return label
+    m = re.search(rf"({_NAME})\s+held\s+in\s+[A-Z][a-z]+\s+in\s+$", before)
+    if m:
+        label = _trim_name(m.group(1))
+        if len(label.split()) >= 2:
+            return label
+    m = re.match(rf"\s+of\s+the\s+({_NAME})", after)
+    if m and re.search(r"\bin\s+$", before):
+        label = _trim_name(m.group(1))
+        if len(label.split()) >= 2:
+            return label
+    return None
+
+
+def dated_events(corpus: Corpus) -> list[Event]:
+    """Every dated statement, one per (sentence, date), in reading order.
+
+    Sentences that cannot stand alone (starting "It", "This", ...) are left
+    out: a timeline entry must make sense without its neighbours."""
+    events: list[Event] = []
+    for doc_id, para in iter_paragraphs(corpus):
+        for sent in sentences(para.text):
+            if not is_prose(sent) or not self_contained(sent) or is_boilerplate(sent):
+                continue
+            seen: set[str] = set()
+            for m in DATE_RE.finditer(sent):
+                if _inside_reference(sent, m.start(), m.end()):
+                    continue
+                date_text = m.group(0).strip()
+                if date_text in seen:
+                    continue
+                seen.add(date_text)
+                label = _event_label(sent, m.start(), m.end())
+                events.append(Event(int(m.group(1)), date_text, sent, doc_id, para.id, label))
+    return events
+
+
+def _inside_reference(text: str, start: int, end: int) -> bool:
+    """A year inside a document symbol, URL or title ("A/RES/67/219", "Report 2002")."""
+    left = text[max(0, start - 12) : start]
+    right = text[end : end + 3]
+    return bool(re.search(r"[/.:]\S*$", left) or right.startswith(("/", ")/")) or re.search(r"\b(?:Report|No\.?)\s+$", left))
+
+
+# ---------------------------------------------------------------- figures
+
+
+@dataclass(frozen=True)
+class Figure:
+    value: float  # the number as written, without its scale word: "80 billions" -> 80
+    text: str  # verbatim: "80 billions US dollars", "40%", "469,000"
+    kind: str  # "amount" (money), "percent", "count", "year"
+    unit: str | None  # what is counted, verbatim: "billions US dollars", "%", "member states"
+    sentence: str
+    doc: str
+    para: str
+    number: str = ""  # the digits as written, the part a cloze blanks: "469,000"
+
+
+_NUMBER_RE = re.compile(
+    r"(?<![\w/.,$€£-])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w/-]|[.,]\d)"
+    r"(\s*(?:%|per\s?cent\b))?"
+)
+_SCALE_RE = re.compile(r"\s+(millions?|billions?|thousands?|trillions?)\b")
+_CURRENCY_RE = re.compile(r"\s*(?:US\s*dollars?|dollars?|USD|euros?|EUR)\b", re.I)
+_UNIT_RE = re.compile(r"\s+([a-z][a-z-]+|UN|US)(?:\s+([a-z][a-z-]+))?")
+# A unit word that needs the next word to say what is counted: "member states".
+_UNIT_MODIFIERS = frozenset("member observer online UN US highly skilled migrant foreign developed developing".split())
+_NOT_UNIT = STOPWORDS | {"per", "percent", "times", "years", "year", "per-cent"}
+
+
+def figures(corpus: Corpus) -> list[Figure]:
+    """Numbers that state a fact (amounts, percentages, counts, years), each
+    with its sentence, in reading order. Ordinals, document symbols, article
+    numbers and days of the month are left out."""
+    out: list[Figure] = []
+    for doc_id, para in iter_paragraphs(corpus):
+        for sent in sentences(para.text):
+            if is_boilerplate(sent) or not is_prose(sent):
+                continue
+            out.extend(_figures_in(sent, doc_id, para.id))
+    return out
+
+
+def _figures_in(sent: str, doc_id: str, para_id: str) -> list[Figure]:
+    found: list[Figure] = []
+    for m in _NUMBER_RE.finditer(sent):
+        number, pct = m.group(1), m.group(2)
+        before = sent[max(0, m.start() - 14) : m.start()]
+        after = sent[m.end() :]
+        if re.search(r"(?:\bNo\.?|\bArticle|\bparagraph|\bItem|\bresolution|\bsession|\bG)\s*$", before, re.I):
+            continue
+        if re.match(rf"\s*(?:(?:-|–|to|and)\s*\d{{1,2}}\s+)?(?:{_MONTH}|st\b|nd\b|rd\b|th\b|session\b|\()", after) or re.search(rf"{_MONTH}\s+$", before) and not re.fullmatch(_YEAR, number):
+            continue
+        value = float(number.replace(",", ""))
+        if pct:
+            found.append(Figure(value, number + pct, "percent", "%", sent, doc_id, para_id, number))
+            continue
+        if re.fullmatch(_YEAR, number) and not _SCALE_RE.match(after):
+            if re.match(r"\s*[-–]\s*\d", after) or re.search(r"[-–]\s*$", before):
+                continue  # a range: the events list keeps it
+            found.append(Figure(value, number, "year", None, sent, doc_id, para_id, number))
+            continue
+        text_end = m.end()
+        unit_parts = []
+        sm = _SCALE_RE.match(after)
+        if sm:
+            unit_parts.append(sm.group(1))
+            text_end += sm.end()
+        rest = sent[text_end:]
+        cm = _CURRENCY_RE.match(rest)
+        kind = "count"
+        if cm or re.search(r"[$€£]\s*$", before):
+            kind = "amount"
+            if cm:
+                unit_parts.append(cm.group(0).strip())
+                text_end += cm.end()
+        else:
+            um = _UNIT_RE.match(rest)
+            if um and um.group(1).lower() not in _NOT_UNIT:
+                if um.group(2) and um.group(1) in _UNIT_MODIFIERS:
+                    unit_parts.append(f"{um.group(1)} {um.group(2)}")
+                    text_end += um.end()
+                else:
+                    unit_parts.append(um.group(1))
+                    text_end += um.end(1)
+        if not unit_parts and value < 10 and "." not in number:
+            continue  # a bare small number is rarely a fact worth asking about
+        unit = " ".join(unit_parts) or None
+        text = sent[m.start() : text_end]
+        found.append(Figure(value, text, kind, unit, sent, doc_id, para_id, number))
+    return found
+
+
+# ---------------------------------------------------------------- organizations
+
+
+@dataclass(frozen=True)
+class Organization:
+    name: str  # full name, verbatim
+    acronym: str | None
+    doc: str
+    para: str
+
+
+ORG_HEADS = frozenset(
+    """Organization Organisation Office Fund Institute Commission Council Committee Assembly Division
+    Department Bank Forum Group Programme Program Agency Foundation Union Conference Secretariat Board
+    Court Network Partnership Facility Initiative Centre Center Platform Commissioner Sector Section Party""".split()
+)
+
+
+def _is_body(name: str) -> bool:
+    # the head noun may sit mid-name: "International Organization for Migration"
+    return name == "United Nations" or any(w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in name.split())
+
+
+# Capitalised only because they start a sentence: "While the Third Committee ..."
+_LEADING = frozenset(
+    """While In On Since As Through With Within Regarding At By For From During Although Outside Under
+    After Before Unlike Like Among Both All Several Some Many Each Also And But If When Where Whereas
+    Besides Given Following Moreover Further Furthermore Then Thus Finally Lately Still Yet According""".split()
+)
+
+
+def _strip_leading(name: str) -> str:
+    ws = name.split()
+    while ws and (ws[0] in _LEADING or ws[0].lower() in STOPWORDS or ws[0].endswith(("'s", "’s"))):
+        ws = ws[1:]
+    return " ".join(ws)
+
+
+_NOT_BODY = re.compile(r"\b(?:Declaration|Convention|Protocol|Report|Programme of Action|Program of Action|Bookmark)\b")
+
+
+def organizations(corpus: Corpus) -> list[Organization]:
+    """The organizations and bodies the corpus names in full, first mention
+    first: capitalised names ending in a body word ("Population Division",
+    "World Bank", "International Organization for Migration"), with their
+    acronym when the corpus expands one."""
+    by_expansion = {a.expansion.lower(): a.acronym for a in acronyms(corpus).values()}
+    out: dict[str, Organization] = {}
+    for doc_id, para in iter_paragraphs(corpus):
+        if is_boilerplate(para.text):
+            continue
+        for m in NAME_RE.finditer(para.text):
+            name = _trim_name(_strip_leading(m.group(0)))
+            ws = name.split()
+            if not 2 <= len(ws) <= 10 or ws[0] in MONTHS or not _is_body(name) or _NOT_BODY.search(name):
+                continue
+            key = name.lower()
+            if key not in out:
+                out[key] = Organization(name, by_expansion.get(key), doc_id, para.id)
+    return list(out.values())
+
+
+# ---------------------------------------------------------------- sentence quality
+
+_PRONOUN_START = re.compile(
+    r"^(?:It|Its|This|These|That|Those|They|Their|Them|He|She|His|Her|Such|Both|Each|Either|Neither|"
+    r"Here|There(?!\s+(?:is|are|was|were|has|have))|Then|Thus|Therefore|Hence|However|But|Yet|Still|"
+    r"Also|And|Or|So|Moreover|Furthermore|Further|Finally|Besides|Nevertheless|Indeed|Lately|"
+    r"Likewise|Similarly|Otherwise|Instead|Accordingly|Consequently|Alternatively)\b"
+)
+_DEICTIC = re.compile(
+    r"\b(?:this|the present|the above|the following)\s+(?:note|paper|document|report|paragraph|section|chapter|annex|Note)\b"
+    r"|\b(?:above|below|aforementioned|former|latter)\b|\bthe Annex\b|\bsee\b|\bfollowing\s*:",
+    re.I,
+)
+_BARE_THE = re.compile(r"^The\s+([A-Z][a-z]+)\b(?!\s+(?:of|for|on|and|[A-Z]))")
+
+
+def self_contained(sentence: str) -> bool:
+    """Whether a sentence can be read without the text around it: no leading
+    pronoun or connective ("It", "This", "However"), no "The Forum" standing
+    for a name given earlier, no "this note" or "above"."""
+    s = sentence.strip().lstrip(_QUOTES + "-–—•* ")
+    if not s or not s[0].isupper():
+        return False
+    if _PRONOUN_START.match(s) or _DEICTIC.search(s):
+        return False
+    m = _BARE_THE.match(s)
+    if m and m.group(1) not in _GENERIC_BARE:
+        return False  # "The Forum is ..." , "The Commission has ..."
+    return True
+
+
+# Capitalised words after "The" that are not a shortened name.
+_GENERIC_BARE = frozenset("United European World International Global Economic Secretary".split())
+
+_BOILERPLATE = re.compile(
+    r"https?://|www\.|\.(?:org|com|int)\b|@|Retour à|Bookmark|\bShare\b|Twitter|Facebook|Youtube|RSS|"
+    r"table des matières|\bCONTENTS\b|\.{4,}|[<>|#`*_]{1,}|\]\(|\[[^\]]*\]|\bpages?\b\s*\d",
+    re.I,
+)
+_FOOTNOTE = re.compile(r"[a-z)\]][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
+
+
+def is_prose(sentence: str) -> bool:
+    """A full sentence rather than a heading, dateline or list entry: at least
+    six words, mostly lowercase words, ending with a full stop."""
+    ws = sentence.split()
+    if len(ws) < 6 or not sentence.rstrip(_QUOTES + ")").endswith((".", "!", "?")):
+        return False
+    if re.match(rf"^(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}\s+[-–]", sentence):
+        return False  # "21 December 2012 - General Assembly - Resolution ..."
+    lower = sum(1 for w in ws if w[:1].islower())
+    return lower / len(ws) >= 0.3
+
+
+def is_boilerplate(text: str) -> bool:
+    """Navigation, links, markup, tables of contents, footnote markers."""
+    if _BOILERPLATE.search(text) or _FOOTNOTE.search(text):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+        return True  # ALL-CAPS headings
+    return False
+
+
+def corpus_sentences(corpus: Corpus) -> Iterable[tuple[str, str, str]]:
+    """(doc id, paragraph id, sentence) over the whole corpus."""
+    for doc_id, para in iter_paragraphs(corpus):
+        for s in sentences(para.text):
+            yield doc_id, para.id, s

@@ -1,0 +1,159 @@
+"""Fact extraction on small hand-built corpora (another topic than the seeds)."""
+
+from courseforge.generate import extract as x
+from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
+
+
+def corpus(*docs: list[str]) -> Corpus:
+    out = []
+    for i, paras in enumerate(docs):
+        ps = [Paragraph(str(j + 1), t, "s1", j + 1) for j, t in enumerate(paras)]
+        entry = SourceEntry(f"doc{i}", f"doc{i}.txt", f"Doc {i}", "Issuer", "2020", "report")
+        out.append(Document(entry, [Section("s1", "Section one", ps)]))
+    return Corpus(out)
+
+
+WATER = corpus(
+    [
+        "The World Health Organization (WHO) and the United Nations Children's Fund (UNICEF) run the "
+        "Joint Monitoring Programme (JMP), which has tracked drinking water since 1990.",
+        "In 2010, the General Assembly recognised the human right to water and sanitation.",
+        "About 2.2 billion people lacked safely managed drinking water in 2022, and 40% of households "
+        "had no basic handwashing facility.",
+        "Integrated water resources management, IWRM, was endorsed at the Dublin Conference of 1992.",
+        "It was adopted by 150 countries.",
+    ],
+    [
+        "GWP (Global Water Partnership) supports countries in applying IWRM plans.",
+        "The Global Environment Facility finances basin projects; the GEF has 184 member countries.",
+    ],
+)
+
+
+def test_acronyms_parenthesised_comma_reverse_and_known_pairs():
+    acr = x.acronyms(WATER)
+    assert acr["WHO"] == x.Acronym("WHO", "World Health Organization", "doc0", "1")
+    assert acr["JMP"].expansion == "Joint Monitoring Programme"
+    assert acr["IWRM"] == x.Acronym("IWRM", "Integrated water resources management", "doc0", "4")
+    assert acr["GWP"] == x.Acronym("GWP", "Global Water Partnership", "doc1", "1")
+    # known pair: GEF is used bare, its expansion written elsewhere
+    assert acr["GEF"].expansion == "Global Environment Facility"
+    # no acronym is expanded from a stopword
+    assert all(a.expansion.split()[0].lower() not in x.STOPWORDS for a in acr.values())
+
+
+def test_expansion_before_rules():
+    assert x.expansion_before("IOM", "along with the International Organization for Migration") == (
+        "International Organization for Migration"
+    )
+    # letters in another order (UN naming), one letter short
+    assert x.expansion_before("UNFPA", "and the United Nations Population Fund") == "United Nations Population Fund"
+    assert x.expansion_before("HMP", 'it launched its "Human Mobility Programme"') == "Human Mobility Programme"
+    # no match: the words do not carry the letters
+    assert x.expansion_before("FEMISS", "an information, awareness-raising and support initiative") is None
+    # never starts with a stopword
+    assert x.expansion_before("TOM", "the Office of Migration") is None
+    # lowercase terms only when each word gives one letter in order
+    assert x.expansion_before("HIV", "the human immunodeficiency virus") == "human immunodeficiency virus"
+    assert x.expansion_before("PA", "a programme of action") is None
+
+
+def test_unicef_expansion_with_apostrophe():
+    acr = x.acronyms(WATER)
+    assert acr["UNICEF"].expansion == "United Nations Children's Fund"
+
+
+def test_dated_events_and_labels():
+    events = x.dated_events(WATER)
+    years = [(e.year, e.date_text, e.doc, e.para) for e in events]
+    assert years == [
+        (1990, "1990", "doc0", "1"),
+        (2010, "2010", "doc0", "2"),
+        (2022, "2022", "doc0", "3"),
+        (1992, "1992", "doc0", "4"),
+    ]
+    assert events[3].label == "Dublin Conference"
+    assert events[1].text == "In 2010, the General Assembly recognised the human right to water and sanitation."
+
+
+def test_event_label_patterns():
+    c = corpus(
+        [
+            "The most important are Convention No 97 of 1949 on Migration for Employment and Convention No 143 "
+            "of 1975 on Migrant Workers.",
+            "Refugees are protected under the 1951 United Nations Convention relating to the Status of Refugees.",
+            "The programme was adopted by the International Conference on Population and Development held in "
+            "Cairo in September 1994.",
+        ]
+    )
+    labels = [(e.year, e.date_text, e.label) for e in x.dated_events(c)]
+    assert labels == [
+        (1949, "1949", "Convention No 97"),
+        (1975, "1975", "Convention No 143"),
+        (1951, "1951", "United Nations Convention relating to the Status of Refugees"),
+        (1994, "September 1994", "International Conference on Population and Development"),
+    ]
+
+
+def test_dates_with_days_and_ranges():
+    c = corpus(
+        [
+            "On 3 and 4 October 2013 the second high-level dialogue on migration was held in New York.",
+            "The series ran for the biennium 2007-2008 with support from three agencies.",
+            "21 December 2012 - General Assembly - Resolution A/RES/67/219",
+        ]
+    )
+    assert [(e.year, e.date_text) for e in x.dated_events(c)] == [(2013, "3 and 4 October 2013"), (2007, "2007-2008")]
+
+
+def test_events_skip_sentences_that_cannot_stand_alone():
+    events = x.dated_events(corpus(["It was created in 1945 by the founding states of the region."]))
+    assert events == []
+
+
+def test_figures_kinds_units_and_exclusions():
+    figs = x.figures(WATER)
+    got = [(f.kind, f.value, f.text, f.unit, f.number) for f in figs]
+    assert ("amount", 2.2, "2.2 billion people", "billion people", "2.2") not in got
+    assert ("count", 2.2, "2.2 billion people", "billion people", "2.2") in got
+    assert ("percent", 40.0, "40%", "%", "40") in got
+    assert ("year", 2010.0, "2010", None, "2010") in got
+    assert ("count", 184.0, "184 member countries", "member countries", "184") in got
+    c = corpus(
+        [
+            "Remittances are estimated at some 80 billions US dollars a year by the bank.",
+            "Under Article 12 and resolution 64 the session opened on 22 November with 51 delegates.",
+        ]
+    )
+    got = [(f.kind, f.value, f.text, f.unit) for f in x.figures(c)]
+    assert got == [("amount", 80.0, "80 billions US dollars", "billions US dollars"), ("count", 51.0, "51 delegates", "delegates")]
+
+
+def test_organizations_full_names_with_acronyms():
+    orgs = {o.name: o.acronym for o in x.organizations(WATER)}
+    assert orgs["World Health Organization"] == "WHO"
+    assert orgs["Global Water Partnership"] == "GWP"
+    assert orgs["Global Environment Facility"] == "GEF"
+    assert "General Assembly" in orgs
+    assert "In 2010" not in orgs
+
+
+def test_sentences_split_and_cache():
+    text = "The ILO was created in 1919. It has 187 member States, e.g. Chile and Peru. Remittances grew."
+    assert x.sentences(text) == [
+        "The ILO was created in 1919.",
+        "It has 187 member States, e.g. Chile and Peru.",
+        "Remittances grew.",
+    ]
+    assert x.sentences("A heading without a full stop") == ["A heading without a full stop"]
+
+
+def test_self_contained_and_boilerplate():
+    assert x.self_contained("The World Bank finances water projects in many regions.")
+    assert not x.self_contained("It finances water projects in many regions.")
+    assert not x.self_contained("The Forum was held in Geneva in October.")
+    assert not x.self_contained("This note summarizes the debate of the Forum.")
+    assert x.is_boilerplate("See http://www.example.org for details.")
+    assert x.is_boilerplate("The report says so1 and more.")
+    assert x.is_boilerplate("ACTIVITIES OF THE INSTITUTE ON WATER")
+    assert not x.is_boilerplate("The Institute trains 200 water managers a year.")
