@@ -32,6 +32,13 @@ class Paragraph:
     text: str  # cleaned plain text (no markup, no footnote markers)
     section: str  # id of the Section it belongs to
     line: int = 0  # 1-based line of its first line in the seed file
+    # The document's own marker for this paragraph as printed, without
+    # punctuation: "18" (DESA paragraph 18), "ii" (an "(ii)" item), "1" (a
+    # footnote's number); "" when the document prints none.
+    label: str = ""
+    # "paragraph" | "item" (a list item) | "footnote" | "front" (title-page
+    # material before the first heading: issuer, date, authors).
+    kind: str = "paragraph"
 
 
 @dataclass
@@ -39,6 +46,8 @@ class Section:
     id: str
     title: str
     paragraphs: list[Paragraph] = field(default_factory=list)
+    level: int = 1  # 1 = top-level heading, 2 = sub-heading, 3 = sub-sub-heading
+    line: int = 0  # line of the heading in the seed file (0: the front section)
 
 
 @dataclass

@@ -1,0 +1,67 @@
+"""Load the course's seed documents: ``seeds/sources.yml`` + the files it lists.
+
+This is the I/O edge of :mod:`courseforge.sources`; cleaning and structure
+are pure functions in :mod:`.clean` and :mod:`.paragraphs`. Problems come
+back as diagnostics (paths relative to the course root), never as
+tracebacks: a broken entry or an unreadable file is left out of the corpus
+and named, the rest still loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..diagnostics import Diagnostic, display_path
+from ..fsutil import read_text_limited
+from .catalog import _split_line, load_catalog
+from .model import Corpus, Document
+from .paragraphs import parse_document
+
+MAX_SEED_BYTES = 5 * 1024 * 1024  # a 200-page report as text is ~1 MB
+SOURCES_FILE = "sources.yml"
+
+
+def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list[Diagnostic]]:
+    """Read ``seeds_dir/sources.yml`` and every document it lists.
+
+    ``root`` is the course root messages are relative to (default: the folder
+    holding ``seeds_dir``). Returns the documents that loaded and every
+    problem found; warnings (severity "warning") do not stop a course.
+    """
+    seeds_dir = Path(seeds_dir)
+    root = Path(root) if root is not None else seeds_dir.parent
+    entries, diags = load_catalog(seeds_dir / SOURCES_FILE, seeds_dir, root)
+    documents: list[Document] = []
+    for entry in entries:
+        path = seeds_dir / entry.file
+        rel = display_path(path, root)
+        try:
+            text = read_text_limited(path, MAX_SEED_BYTES)
+        except ValueError as exc:
+            line, message = _split_line(str(exc))
+            diags.append(Diagnostic(rel, line, 0, message))
+            continue
+        except OSError as exc:
+            diags.append(Diagnostic(rel, 0, 0, f"cannot be read: {exc.strerror or exc}"))
+            continue
+        parsed = parse_document(text, entry.title)
+        doc = Document(entry=entry, sections=parsed.sections)
+        if not doc.paragraphs:
+            diags.append(Diagnostic(rel, 0, 0, "no paragraphs found; quizzes cannot cite this document", "warning"))
+        documents.append(doc)
+    diags.extend(_unlisted(seeds_dir, {e.file for e in entries}, root, entries_ok=not any(d.severity == "error" for d in diags)))
+    return Corpus(documents), diags
+
+
+def _unlisted(seeds_dir: Path, listed: set[str], root: Path, entries_ok: bool) -> list[Diagnostic]:
+    """A file in seeds/ that sources.yml does not list is probably a forgotten entry."""
+    if not seeds_dir.is_dir():
+        return []
+    out = []
+    for path in sorted(seeds_dir.iterdir()):
+        name = path.name
+        if not path.is_file() or name.startswith(".") or name == SOURCES_FILE or name.lower().startswith("readme"):
+            continue
+        if name not in listed and entries_ok:
+            out.append(Diagnostic(display_path(path, root), 0, 0, f"not listed in seeds/{SOURCES_FILE}, so it is not used; add an entry for it or move it out of seeds/", "warning"))
+    return out
