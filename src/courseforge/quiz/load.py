@@ -14,7 +14,7 @@ import math
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -49,6 +49,16 @@ _BAD = object()  # a value that failed its check (already reported)
 _OBJ_MAKERS = {"option": Option, "pair": Pair, "distractor": Distractor, "item": Item}
 
 
+class Cite(NamedTuple):
+    """A question's ``source``, with where its doc and para are written."""
+
+    qid: str
+    doc: str
+    para: str
+    doc_pos: tuple[int, int]
+    para_pos: tuple[int, int]
+
+
 @dataclass
 class LoadResult:
     """A quiz file read: the quiz (None if it has errors), problems, and where fields are.
@@ -62,6 +72,11 @@ class LoadResult:
     quiz: Quiz | None
     diagnostics: list[Diagnostic]
     positions: dict[tuple[str, ...], tuple[int, int]] = field(default_factory=dict)
+    # What could be read even when the quiz has errors, so that the rest of
+    # the course is still checked against it in the same run.
+    quiz_id: str | None = None
+    module: str | None = None
+    sources: list[Cite] = field(default_factory=list)
 
 
 def suggest(word: str, candidates) -> str | None:
@@ -87,6 +102,8 @@ class _Reader:
         self.rel = rel
         self.diags: list[Diagnostic] = []
         self.positions: dict[tuple[str, ...], tuple[int, int]] = {}
+        self.values: dict[str, str] = {}  # quiz id and module, when readable
+        self.sources: list[Cite] = []
 
     def error(self, where: Node | tuple[int, int], message: str, severity: str = "error") -> None:
         line, col = pos(where) if isinstance(where, Node) else where
@@ -109,6 +126,11 @@ class _Reader:
         for knode, vnode in node.value:
             name = knode.value if isinstance(knode, ScalarNode) else None
             if not isinstance(name, str) or name not in spec:
+                if node.flow_style and isinstance(vnode, ScalarNode) and not vnode.value and " " in str(name):
+                    # {text: a, b} reads as fields 'text: a' and 'b': the comma split the text
+                    self.error(knode, f"'{name}' was read as a field of {what}: a text containing a comma "
+                                      "inside { } must be put in quotes")
+                    continue
                 self._unknown(knode, name, spec, what, qtype)
                 continue
             value = self.read_value(vnode, spec[name], what)
@@ -236,6 +258,7 @@ class _Reader:
         for name in ("id", "module"):
             if name in top:
                 self.positions[(name,)] = pos(top[name][1])
+                self.values[name] = top[name][0]
         questions = []
         seen_ids: dict[str, int] = {}
         qnodes = top.get("questions", (None, None))[1]
@@ -282,6 +305,9 @@ class _Reader:
             for part in ("doc", "para"):
                 if part in src[0]:
                     self.positions[(qid, "source", part)] = pos(src[0][part][1])
+            if "doc" in src[0] and "para" in src[0]:
+                doc, para = src[0]["doc"], src[0]["para"]
+                self.sources.append(Cite(qid, doc[0], para[0], pos(doc[1]), pos(para[1])))
         if not known:
             return None
         before = len(self.diags)
@@ -416,7 +442,8 @@ def read_quiz_file(path: str | Path, root: str | Path | None = None, limit: int 
     if not _starts_with_schema_comment(path):
         reader.error((1, 1), f"the first line should be '{SCHEMA_COMMENT}' so that editors check the "
                              "quiz as you type", severity="warning")
-    return LoadResult(rel, quiz, sorted(reader.diags), reader.positions)
+    return LoadResult(rel, quiz, sorted(reader.diags), reader.positions, quiz_id=reader.values.get("id"),
+                      module=reader.values.get("module"), sources=reader.sources)
 
 
 def _starts_with_schema_comment(path: Path) -> bool:
@@ -445,17 +472,17 @@ def read_quizzes(quizzes_dir: str | Path, root: str | Path | None = None) -> tup
     diags = [d for r in results for d in r.diagnostics]
     first: dict[str, LoadResult] = {}
     for r in results:
-        if r.quiz is None:
+        if r.quiz_id is None:
             continue
-        other = first.get(r.quiz.id)
+        other = first.get(r.quiz_id)
         if other is not None:
             line, col = r.positions.get(("id",), (0, 0))
             oline = other.positions.get(("id",), (0, 0))[0]
-            diags.append(Diagnostic(r.path, line, col, f"quiz id '{r.quiz.id}' is already used by {other.path}:{oline}: "
+            diags.append(Diagnostic(r.path, line, col, f"quiz id '{r.quiz_id}' is already used by {other.path}:{oline}: "
                                                        "quiz ids must be unique in the course; rename one"))
             r.quiz = None
         else:
-            first[r.quiz.id] = r
+            first[r.quiz_id] = r
     return results, diags
 
 
