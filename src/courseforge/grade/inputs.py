@@ -1,0 +1,299 @@
+"""Streaming readers for what trainers collect: files, folders, JSON Lines, CSV.
+
+Every reader yields *records* one at a time, so a run over 100,000
+submissions holds one submission in memory, never the whole input::
+
+    (kind, file, where, payload, nbytes)
+
+``kind`` is "json" (payload: the parsed submission), "csv" (payload: a row
+as a dict with text answers, converted per question type later), "error"
+(payload: why this file/line/row cannot be read; it goes to errors.csv) or
+"warning". ``where`` is a line number (0: the whole file) or "record N" for
+the Nth submission in a JSON array. ``nbytes`` feeds the progress bar.
+
+Inputs are opened read-only and never modified.
+
+CSV layout (one row per learner per quiz)
+    ``learner_id, learner_name, quiz, submitted_at`` then one column per
+    question id (``learner_name`` and ``submitted_at`` may be missing). An
+    empty cell is an unanswered question. Several choices (multiple,
+    ordering) are separated by ``|``; matching is ``pair=right|pair=right``;
+    true/false accepts true/false, yes/no, 1/0; numbers use a decimal point
+    or a decimal comma (``3.5`` or ``3,5``), never thousands separators.
+    Columns that are no question of any quiz are ignored with a warning.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import display_path
+from ..fsutil import read_text_limited
+
+SUBMISSION_LIMIT = 1 << 20  # bytes per submission file, JSON Lines line or CSV line
+SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
+META_COLUMNS = ("learner_id", "learner_name", "quiz", "submitted_at")
+
+Record = tuple[str, str, Any, Any, int]
+
+
+def _json_reason(exc: json.JSONDecodeError) -> str:
+    return f"not valid JSON ({exc.msg} at column {exc.colno}); the file may be cut short or edited by hand"
+
+
+def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
+                  exclude: Iterable[Path] = ()) -> tuple[list[tuple[Path, str]], list[Record], int]:
+    """Files to read, in a stable order: (path, format); errors; files ignored in folders.
+
+    Folders are searched recursively for .json, .jsonl/.ndjson and .csv files
+    (hidden files skipped); ``exclude`` keeps the output folder out when it
+    lies inside an input folder. The same file named twice is read once.
+    """
+    skip = [p.resolve() for p in exclude]
+    files: list[tuple[Path, str]] = []
+    errors: list[Record] = []
+    seen: set[Path] = set()
+    ignored = 0
+
+    def add(p: Path, fmt: str) -> None:
+        real = p.resolve()
+        if real in seen or any(real == s or s in real.parents for s in skip):
+            return
+        seen.add(real)
+        files.append((p, fmt))
+
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = []
+            for folder, dirs, names in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in names:
+                    if name.startswith("."):
+                        continue
+                    fmt = SUFFIXES.get(Path(name).suffix.lower())
+                    if fmt is None:
+                        ignored += 1
+                    else:
+                        found.append((Path(folder) / name, fmt))
+            for f, fmt in sorted(found, key=lambda x: x[0].as_posix()):
+                add(f, fmt)
+        elif p.is_file():
+            fmt = SUFFIXES.get(p.suffix.lower())
+            if fmt is None:
+                errors.append(("error", display_path(p, root), 0,
+                               "not a submission file: expected .json, .jsonl or .csv", 0))
+            else:
+                add(p, fmt)
+        else:
+            errors.append(("error", display_path(p, root), 0, "no such file or folder", 0))
+    return files, errors, ignored
+
+
+def read_json_file(path: Path, shown: str) -> Iterator[Record]:
+    """One submission per file (as the site downloads it), or a JSON array of them."""
+    try:
+        size = path.stat().st_size
+        text = read_text_limited(path, SUBMISSION_LIMIT)
+    except ValueError as exc:  # over the limit, or not UTF-8 (message names the line)
+        yield ("error", shown, 0, str(exc), 0)
+        return
+    except OSError as exc:
+        yield ("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0)
+        return
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        yield ("error", shown, exc.lineno, _json_reason(exc), size)
+        return
+    except RecursionError:
+        yield ("error", shown, 0, "not valid JSON: nested too deeply", size)
+        return
+    if isinstance(data, list):
+        for n, item in enumerate(data, 1):
+            yield ("json", shown, f"record {n}", item, size if n == 1 else 0)
+        if not data:
+            yield ("error", shown, 0, "empty list: no submissions in this file", size)
+    else:
+        yield ("json", shown, 0, data, size)
+
+
+def _lines(fh, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line or None when over the limit, bytes) without ever holding an over-long line."""
+    n = 0
+    readline = fh.readline
+    while True:
+        raw = readline(limit + 1)
+        if not raw:
+            return
+        n += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw)
+            while raw and not raw.endswith(b"\n"):  # skip the rest of the line in chunks
+                raw = readline(1 << 16)
+                size += len(raw)
+            yield n, None, size
+        else:
+            yield n, raw, len(raw)
+
+
+def _utf8_reason(raw: bytes, exc: UnicodeDecodeError) -> str:
+    return (f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at column {exc.start + 1}); "
+            "save the file as UTF-8")
+
+
+def _decode(raw: bytes, first: bool) -> str:
+    try:
+        return raw.decode("utf-8-sig" if first else "utf-8")
+    except UnicodeDecodeError as exc:
+        raise ValueError(_utf8_reason(raw, exc)) from None
+
+
+def read_jsonl(path: Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
+    """One submission per line; blank lines are skipped, a bad line costs only itself."""
+    loads = json.loads
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield ("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0)
+        return
+    with fh:
+        for n, raw, size in _lines(fh, limit):
+            if raw is None:
+                yield ("error", shown, n, f"line is over the {limit:,}-byte limit for one submission", size)
+                continue
+            try:
+                text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield ("error", shown, n, _utf8_reason(raw, exc), size)
+                continue
+            if not text.strip():
+                continue
+            try:
+                data = loads(text)
+            except json.JSONDecodeError as exc:
+                yield ("error", shown, n, _json_reason(exc).replace("the file may", "the line may"), size)
+                continue
+            except RecursionError:
+                yield ("error", shown, n, "not valid JSON: nested too deeply", size)
+                continue
+            yield ("json", shown, n, data, size)
+
+
+def read_csv(path: Path, shown: str, known_questions: set[str] | None = None,
+             limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
+    """One row per learner per quiz (layout in the module docstring)."""
+    try:
+        fh = open(path, "rb")
+    except OSError as exc:
+        yield ("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0)
+        return
+    problems: dict[int, str] = {}  # physical line -> why it is unreadable
+    sizes = [0]
+
+    def text_lines() -> Iterator[str]:
+        for n, raw, size in _lines(fh, limit):
+            sizes[0] += size
+            if raw is None:
+                problems[n] = f"line is over the {limit:,}-byte limit"
+                yield "\n"
+                continue
+            try:
+                yield _decode(raw, n == 1)
+            except ValueError as exc:
+                problems[n] = str(exc)
+                yield raw.decode("utf-8", "replace")
+
+    with fh:
+        old_limit = csv.field_size_limit()
+        csv.field_size_limit(limit)
+        try:
+            yield from _csv_rows(csv.reader(text_lines()), shown, problems, sizes, known_questions)
+        finally:
+            csv.field_size_limit(old_limit)
+
+
+def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
+              known_questions: set[str] | None) -> Iterator[Record]:
+    try:
+        header = next(reader)
+    except StopIteration:
+        yield ("error", shown, 0, "empty file: no header row", sizes[0])
+        return
+    except csv.Error as exc:
+        yield ("error", shown, 1, f"header row cannot be read as CSV: {exc}", sizes[0])
+        return
+    if 1 in problems:
+        yield ("error", shown, 1, f"header row: {problems[1]}", sizes[0])
+        return
+    names = [h.strip() for h in header]
+    lower = [h.casefold() for h in names]
+    missing = [m for m in ("learner_id", "quiz") if m not in lower]
+    if missing:
+        yield ("error", shown, 1, "the header row needs the columns learner_id and quiz "
+               f"(missing: {', '.join(missing)}); then learner_name, submitted_at and one column per question id",
+               sizes[0])
+        return
+    meta = {m: lower.index(m) for m in META_COLUMNS if m in lower}
+    questions: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i, name in enumerate(names):
+        if lower[i] in META_COLUMNS or not name:
+            continue
+        if name in seen:
+            yield ("error", shown, 1, f"column {name!r} appears twice in the header row; fix the header", sizes[0])
+            return
+        seen.add(name)
+        if known_questions is not None and name not in known_questions:
+            yield ("warning", shown, 1, f"column {name!r} is not a question id of any quiz; ignored", 0)
+            continue
+        questions.append((i, name))
+    width = len(header)
+    last_line = reader.line_num
+    while True:
+        before = sizes[0]
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            start, last_line = last_line + 1, reader.line_num
+            yield ("error", shown, start, f"row cannot be read as CSV: {exc}", sizes[0] - before)
+            continue
+        start, last_line = last_line + 1, reader.line_num
+        size = sizes[0] - before
+        if not row or not any(c.strip() for c in row):
+            continue
+        bad = [problems[n] for n in range(start, last_line + 1) if n in problems]
+        if bad:
+            yield ("error", shown, start, bad[0], size)
+            continue
+        if len(row) > width:
+            yield ("error", shown, start, f"row has {len(row)} cells but the header has {width}; "
+                   "a comma inside an answer must be in quotes", size)
+            continue
+
+        def cell(i: int) -> str:
+            return row[i] if i < len(row) else ""
+
+        data = {m: cell(i).strip() for m, i in meta.items()}
+        data["answers"] = {q: cell(i) for i, q in questions if cell(i).strip()}
+        yield ("csv", shown, start, data, size)
+
+
+def read_records(files: list[tuple[Path, str]], root: Path | None = None,
+                 known_questions: set[str] | None = None) -> Iterator[Record]:
+    """All records of all files, in order."""
+    for path, fmt in files:
+        shown = display_path(path, root)
+        if fmt == "json":
+            yield from read_json_file(path, shown)
+        elif fmt == "jsonl":
+            yield from read_jsonl(path, shown)
+        else:
+            yield from read_csv(path, shown, known_questions)

@@ -1,0 +1,272 @@
+"""Item statistics over graded attempts, as Moodle defines them.
+
+For a quiz taken by n learners (one graded attempt each), with x the marks
+on one question (max m) and T the total scores:
+
+facility
+    mean(x) ÷ m — the share of the marks learners earned (Moodle's
+    "facility index"); 1 = everybody right.
+discrimination
+    the Pearson correlation between x and the rest of the test, T − x
+    (Moodle's "discrimination index"; the question itself is left out so it
+    does not correlate with itself). Undefined (None) when x or T − x does
+    not vary.
+Cronbach's alpha
+    k/(k−1) · (1 − Σ var(xᵢ) ÷ var(T)) over the k questions (Moodle's
+    "coefficient of internal consistency"); None below 2 questions or 2
+    learners, or when T does not vary.
+upper group
+    the top 27 % of learners by total score (at least one), used to spot a
+    distractor that strong learners prefer to the key.
+
+Flags: discrimination negative, or below :data:`LOW_DISCRIMINATION`;
+facility above 95 % or below 20 %; top scorers choosing a distractor more
+often than the key.
+"""
+
+from __future__ import annotations
+
+import math
+from array import array
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from operator import mul, sub
+from typing import Any
+
+LOW_DISCRIMINATION = 0.2
+EASY = 0.95
+HARD = 0.20
+UPPER_SHARE = 0.27
+BINS = 10
+
+
+def _centered(xs: Sequence[float], ys: Sequence[float], n: int, sx: float, sy: float) -> float:
+    """Σ(x − x̄)(y − ȳ) = Σxy − ΣxΣy/n, with exact-ish sums."""
+    return math.fsum(map(mul, xs, ys)) - sx * sy / n
+
+
+def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    n = len(xs)
+    if n < 2:
+        return None
+    sx, sy = math.fsum(xs), math.fsum(ys)
+    cxy = _centered(xs, ys, n, sx, sy)
+    cxx = _centered(xs, xs, n, sx, sx)
+    cyy = _centered(ys, ys, n, sy, sy)
+    if cxx <= 1e-12 * max(1.0, n) or cyy <= 1e-12 * max(1.0, n):
+        return None
+    return max(-1.0, min(1.0, cxy / math.sqrt(cxx * cyy)))
+
+
+def facility(marks: Sequence[float], max_mark: float) -> float | None:
+    if not marks or max_mark <= 0:
+        return None
+    return math.fsum(marks) / len(marks) / max_mark
+
+
+def discrimination(marks: Sequence[float], totals: Sequence[float]) -> float | None:
+    """Correlation of a question's marks with the rest of the test (total minus the question)."""
+    return pearson(marks, array("d", map(sub, totals, marks)))
+
+
+def variance(xs: Sequence[float]) -> float:
+    """Sample variance (n − 1); alpha is a ratio, so the choice of denominator cancels."""
+    n = len(xs)
+    if n < 2:
+        return 0.0
+    s = math.fsum(xs)
+    return max(0.0, _centered(xs, xs, n, s, s) / (n - 1))
+
+
+def cronbach_alpha(columns: Sequence[Sequence[float]], totals: Sequence[float] | None = None) -> float | None:
+    k = len(columns)
+    if k < 2 or not columns or len(columns[0]) < 2:
+        return None
+    if totals is None:
+        totals = [math.fsum(row) for row in zip(*columns)]
+    var_t = variance(totals)
+    if var_t <= 1e-12:
+        return None
+    return k / (k - 1) * (1 - math.fsum(variance(c) for c in columns) / var_t)
+
+
+def upper_group(totals: Sequence[float], share: float = UPPER_SHARE) -> list[int]:
+    """Indexes of the top ``share`` of learners by total (ties keep reading order)."""
+    n = len(totals)
+    if not n:
+        return []
+    size = max(1, math.ceil(share * n - 1e-9))
+    return sorted(range(n), key=lambda i: -totals[i])[:size]
+
+
+@dataclass
+class OptionCount:
+    id: str
+    text: str
+    correct: bool
+    count: int = 0  # graded attempts that chose it
+    upper: int = 0  # of which in the upper group
+
+
+@dataclass
+class QuestionStats:
+    id: str
+    type: str
+    prompt: str
+    points: float
+    n: int
+    answered: int
+    mean: float
+    facility: float | None
+    sd: float
+    discrimination: float | None
+    options: list[OptionCount] = field(default_factory=list)  # single, multiple, true_false
+    pairs: list[tuple[str, list[OptionCount]]] = field(default_factory=list)  # matching: per left
+    flags: list[str] = field(default_factory=list)
+
+
+@dataclass
+class QuizStats:
+    id: str
+    title: str
+    n: int
+    max: float
+    pass_mark: float
+    mean: float
+    sd: float
+    median: float
+    passed: int
+    alpha: float | None
+    histogram: list[int]  # BINS bins of percent: [0,10), [10,20), ... [90,100]
+    upper_size: int
+    questions: list[QuestionStats]
+
+
+def histogram(percents: Sequence[float], bins: int = BINS) -> list[int]:
+    counts = [0] * bins
+    for p in percents:
+        counts[min(bins - 1, max(0, int(p * bins / 100.0 + 1e-9)))] += 1
+    return counts
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.0f} %"
+
+
+def question_flags(qs: QuestionStats) -> list[str]:
+    flags = []
+    d = qs.discrimination
+    if d is not None and d < 0:
+        flags.append(f"negative discrimination ({d:.2f}): learners who did well on the rest of the quiz "
+                     "did worse on this question; check the key")
+    elif d is not None and d < LOW_DISCRIMINATION:
+        flags.append(f"low discrimination ({d:.2f}, below {LOW_DISCRIMINATION:.2f}): the question hardly "
+                     "separates stronger from weaker learners")
+    f = qs.facility
+    if f is not None and f > EASY:
+        flags.append(f"very easy: facility {_pct(f)} (above {_pct(EASY)})")
+    elif f is not None and f < HARD:
+        flags.append(f"very hard: facility {_pct(f)} (below {_pct(HARD)}); check the key and the wording")
+    groups = [("", qs.options)] if qs.options else qs.pairs
+    for left, opts in groups:
+        keys = [o for o in opts if o.correct]
+        wrong = [o for o in opts if not o.correct]
+        if not keys or not wrong:
+            continue
+        key_low = min(keys, key=lambda o: o.upper)
+        top = max(wrong, key=lambda o: o.upper)
+        if top.upper > key_low.upper:
+            where = f" for '{left}'" if left else ""
+            flags.append(f"top scorers prefer a distractor{where}: '{top.text}' was chosen by {top.upper} "
+                         f"of the upper group, the key '{key_low.text}' by {key_low.upper}")
+    return flags
+
+
+def _options(q: Any) -> list[OptionCount]:
+    if q.type in ("single", "multiple"):
+        return [OptionCount(o.id, o.text, o.correct) for o in q.options]
+    if q.type == "true_false":
+        return [OptionCount("true", "true", q.answer is True), OptionCount("false", "false", q.answer is False)]
+    return []
+
+
+def _count_choices(q: Any, codes: Sequence[int], upper: set[int]) -> tuple[list[OptionCount], list]:
+    """Option (or, for matching, per-pair right) frequencies from the choice codes."""
+    options = _options(q)
+    pairs: list[tuple[str, list[OptionCount]]] = []
+    if q.type == "single" or q.type == "true_false":
+        for i, c in enumerate(codes):
+            if c >= 0:
+                o = options[c] if q.type == "single" else options[0 if c == 1 else 1]
+                o.count += 1
+                if i in upper:
+                    o.upper += 1
+    elif q.type == "multiple":
+        for i, c in enumerate(codes):
+            if c > 0:
+                top = i in upper
+                for b, o in enumerate(options):
+                    if c >> b & 1:
+                        o.count += 1
+                        if top:
+                            o.upper += 1
+    elif q.type == "matching":
+        rights = [(p.id, p.right) for p in q.pairs] + [(d.id, d.text) for d in q.distractors]
+        base = len(rights) + 1
+        per = [[OptionCount(rid, text, rid == p.id) for rid, text in rights] for p in q.pairs]
+        for i, c in enumerate(codes):
+            if c <= 0:
+                continue
+            top = i in upper
+            for j in range(len(q.pairs)):
+                c, r = divmod(c, base)
+                if r:
+                    o = per[j][r - 1]
+                    o.count += 1
+                    if top:
+                        o.upper += 1
+        pairs = [(p.left, opts) for p, opts in zip(q.pairs, per)]
+    return options, pairs
+
+
+def quiz_statistics(key: Any, entries: Sequence[Any]) -> QuizStats:
+    """Statistics of one quiz from its graded attempts (objects with ``marks``, ``choices``, ``score``)."""
+    quiz = key.quiz
+    n = len(entries)
+    k = len(key.qids)
+    columns = [array("d") for _ in range(k)]
+    codes: list[list[int]] = [[] for _ in range(k)]
+    totals = array("d")
+    for e in entries:
+        totals.append(e.score)
+        for j in range(k):
+            columns[j].append(e.marks[j])
+            codes[j].append(e.choices[j])
+    upper = set(upper_group(totals))
+    questions = []
+    for j, q in enumerate(quiz.questions):
+        col = columns[j]
+        answered = sum(1 for c in codes[j] if c != -1)
+        options, pairs = _count_choices(q, codes[j], upper)
+        qs = QuestionStats(
+            id=q.id, type=q.type, prompt=q.prompt, points=float(q.points), n=n, answered=answered,
+            mean=math.fsum(col) / n if n else 0.0,
+            facility=facility(col, float(q.points)),
+            sd=math.sqrt(variance(col)),
+            discrimination=discrimination(col, totals) if k > 1 else None,
+            options=options, pairs=pairs,
+        )
+        qs.flags = question_flags(qs)
+        questions.append(qs)
+    percents = [t / key.max * 100 if key.max else 0.0 for t in totals]
+    ordered = sorted(totals)
+    median = 0.0
+    if n:
+        median = ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+    return QuizStats(
+        id=key.id, title=quiz.title, n=n, max=key.max, pass_mark=key.pass_mark,
+        mean=math.fsum(totals) / n if n else 0.0, sd=math.sqrt(variance(totals)), median=median,
+        passed=sum(1 for p in percents if p >= key.pass_mark - 1e-9),
+        alpha=cronbach_alpha(columns, totals), histogram=histogram(percents),
+        upper_size=len(upper), questions=questions,
+    )
