@@ -141,13 +141,21 @@ def strip_tags(text: str) -> str:
 def strip_emphasis(text: str) -> str:
     """``**bold**``, ``__bold__``, ``*italic*``, ``_italic_`` → their words;
     leftover ``**`` pairs of a mangled marker disappear."""
+    if "*" not in text and "_" not in text:
+        return text
     for _ in range(2):  # nested: ***x*** or **x *y* z**
         text = _BOLD.sub(lambda m: m.group(1) or m.group(2), text)
         text = _ITALIC.sub(lambda m: m.group(1) or m.group(2), text)
     return _STRAY_STARS.sub("", text)
 
 
+_NAV_FIRST_WORDS = tuple({p.split()[0].lower() for p in NAV_PHRASES})
+
+
 def strip_nav_phrases(text: str) -> str:
+    low = text.lower()
+    if not any(w in low for w in _NAV_FIRST_WORDS):  # cheap test first: most lines have none
+        return text
     return _NAV.sub("", text)
 
 
@@ -205,6 +213,8 @@ def list_marker(line: str) -> tuple[str, str, str] | None:
 
 def is_share_line(line: str) -> bool:
     """"Twitter Facebook Flickr Youtube RSS Share", "Bookmark and Share"."""
+    if len(line) > 200:
+        return False
     words = clean_inline(line).replace("|", " ").split()
     if not words or len(words) > 16:
         return False
@@ -213,7 +223,7 @@ def is_share_line(line: str) -> bool:
 
 
 def is_toc_title(line: str) -> bool:
-    return bool(_TOC_TITLE.match(clean_inline(line)))
+    return len(line) < 60 and bool(_TOC_TITLE.match(clean_inline(line)))
 
 
 def is_toc_line(line: str) -> bool:
@@ -228,7 +238,7 @@ def is_decoration(line: str) -> bool:
 
 def is_nav_only(line: str) -> bool:
     """A line that held nothing but navigation phrases."""
-    return bool(_NAV.search(line)) and not collapse_spaces(strip_nav_phrases(clean_inline(line)))
+    return bool(strip_nav_phrases(line) != line) and not collapse_spaces(strip_nav_phrases(clean_inline(line)))
 
 
 def clean_text(raw: str) -> str:

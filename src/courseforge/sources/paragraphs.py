@@ -156,14 +156,17 @@ def _content_lines(raw: str) -> list[tuple[int, str | None]]:
     return out
 
 
+# cheap test on the raw line before cleaning it: markup, then "12." or "(ii)"
+_MAYBE_NUMBERED = re.compile(r"^[\s*_#]*(?:\d{1,3}\.|\([ivxlca-z]{1,6}\))")
+
+
 def _starts_block(line: str) -> bool:
-    return bool(
-        clean.md_heading(line)
-        or clean.list_marker(line)
-        or clean.footnote_line_number(line)
-        or _NUMBERED.match(clean.clean_inline(line))
-        or _LETTERED.match(clean.clean_inline(line))
-    )
+    if clean.md_heading(line) or clean.list_marker(line) or clean.footnote_line_number(line):
+        return True
+    if not _MAYBE_NUMBERED.match(line):
+        return False
+    text = clean.clean_inline(line)
+    return bool(_NUMBERED.match(text) or _LETTERED.match(text))
 
 
 def _blocks(raw: str) -> list[Block]:
