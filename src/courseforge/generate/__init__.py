@@ -1,0 +1,1 @@
+"""Course generation: seeds -> course plan -> passages -> module pages, course pages and quizzes."""

@@ -1,0 +1,154 @@
+"""Seeds and plan in, course files out: the generator's pure core.
+
+:func:`build_course` returns ``{relative path: text}`` for every file under
+modules/ and quizzes/; writing them (and protecting trainers' edits) is
+:mod:`courseforge.generate.write`'s job. Nothing here reads the clock or
+depends on set or dict iteration order, so the same inputs always give the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from ..course import CourseInfo
+from ..diagnostics import Diagnostic
+from ..quiz.model import Quiz
+from ..sources.model import Corpus
+from .facts import collect_facts
+from .pages import (
+    ModuleDraft,
+    assessment_page,
+    estimate_minutes,
+    glossary_page,
+    home_page,
+    module_facts,
+    module_page,
+    sources_page,
+    timeline_page,
+)
+from .plan import CoursePlan, ModulePlan
+from .select import Passage, select_passages
+
+QUESTIONS_PER_MODULE = 10
+PASS_MARK = 70
+FINAL_ID = "final-assessment"
+
+
+@dataclass(frozen=True)
+class Toolkit:
+    """The functions the generator calls from other parts of courseforge.
+
+    Passed in rather than imported so tests can run the generator's own
+    logic alone; :func:`default_toolkit` wires the real ones.
+    """
+
+    sentences: Callable[[str], list[str]]
+    acronyms: Callable[[Corpus], Any]
+    dated_events: Callable[[Corpus], Any]
+    figures: Callable[[Corpus], Any]
+    organizations: Callable[[Corpus], Any]
+    generate_questions: Callable[..., list]
+    check_quiz: Callable[[Quiz, Corpus], list[str]]
+    dump_quiz: Callable[[Quiz], str]
+
+
+def default_toolkit() -> Toolkit:
+    from ..quiz.dump import dump_quiz
+    from . import extract
+    from .questions import check_quiz, generate_questions
+
+    return Toolkit(
+        sentences=extract.sentences,
+        acronyms=extract.acronyms,
+        dated_events=extract.dated_events,
+        figures=extract.figures,
+        organizations=extract.organizations,
+        generate_questions=generate_questions,
+        check_quiz=check_quiz,
+        dump_quiz=dump_quiz,
+    )
+
+
+@dataclass
+class GeneratedCourse:
+    files: dict[str, str]  # "modules/01-x.md" -> text, sorted by path
+    modules: list[ModuleDraft]
+    warnings: list[Diagnostic]
+
+
+def _seed(text: str) -> int:
+    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16)
+
+
+def _quiz(module_id: str, quiz_id: str, title: str, questions: list, *, mode: str, description: str) -> Quiz:
+    return Quiz(id=quiz_id, module=module_id, title=title, mode=mode, pass_mark=PASS_MARK,
+                questions=list(questions), description=description)
+
+
+def build_course(
+    corpus: Corpus,
+    info: CourseInfo,
+    plan: CoursePlan,
+    tools: Toolkit,
+    *,
+    questions_per_module: int = QUESTIONS_PER_MODULE,
+    final_assessment: bool = True,
+) -> GeneratedCourse:
+    warnings: list[Diagnostic] = []
+    modules = list(plan.modules)
+    selected = select_passages(corpus, modules)
+    facts = collect_facts(corpus, tools)
+    drafts: list[ModuleDraft] = []
+    for m in modules:
+        passages = selected[m.id]
+        if not passages:
+            warnings.append(Diagnostic("course.yml", m.line, 0,
+                                       f"module '{m.title}': no paragraph of the documents matches its topics; "
+                                       "add topic phrases the documents use"))
+        qs = tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
+                                      module_id=m.id, count=questions_per_module, seed=_seed(m.id))
+        quiz = _quiz(m.id, m.id, f"Quiz: {m.title}", qs, mode="practice",
+                     description=f"Practice quiz for module {m.order}, {m.title}. Every question cites the "
+                                 "paragraph it comes from.")
+        figures, events, actors = module_facts(passages, facts)
+        drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors))
+    if final_assessment and drafts:
+        drafts.append(_final(drafts, corpus, tools, questions_per_module))
+    for d in drafts:
+        d.minutes = estimate_minutes(d, corpus, tools.sentences)
+        for problem in tools.check_quiz(d.quiz, corpus):
+            warnings.append(Diagnostic(f"quizzes/{d.quiz.id}.yml", 0, 0, problem, severity="warning"))
+    total = len(drafts)
+    files: dict[str, str] = {}
+    lessons = [d for d in drafts if not d.assessment]
+    for d in drafts:
+        page = (assessment_page(d, corpus, total, lessons) if d.assessment
+                else module_page(d, corpus, total, tools.sentences))
+        files[f"modules/{d.id}.md"] = page
+        files[f"quizzes/{d.quiz.id}.yml"] = tools.dump_quiz(d.quiz)
+    files["modules/index.md"] = home_page(info, drafts, corpus)
+    files["modules/glossary.md"] = glossary_page(facts.terms, corpus)
+    files["modules/timeline.md"] = timeline_page(facts.events, corpus)
+    files["modules/sources.md"] = sources_page(corpus)
+    return GeneratedCourse(files=dict(sorted(files.items())), modules=drafts, warnings=warnings)
+
+
+def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module: int) -> ModuleDraft:
+    """A graded assessment over the whole course, on its own page after the modules."""
+    order = len(drafts) + 1
+    plan = ModulePlan(slug=FINAL_ID, title="Final assessment", topics=(), order=order)
+    # the best passages of every module, round-robin so each module is represented
+    pools = [d.passages[:4] for d in drafts]
+    passages: list[Passage] = []
+    for i in range(max((len(p) for p in pools), default=0)):
+        passages.extend(p[i] for p in pools if i < len(p))
+    count = max(per_module, min(20, 2 * len(drafts)))
+    qs = tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
+                                  module_id=plan.id, count=count, seed=_seed(plan.id))
+    quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",
+                 description="Graded assessment on the whole course. Answers are not shown; "
+                             "submit the answer file to your trainer.")
+    return ModuleDraft(plan=plan, passages=passages, quiz=quiz, assessment=True)

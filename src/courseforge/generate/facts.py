@@ -1,0 +1,192 @@
+"""Course-wide facts for pages: glossary, events, figures and actors.
+
+The extractors in :mod:`courseforge.generate.extract` find them; this module
+turns what they return into small records with a citation, drops duplicates
+and sorts them, so pages never depend on extraction order.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable
+
+
+@dataclass(frozen=True, order=True)
+class Cite:
+    doc: str
+    para: str
+
+
+@dataclass(frozen=True)
+class Term:
+    """An acronym and its expansion (glossary, actors)."""
+
+    acronym: str
+    expansion: str
+    cites: tuple[Cite, ...]
+
+
+@dataclass(frozen=True)
+class Event:
+    """Something the documents date: ``when`` as written, ``year`` for sorting."""
+
+    year: int
+    when: str
+    text: str  # the sentence that dates it
+    cite: Cite
+    sort_key: str = ""  # finer than the year when the date has month/day
+    label: str = ""  # the event's own name, when the sentence gives one
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number, amount or percentage with the sentence that gives it."""
+
+    value: str
+    sentence: str
+    cite: Cite
+    kind: str = ""  # "amount", "percent", "count", "year"
+
+
+@dataclass(frozen=True)
+class Actor:
+    name: str  # full name
+    acronym: str  # "" when the documents give none
+    cite: Cite
+
+
+def _get(obj: Any, *names: str, default: Any = None) -> Any:
+    for n in names:
+        if isinstance(obj, dict) and n in obj:
+            return obj[n]
+        if hasattr(obj, n):
+            return getattr(obj, n)
+    return default
+
+
+def _cite(obj: Any) -> Cite | None:
+    src = _get(obj, "source", "cite", "ref")
+    if src is not None and not isinstance(src, str):
+        doc, para = _get(src, "doc", "doc_id"), _get(src, "para", "para_id")
+    else:
+        doc, para = _get(obj, "doc", "doc_id"), _get(obj, "para", "para_id")
+    if doc is None or para is None:
+        return None
+    return Cite(str(doc), str(para))
+
+
+def _cites(obj: Any) -> tuple[Cite, ...]:
+    many = _get(obj, "sources", "cites", "refs")
+    if many:
+        out = []
+        for s in many:
+            if isinstance(s, (tuple, list)) and len(s) == 2:
+                out.append(Cite(str(s[0]), str(s[1])))
+            else:
+                c = _cite({"source": s})
+                if c:
+                    out.append(c)
+        return tuple(sorted(set(out)))
+    c = _cite(obj)
+    return (c,) if c else ()
+
+
+YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def terms_from(found: Iterable[Any]) -> list[Term]:
+    merged: dict[str, tuple[str, set[Cite]]] = {}
+    if isinstance(found, dict):
+        found = found.values()
+    for a in found:
+        acr = str(_get(a, "acronym", "short", default="")).strip()
+        exp = " ".join(str(_get(a, "expansion", "long", "full", default="")).split())
+        if not acr or not exp:
+            continue
+        prev = merged.get(acr)
+        cites = set(_cites(a))
+        if prev:
+            merged[acr] = (prev[0], prev[1] | cites)
+        else:
+            merged[acr] = (exp, cites)
+    return [Term(k, v[0], tuple(sorted(v[1]))) for k, v in sorted(merged.items(), key=lambda kv: (kv[0].lower(), kv[0]))]
+
+
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+
+
+def _month_key(when: str) -> str:
+    low = when.lower()
+    for i, name in enumerate(_MONTHS, start=1):
+        if name in low:
+            return f"{i:02d}"
+    return "00"
+
+
+def events_from(found: Iterable[Any]) -> list[Event]:
+    out: dict[tuple, Event] = {}
+    for e in found:
+        cite = _cite(e)
+        text = " ".join(str(_get(e, "sentence", "text", "event", "description", default="")).split())
+        when = str(_get(e, "date_text", "when", "date", "year", default="")).strip()
+        label = _get(e, "label")
+        year = _get(e, "year")
+        if not isinstance(year, int):
+            m = YEAR_RE.search(when) or YEAR_RE.search(text)
+            if not m:
+                continue
+            year = int(m.group(1))
+        if not cite or not text:
+            continue
+        sort_key = str(_get(e, "sort_key", "iso", default="") or "") or _month_key(when)
+        ev = Event(year=year, when=when or str(year), text=text, cite=cite, sort_key=sort_key,
+                   label=str(label) if label else "")
+        out.setdefault((year, text, cite), ev)
+    return sorted(out.values(), key=lambda e: (e.year, e.sort_key, e.cite, e.text))
+
+
+def figures_from(found: Iterable[Any]) -> list[Figure]:
+    out: dict[tuple, Figure] = {}
+    for f in found:
+        cite = _cite(f)
+        value = " ".join(str(_get(f, "text", "figure", "span", "value", default="")).split())
+        sentence = " ".join(str(_get(f, "sentence", "context", default="")).split())
+        if not cite or not value or not sentence:
+            continue
+        out.setdefault((cite, value, sentence), Figure(value, sentence, cite, str(_get(f, "kind", default="") or "")))
+    return list(out.values())
+
+
+def actors_from(found: Iterable[Any]) -> list[Actor]:
+    out: dict[str, Actor] = {}
+    for o in found:
+        name = " ".join(str(_get(o, "name", "full", "expansion", default="")).split())
+        acr = str(_get(o, "acronym", "short", default="") or "").strip()
+        cite = _cite(o) or next(iter(_cites(o)), None)
+        if not name or not cite:
+            continue
+        out.setdefault(name, Actor(name, acr, cite))
+    return sorted(out.values(), key=lambda a: (a.name.lower(), a.name))
+
+
+@dataclass
+class CourseFacts:
+    terms: list[Term]
+    events: list[Event]
+    figures: list[Figure]
+    actors: list[Actor]
+
+
+def collect_facts(corpus: Any, extract: Any) -> CourseFacts:
+    """Run the extractors once over the corpus and normalise their records."""
+    return CourseFacts(
+        terms=terms_from(extract.acronyms(corpus)),
+        events=events_from(extract.dated_events(corpus)),
+        figures=figures_from(extract.figures(corpus)),
+        actors=actors_from(extract.organizations(corpus)),
+    )
+
+
+SentenceSplitter = Callable[[str], list[str]]

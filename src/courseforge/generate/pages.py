@@ -1,0 +1,554 @@
+"""Module pages modeled on a seminar session, and the course pages.
+
+Every function here is pure: data in, Markdown text out. The order of a
+module page follows the Migration and Development Seminar Series sessions:
+overview, objectives, readings, facts, actors, timeline, discussion,
+takeaways, quiz, references.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Callable
+
+from ..course import CourseInfo
+from ..quiz.model import BLOOM_LEVELS, Quiz
+from ..sources.model import Corpus, Document, paragraph_anchor
+from .facts import Actor, Cite, CourseFacts, Event, Figure, Term
+from .markdown import cite_link, front_matter, md, md_cell, para_label
+from .plan import ModulePlan
+from .select import Passage
+from .text import content_stems, word_count
+
+READING_WPM = 180  # words per minute for careful study reading
+MINUTES_PER_QUESTION = 1.5
+MINUTES_PER_DISCUSSION = 3
+MAX_READINGS = 4
+EXCERPT_WORDS = 110
+
+Sentences = Callable[[str], list[str]]
+
+
+@dataclass
+class ModuleDraft:
+    """Everything one module page shows."""
+
+    plan: ModulePlan
+    passages: list[Passage]
+    quiz: Quiz
+    figures: list[Figure] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    actors: list[Actor] = field(default_factory=list)
+    assessment: bool = False
+    minutes: int = 0  # estimated study time, set by estimate_minutes()
+
+    @property
+    def id(self) -> str:
+        return self.plan.id
+
+    @property
+    def sources(self) -> list[str]:
+        """Seed ids the page and its quiz draw on, in first-use order."""
+        ids = [p.doc for p in self.passages] + [q.source.doc for q in self.quiz.questions]
+        return list(dict.fromkeys(ids))
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def doc_label(doc: Document) -> str:
+    """A document's short name for inline citations: its title, shortened."""
+    title = doc.entry.title
+    if len(title) <= 60:
+        return title
+    cut = title[:57].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def cite(corpus: Corpus, doc: str, para: str) -> str:
+    d = corpus.document(doc)
+    name = doc_label(d) if d else doc
+    return cite_link(doc, para, f"{name}, {para_label(para)}")
+
+
+def excerpt(text: str, sentences: Sentences, limit: int = EXCERPT_WORDS) -> str:
+    """The paragraph, or its first sentences up to about ``limit`` words."""
+    if word_count(text) <= limit:
+        return text
+    out: list[str] = []
+    n = 0
+    for s in sentences(text):
+        if out and n + word_count(s) > limit:
+            break
+        out.append(s.strip())
+        n += word_count(s)
+    return " ".join(out) + " […]"
+
+
+def _join(items: list[str]) -> str:
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def study_minutes(*, words: int, questions: int, discussion: int) -> int:
+    """Reading at READING_WPM, the quiz, and some thinking time; in 5-minute steps."""
+    raw = words / READING_WPM + questions * MINUTES_PER_QUESTION + discussion * MINUTES_PER_DISCUSSION
+    return max(10, int(math.ceil(raw / 5.0)) * 5)
+
+
+def key_readings(passages: list[Passage]) -> list[Passage]:
+    """The best passage of each document first, then the next best, up to MAX_READINGS."""
+    first: list[Passage] = []
+    seen: set[str] = set()
+    for p in passages:
+        if p.doc not in seen:
+            first.append(p)
+            seen.add(p.doc)
+    rest = [p for p in passages if p not in first]
+    return (first + rest)[:MAX_READINGS]
+
+
+def _mentions(text: str, phrase: str) -> bool:
+    return bool(phrase) and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+
+
+def module_facts(passages: list[Passage], facts: CourseFacts) -> tuple[list[Figure], list[Event], list[Actor]]:
+    """The figures, events and actors found in this module's passages."""
+    rank = {(p.doc, p.para.id): i for i, p in enumerate(passages)}
+    # amounts, percentages and counts first: years already have the timeline
+    figures = sorted((f for f in facts.figures if (f.cite.doc, f.cite.para) in rank),
+                     key=lambda f: (f.kind == "year", rank[f.cite.doc, f.cite.para], f.sentence, f.value))
+    # one figure per sentence keeps the list readable
+    seen: set[str] = set()
+    figures = [f for f in figures if not (f.sentence in seen or seen.add(f.sentence))][:8]
+    events = [e for e in facts.events if (e.cite.doc, e.cite.para) in rank][:12]
+    actors: list[tuple[int, Actor]] = []
+    for a in facts.actors:
+        hits = [p for p in passages if _mentions(p.para.text, a.name) or _mentions(p.para.text, a.acronym)]
+        if hits:
+            first = min(hits, key=lambda p: rank[p.doc, p.para.id])
+            actors.append((len(hits), Actor(a.name, a.acronym, Cite(first.doc, first.para.id))))
+    actors.sort(key=lambda t: (-t[0], t[1].name.lower()))
+    return figures, events, [a for _, a in actors[:10]]
+
+
+# ------------------------------------------------------------ objectives
+
+# what each question type asks of a learner, by Bloom level: (verb, object)
+_OBJECTIVE = {
+    "single": ("Identify", "the key facts the readings give about {topic}"),
+    "fill_blank": ("Recall", "the exact terms and names the documents use for {topic}"),
+    "numeric": ("Recall", "the figures and dates the documents give on {topic}"),
+    "true_false": ("Distinguish", "accurate from inaccurate statements about {topic}"),
+    "multiple": ("Classify", "the statements about {topic} that the documents support"),
+    "matching": ("Match", "organizations, processes and dates with what the documents say about them"),
+    "ordering": ("Sequence", "the milestones of {topic} in the order they happened"),
+}
+_BLOOM_VERB = {
+    ("understand", "single"): "Explain",
+    ("understand", "fill_blank"): "Explain",
+    ("analyze", "multiple"): "Analyse",
+    ("analyze", "ordering"): "Sequence",
+    ("understand", "matching"): "Relate",
+    ("evaluate", "true_false"): "Judge",
+    ("apply", "numeric"): "Use",
+}
+_TYPE_ORDER = ("single", "fill_blank", "numeric", "true_false", "multiple", "matching", "ordering")
+_DEFAULT_BLOOM = {"single": "remember", "fill_blank": "remember", "numeric": "remember",
+                  "true_false": "understand", "multiple": "understand", "matching": "remember",
+                  "ordering": "analyze"}
+
+
+def objectives(quiz: Quiz, topics: tuple[str, ...] | list[str]) -> list[tuple[str, str, list[int]]]:
+    """3-5 (verb, object, question numbers) derived from what the quiz asks.
+
+    One objective per question type in the quiz, with the verb of the Bloom
+    level its questions carry; if there are more than five types, the
+    recall-type ones are merged.
+    """
+    by_type: dict[str, list[int]] = {}
+    blooms: dict[str, Counter[str]] = {}
+    for n, q in enumerate(quiz.questions, start=1):
+        by_type.setdefault(q.type, []).append(n)
+        blooms.setdefault(q.type, Counter())[q.bloom or _DEFAULT_BLOOM.get(q.type, "remember")] += 1
+    types = [t for t in _TYPE_ORDER if t in by_type]
+    if len(types) > 5 and "fill_blank" in types and "single" in types:
+        by_type["single"] = sorted(by_type["single"] + by_type.pop("fill_blank"))
+        types.remove("fill_blank")
+    if len(types) > 5 and "numeric" in types and "single" in types:
+        by_type["single"] = sorted(by_type["single"] + by_type.pop("numeric"))
+        types.remove("numeric")
+    out = []
+    for i, t in enumerate(types):
+        bloom = min(blooms[t].items(), key=lambda kv: (-kv[1], BLOOM_LEVELS.index(kv[0]) if kv[0] in BLOOM_LEVELS else 9))[0] if t in blooms else "remember"
+        verb, obj = _OBJECTIVE[t]
+        verb = _BLOOM_VERB.get((bloom, t), verb)
+        topic = topics[i % len(topics)] if topics else "this module"
+        out.append((verb, obj.format(topic=topic), by_type[t]))
+    return out
+
+
+def _question_refs(numbers: list[int]) -> str:
+    if len(numbers) == 1:
+        return f"quiz question {numbers[0]}"
+    return "quiz questions " + _join([str(n) for n in numbers])
+
+
+# ------------------------------------------------------------ discussion
+
+_NORMATIVE = re.compile(r"\b(should|must|needs? to|ought to|call(?:s|ed)? for|recommend\w*)\b", re.I)
+
+
+# a quote starting with a pronoun makes no sense out of its paragraph
+_DANGLING = re.compile(r"(?:it|its|this|that|these|those|they|their|such|he|she|both|however|moreover|thus|"
+                       r"therefore|also|in addition|furthermore)\b", re.I)
+
+
+def present_topics(draft: ModuleDraft) -> list[str]:
+    """The module's topic phrases that its passages really use, most used first, short ones preferred."""
+    text_stems = Counter()
+    for p in draft.passages:
+        text_stems.update(set(content_stems(p.para.text)))
+    scored = []
+    for i, t in enumerate(draft.plan.topics):
+        st = content_stems(t)
+        if not st:
+            continue
+        hits = min(text_stems[s] for s in st)
+        scored.append((hits == 0, len(st) > 4, -hits, i, t))
+    scored.sort()
+    return [t for *_, t in scored] or [draft.plan.title]
+
+
+def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list[str]:
+    topics = present_topics(draft)
+    t1 = topics[0]
+    t2 = topics[1] if len(topics) > 1 else draft.plan.title.lower()
+    out: list[str] = []
+    claim = None
+    for p in draft.passages[:6]:
+        for s in sentences(p.para.text):
+            if _NORMATIVE.search(s) and 12 <= word_count(s) <= 45 and not _DANGLING.match(s.strip()):
+                claim = (s.strip(), p)
+                break
+        if claim:
+            break
+    if claim:
+        s, p = claim
+        out.append(f"“{md(s)}” ({cite(corpus, p.doc, p.para.id)}) Whose interests does this position serve, "
+                   "what does it assume, and what would it take to act on it in a country you know?")
+    out.append(f"The readings link {md(t1)} and {md(t2)}. How strong is that link in the evidence quoted here, "
+               "and what further evidence would change your view?")
+    if len(draft.actors) >= 2:
+        names = [a.acronym or a.name for a in draft.actors[:3]]
+        out.append(f"Which of the actors in this module — {md(_join(names))} — is best placed to act on "
+                   f"{md(t1)}, and what limits its influence?")
+    if len(draft.events) >= 2:
+        a, b = draft.events[0], draft.events[-1]
+        if a.year != b.year:
+            out.append(f"What changed between {a.year} and {b.year} in how the international community approached "
+                       f"{md(t2)}? What explains the change?")
+    out.append(f"How would a migrant, a country of origin and a country of destination each see {md(t1)}? "
+               "Where do their interests meet, and where do they conflict?")
+    if len(out) < 4:
+        out.append("Choose one of the key readings. What would you question, add or update in it today, "
+                   "and what source would you use to check it?")
+    return out[:4]
+
+
+def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: int = 4) -> list[str]:
+    """The sentence of each top passage that best matches the module's topics."""
+    query = set(content_stems(" ".join((draft.plan.title, *draft.plan.topics))))
+    out: list[str] = []
+    seen: set[str] = set()
+    for p in key_readings(draft.passages) + draft.passages:
+        if len(out) >= limit:
+            break
+        if (p.doc, p.para.id) in seen:
+            continue
+        seen.add((p.doc, p.para.id))
+        best = None
+        for i, s in enumerate(sentences(p.para.text)):
+            n = word_count(s)
+            if not 8 <= n <= 50:
+                continue
+            score = len(query & set(content_stems(s)))
+            if best is None or score > best[0]:
+                best = (score, i, s.strip())
+        if best:
+            out.append(f"{md(best[2])} ({cite(corpus, p.doc, p.para.id)})")
+    return out
+
+
+# ------------------------------------------------------------ module page
+
+
+def estimate_minutes(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> int:
+    """Study time from what the page shows: readings, facts, events, discussion and quiz."""
+    if draft.assessment:
+        return study_minutes(words=0, questions=len(draft.quiz.questions), discussion=0)
+    readings = key_readings(draft.passages)
+    words = sum(word_count(excerpt(p.para.text, sentences)) for p in readings)
+    words += sum(word_count(f.sentence) for f in draft.figures) + sum(word_count(e.text) for e in draft.events)
+    discussion = discussion_questions(draft, corpus, sentences)
+    return study_minutes(words=words, questions=len(draft.quiz.questions), discussion=len(discussion))
+
+
+def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sentences) -> str:
+    plan, quiz = draft.plan, draft.quiz
+    readings = key_readings(draft.passages)
+    docs_used = [corpus.document(d) for d in draft.sources]
+    docs_used = [d for d in docs_used if d is not None]
+    discussion = discussion_questions(draft, corpus, sentences)
+    minutes = draft.minutes or estimate_minutes(draft, corpus, sentences)
+    topics = _join([md(t) for t in plan.topics])
+    fm = {
+        "id": plan.id,
+        "title": plan.title,
+        "order": plan.order,
+        "study_time": minutes,
+        "sources": draft.sources,
+        "description": f"Module {plan.order} of {total}: {plan.title}. Readings from {len(docs_used)} "
+                       f"document{'s' if len(docs_used) != 1 else ''}, {len(quiz.questions)} quiz questions.",
+    }
+    out = [front_matter(fm), f"# {md(plan.title)}\n",
+           f"*Module {plan.order} of {total} · about {minutes} minutes · {len(quiz.questions)} quiz questions*\n",
+           "## Overview\n"]
+    out.append(
+        f"This session is about {topics}. It brings together {len(draft.passages)} passages from "
+        f"{len(docs_used)} of the course documents — {_join(['*' + md(d.entry.title) + '*' for d in docs_used])} — "
+        "and asks what they say, where they agree, and what remains open.\n")
+    out.append("Study it in order: read the key readings and facts, look at who is involved and when things "
+               "happened, think through the discussion questions, then check yourself with the quiz. Every quote "
+               "links to its paragraph on the [sources page](sources.md), so you can read it in context.\n")
+    out.append("## Learning objectives\n")
+    out.append("After this module you will be able to:\n")
+    for verb, obj, numbers in objectives(quiz, present_topics(draft)):
+        out.append(f"- **{verb}** {md(obj)} ({_question_refs(numbers)}).")
+    out.append("")
+    out.append("## Key readings\n")
+    for i, p in enumerate(readings, start=1):
+        d = corpus.document(p.doc)
+        out.append(f"> {md(excerpt(p.para.text, sentences))}\n>\n> — {cite(corpus, p.doc, p.para.id)}"
+                   + (f", *{md(d.entry.issuer)}*" if d and d.entry.issuer else "") + "\n")
+    if draft.figures:
+        out.append("## Key facts and figures\n")
+        for f in draft.figures:
+            out.append(f"- **{md(f.value)}** — {md(f.sentence)} ({cite(corpus, f.cite.doc, f.cite.para)})")
+        out.append("")
+    if draft.actors:
+        out.append("## Actors\n")
+        for a in draft.actors:
+            name = f"{md(a.name)} ({md(a.acronym)})" if a.acronym and a.acronym != a.name else md(a.name)
+            out.append(f"- **{name}** — named in {cite(corpus, a.cite.doc, a.cite.para)}")
+        out.append("")
+    if draft.events:
+        out.append("## Timeline\n")
+        out.append("| When | What happened | Source |\n| --- | --- | --- |")
+        for e in draft.events:
+            out.append(f"| {md_cell(e.when)} | {md_cell(e.text)} | {cite(corpus, e.cite.doc, e.cite.para).replace('|', '&#124;')} |")
+        out.append("")
+    out.append("## Discussion questions\n")
+    out.append("Think these through on your own or with colleagues; there is no single right answer.\n")
+    for i, q in enumerate(discussion, start=1):
+        out.append(f"{i}. {q}")
+    out.append("")
+    points = takeaways(draft, corpus, sentences)
+    if points:
+        out.append("## Key takeaways\n")
+        out.extend(f"- {t}" for t in points)
+        out.append("")
+    out.append("## Quiz\n")
+    out.append(f"{len(quiz.questions)} questions. This is a practice quiz: you see right away whether each answer "
+               f"is right, with an explanation and a link to the paragraph it comes from. Aim for at least "
+               f"{quiz.pass_mark:g} %, and retake it as often as you like.\n")
+    out.append(f"<!-- quiz: {quiz.id} -->\n")
+    out.append(references(draft, corpus))
+    return "\n".join(out).rstrip() + "\n"
+
+
+def references(draft: ModuleDraft, corpus: Corpus) -> str:
+    cited: dict[str, list[str]] = {}
+    for doc, para in ([(p.doc, p.para.id) for p in draft.passages]
+                      + [(q.source.doc, q.source.para) for q in draft.quiz.questions]):
+        cited.setdefault(doc, [])
+        if para not in cited[doc]:
+            cited[doc].append(para)
+    lines = ["## References\n"]
+    for doc_id in draft.sources:
+        d = corpus.document(doc_id)
+        if d is None:
+            continue
+        order = {p.id: i for i, p in enumerate(d.paragraphs)}
+        paras = sorted(cited.get(doc_id, []), key=lambda p: order.get(p, 10**9))
+        links = ", ".join(cite_link(doc_id, p, para_label(p)) for p in paras)
+        lines.append(f"- {source_line(d)} Paragraphs used: {links}.")
+    return "\n".join(lines) + "\n"
+
+
+def source_line(d: Document) -> str:
+    e = d.entry
+    parts = [md(e.issuer)] if e.issuer else []
+    parts.append(f"*{md(e.title)}*")
+    if e.kind:
+        parts.append(md(e.kind))
+    if e.date:
+        parts.append(md(e.date))
+    return ", ".join(parts) + "."
+
+
+# ------------------------------------------------------ assessment page
+
+
+def assessment_page(draft: ModuleDraft, corpus: Corpus, total: int, modules: list[ModuleDraft]) -> str:
+    plan, quiz = draft.plan, draft.quiz
+    minutes = draft.minutes or study_minutes(words=0, questions=len(quiz.questions), discussion=0)
+    fm = {
+        "id": plan.id,
+        "title": plan.title,
+        "order": plan.order,
+        "study_time": minutes,
+        "sources": draft.sources,
+        "description": f"Final assessment: {len(quiz.questions)} questions on the whole course.",
+    }
+    out = [front_matter(fm), f"# {md(plan.title)}\n",
+           f"*Module {plan.order} of {total} · about {minutes} minutes · {len(quiz.questions)} questions*\n",
+           "## Overview\n",
+           f"This assessment covers the {len(modules)} modules of the course. Take it when you have studied them "
+           "all and passed their practice quizzes.\n",
+           "Unlike the practice quizzes, it does not show the answers. When you submit, your answers are saved "
+           "in a file on your computer; send that file to your trainer, who grades it and tells you your result. "
+           f"The pass mark is {quiz.pass_mark:g} %.\n",
+           "## What it covers\n"]
+    by_module: dict[str, int] = Counter()
+    home = {}
+    for m in modules:
+        for p in m.passages:
+            home.setdefault((p.doc, p.para.id), m.plan)
+    for q in quiz.questions:
+        m = home.get((q.source.doc, q.source.para))
+        if m:
+            by_module[m.id] += 1
+    for m in modules:
+        n = by_module.get(m.id, 0)
+        if n:
+            out.append(f"- [{md(m.plan.title)}]({m.id}.md): {n} question{'s' if n != 1 else ''}")
+    out.append("")
+    out.append("## Assessment\n")
+    out.append(f"<!-- quiz: {quiz.id} -->\n")
+    out.append(references(draft, corpus))
+    return "\n".join(out).rstrip() + "\n"
+
+
+# ------------------------------------------------------------ course pages
+
+
+def home_page(info: CourseInfo, modules: list[ModuleDraft], corpus: Corpus) -> str:
+    total = sum(_minutes_of(m) for m in modules)
+    out = [front_matter({"title": "Home", "description": info.description or info.title}),
+           f"# {md(info.title)}\n"]
+    if info.description:
+        out.append(md(info.description) + "\n")
+    out.append(f"The course has {len(modules)} modules and takes about {_hours(total)} of study. It is built from "
+               f"{len(corpus.documents)} source documents, which you can read in full on the "
+               "[sources page](sources.md).\n")
+    out.append("## How to study this course\n")
+    out.append("You study on your own, at your own pace, and you can stop at any time: the site remembers your quiz "
+               "results in this browser, also offline.\n")
+    out.append("1. Take the modules in order. Each one is a seminar session: an overview, learning objectives, key "
+               "readings from the documents, facts and figures, the actors involved, a timeline, questions to "
+               "think about, key takeaways and a quiz.")
+    out.append("2. Read the quoted passages carefully. Each quote names its document and paragraph; follow the "
+               "link to read it in context.")
+    out.append("3. Take a moment with the discussion questions before the quiz. They have no single right answer.")
+    out.append("4. Do the practice quiz at the end of each module. You see at once whether you were right and why, "
+               "and you can try again as often as you like.")
+    out.append("5. Use the [glossary](glossary.md) for acronyms and the [timeline](timeline.md) to place events.\n")
+    out.append("## Modules\n")
+    out.append("| # | Module | Study time | Quiz |\n| --- | --- | --- | --- |")
+    for m in modules:
+        out.append(f"| {m.plan.order} | [{md_cell(m.plan.title)}]({m.id}.md) | {_minutes_of(m)} min | "
+                   f"{len(m.quiz.questions)} questions{' (graded)' if m.assessment else ''} |")
+    out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _minutes_of(m: ModuleDraft) -> int:
+    return m.minutes
+
+
+def _hours(minutes: int) -> str:
+    h, m = divmod(minutes, 60)
+    if not h:
+        return f"{m} minutes"
+    return f"{h} hour{'s' if h != 1 else ''}" + (f" {m} minutes" if m else "")
+
+
+def glossary_page(terms: list[Term], corpus: Corpus) -> str:
+    out = [front_matter({"title": "Glossary"}), "# Glossary\n",
+           "The acronyms used in the course documents, with their full names as the documents give them. "
+           "Each entry links to where it is spelled out.\n"]
+    if not terms:
+        out.append("The documents spell out no acronyms.\n")
+    else:
+        out.append("| Acronym | Stands for | Where |\n| --- | --- | --- |")
+        for t in terms:
+            where = ", ".join(cite(corpus, c.doc, c.para) for c in t.cites[:3])
+            out.append(f"| **{md_cell(t.acronym)}** | {md_cell(t.expansion)} | {where.replace('|', '&#124;')} |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def timeline_page(events: list[Event], corpus: Corpus) -> str:
+    out = [front_matter({"title": "Timeline"}), "# Timeline\n",
+           "The dated events in the course documents, oldest first. Each links to the paragraph that dates it.\n"]
+    if not events:
+        out.append("The documents date no events.\n")
+        return "\n".join(out)
+    year = None
+    for e in events:
+        if e.year != year:
+            year = e.year
+            out.append(f"\n## {year}\n")
+        when = f"**{md(e.when)}** — " if e.when and e.when != str(e.year) else ""
+        out.append(f"- {when}{md(e.text)} ({cite(corpus, e.cite.doc, e.cite.para)})")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def sources_page(corpus: Corpus) -> str:
+    out = [front_matter({"title": "Sources"}), "# Sources\n",
+           "The full text of the documents this course is built from. Paragraph numbers are the documents' own "
+           "where they number their paragraphs, otherwise they count paragraphs in reading order. Citations in "
+           "the modules and quizzes link here.\n"]
+    for d in corpus.documents:
+        out.append(f"- [{md(d.entry.title)}](#{d.id})")
+    out.append("")
+    for d in corpus.documents:
+        e = d.entry
+        out.append(f'<a id="{_attr(d.id)}"></a>\n')
+        out.append(f"## {md(e.title)}\n")
+        meta = [x for x in (e.issuer, e.kind, e.date) if x]
+        if meta:
+            out.append(f"*{md(' · '.join(meta))}*\n")
+        for s in d.sections:
+            if s.title and s.title.strip() and s.title.strip() != e.title:
+                out.append(f"### {md(s.title)}\n")
+            for p in s.paragraphs:
+                anchor = paragraph_anchor(d.id, p.id)
+                out.append(f'<p id="{_attr(anchor)}"><a class="cf-para" href="#{_attr(anchor)}">'
+                           f"{_html(para_label(p.id))}</a> {_html(p.text)}</p>\n")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _html(text: str) -> str:
+    import html
+    return html.escape(" ".join(text.split()), quote=False)
+
+
+def _attr(text: str) -> str:
+    import html
+    return html.escape(text, quote=True)

@@ -1,0 +1,150 @@
+"""A course plan proposed from the documents themselves (``generate --auto``).
+
+Used when course.yml lists no modules, so generate works on any corpus.
+Paragraphs become TF-IDF vectors and are grouped by spherical k-means with a
+deterministic start (farthest-point seeding from the paragraph nearest the
+corpus centre), so the same documents always give the same plan. Each group
+becomes a module whose topics are its most distinctive phrases and whose
+title is built from the top two; modules follow the reading order of the
+documents.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+
+from ..sources.model import Corpus
+from .plan import CoursePlan, ModulePlan
+from .text import STOPWORDS, slugify, stem, word_count, words
+
+MIN_WORDS = 15
+ITERATIONS = 12
+
+Vector = dict[str, float]
+
+
+def _normalise(v: Vector) -> Vector:
+    n = math.sqrt(sum(x * x for x in v.values()))
+    return {k: x / n for k, x in v.items()} if n else {}
+
+
+def _dot(a: Vector, b: Vector) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(x * b.get(k, 0.0) for k, x in a.items())
+
+
+def _content(text: str) -> list[str]:
+    return [w for w in words(text) if len(w) > 2 and w not in STOPWORDS and not any(c.isdigit() for c in w)]
+
+
+def module_count(n_paragraphs: int, max_modules: int = 8) -> int:
+    """About one module per 20 substantial paragraphs, between 1 and ``max_modules``."""
+    if n_paragraphs < 8:
+        return 1
+    return max(2, min(max_modules, round(math.sqrt(n_paragraphs / 2.5))))
+
+
+def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_modules: int = 8) -> CoursePlan:
+    paras = [p.text for d in corpus.documents for p in d.paragraphs if word_count(p.text) >= MIN_WORDS]
+    if not paras:
+        paras = [p.text for d in corpus.documents for p in d.paragraphs]
+    tokens = [_content(t) for t in paras]
+    stems = [[stem(w) for w in ws] for ws in tokens]
+    df: Counter[str] = Counter()
+    for s in stems:
+        df.update(set(s))
+    n = len(paras)
+    idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
+    vecs = [_normalise({t: (1 + math.log(c)) * idf[t] for t, c in Counter(s).items()}) for s in stems]
+    k = min(module_count(n, max_modules), n) if n else 0
+    if k == 0:
+        return CoursePlan(title=title, description=description, modules=(), proposed=True)
+    centre: Vector = defaultdict(float)
+    for v in vecs:
+        for t, x in v.items():
+            centre[t] += x
+    centre = _normalise(centre)
+    first = max(range(n), key=lambda i: (_dot(vecs[i], centre), -i))
+    seeds = [first]
+    nearest = [_dot(v, vecs[first]) for v in vecs]
+    while len(seeds) < k:
+        nxt = min((i for i in range(n) if i not in seeds), key=lambda i: (nearest[i], i))
+        seeds.append(nxt)
+        nearest = [max(a, _dot(v, vecs[nxt])) for a, v in zip(nearest, vecs)]
+    centroids = [vecs[i] for i in seeds]
+    assign = [0] * n
+    for _ in range(ITERATIONS):
+        new = [max(range(k), key=lambda c: (_dot(v, centroids[c]), -c)) for v in vecs]
+        if new == assign and _ > 0:
+            break
+        assign = new
+        sums: list[Vector] = [defaultdict(float) for _ in range(k)]
+        for v, c in zip(vecs, assign):
+            for t, x in v.items():
+                sums[c][t] += x
+        centroids = [_normalise(s) if s else centroids[c] for c, s in enumerate(sums)]
+    groups = [[i for i in range(n) if assign[i] == c] for c in range(k)]
+    groups = sorted((g for g in groups if g), key=lambda g: g[0])
+    modules: list[ModulePlan] = []
+    used_slugs: set[str] = set()
+    for order, group in enumerate(groups, start=1):
+        topics = _topics(group, tokens, df, n)
+        if not topics:
+            topics = ["overview"]
+        mtitle = _title(topics)
+        slug = slugify(mtitle, 5)
+        base, i = slug, 2
+        while slug in used_slugs:
+            slug, i = f"{base}-{i}", i + 1
+        used_slugs.add(slug)
+        modules.append(ModulePlan(slug=slug, title=mtitle, topics=tuple(topics), order=order))
+    return CoursePlan(title=title, description=description, modules=tuple(modules), proposed=True)
+
+
+def _topics(group: list[int], tokens: list[list[str]], df: Counter[str], n: int, size: int = 5) -> list[str]:
+    """The group's most distinctive phrases: bigrams first, then single words."""
+    uni: Counter[str] = Counter()
+    bi: Counter[tuple[str, str]] = Counter()
+    surface: dict[str, Counter[str]] = defaultdict(Counter)
+    for i in group:
+        ws = tokens[i]
+        for w in ws:
+            surface[stem(w)][w] += 1
+        uni.update({stem(w) for w in ws})
+        bi.update({(stem(a), stem(b)) for a, b in zip(ws, ws[1:]) if a != b})
+
+    def form(s: str) -> str:
+        return min(surface[s].items(), key=lambda kv: (-kv[1], kv[0]))[0]
+
+    members = len(group)
+
+    def weight(count: int, stems: tuple[str, ...]) -> float:
+        # share of the group's paragraphs using it, times how rare it is in
+        # the corpus: words every paragraph uses ("migration") say nothing
+        return (count / members) * sum(math.log((1 + n) / (1 + df[s])) for s in stems) / len(stems)
+
+    phrases: list[tuple[float, str, tuple[str, ...]]] = []
+    for pair, c in bi.items():
+        if c >= 2:
+            phrases.append((-weight(c, pair) * 2.0, f"{form(pair[0])} {form(pair[1])}", pair))
+    for s, c in uni.items():
+        phrases.append((-weight(c, (s,)), form(s), (s,)))
+    phrases.sort()
+    out: list[str] = []
+    covered: set[str] = set()
+    for _, text, parts in phrases:
+        if any(p in covered for p in parts):
+            continue
+        out.append(text)
+        covered.update(parts)
+        if len(out) >= size:
+            break
+    return out
+
+
+def _title(topics: list[str]) -> str:
+    head = topics[:2]
+    text = " and ".join(head) if len(head) == 2 else head[0]
+    return text[:1].upper() + text[1:]

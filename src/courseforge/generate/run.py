@@ -1,0 +1,87 @@
+"""The generate command's work, with I/O at the edges: load, build, write, report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..course import CourseInfo
+from ..diagnostics import CourseError, Diagnostic
+from ..project import Project
+from .build import GeneratedCourse, Toolkit, build_course, default_toolkit
+from .plan import CoursePlan, load_plan
+from .propose import propose_plan
+from .write import BACKUP_DIR, DRAFTS_DIR, LOCK_PATH, Plan, apply_writes, plan_writes
+
+
+@dataclass
+class Result:
+    course: GeneratedCourse
+    plan: CoursePlan
+    writes: Plan
+    dry_run: bool
+    documents: int
+    warnings: list[Diagnostic]
+
+    def report(self) -> list[str]:
+        """Plain-words lines for the trainer."""
+        w, lines = self.writes, []
+        n_mod = sum(1 for m in self.course.modules if not m.assessment)
+        n_q = sum(len(m.quiz.questions) for m in self.course.modules)
+        source = "proposed from the documents (no module list in course.yml)" if self.plan.proposed else "from the plan in course.yml"
+        lines.append(f"{'Would generate' if self.dry_run else 'Generated'} {n_mod} modules {source}, "
+                     f"{n_q} quiz questions, from {self.documents} documents.")
+        for m in self.course.modules:
+            types = sorted({q.type for q in m.quiz.questions})
+            lines.append(f"  {m.id}: {m.plan.title} — {len(m.quiz.questions)} questions ({', '.join(types)}), "
+                         f"about {m.minutes} min")
+        verb = (lambda now, would: would if self.dry_run else now)
+        for rel in w.created:
+            lines.append(f"{verb('created', 'would create')}  {rel}")
+        for rel in w.updated:
+            lines.append(f"{verb('updated', 'would update')}  {rel}")
+        for rel in w.removed:
+            lines.append(f"{verb('removed', 'would remove')}  {rel} (no longer in the course; you had not edited it)")
+        for rel in w.replaced:
+            lines.append(f"{verb('replaced', 'would replace')} {rel} — you had edited it; "
+                         f"your version {verb('is saved', 'would be saved')} in {BACKUP_DIR}/{rel}")
+        for rel in w.kept:
+            lines.append(f"kept      {rel} — you edited it, so it was not overwritten. The new draft "
+                         f"{verb('is', 'would be')} in {DRAFTS_DIR}/{rel}; compare them, or run "
+                         "'courseforge generate --force' to replace your version.")
+        for rel in w.kept_stale:
+            lines.append(f"kept      {rel} — it is no longer part of the generated course, but you edited it, "
+                         "so it was left in place. Delete it yourself if you do not need it.")
+        if w.unchanged:
+            lines.append(f"{len(w.unchanged)} file{'s' if len(w.unchanged) != 1 else ''} already up to date.")
+        if self.dry_run:
+            lines.append("Dry run: nothing was written.")
+        elif w.changes or w.kept:
+            lines.append(f"Recorded what was written in {LOCK_PATH}; commit it together with modules/ and quizzes/.")
+        return lines
+
+
+def load_inputs(project: Project, *, auto: bool = False):
+    from ..sources.ingest import load_corpus
+
+    corpus, diags = load_corpus(project.seeds_dir, project.root)
+    errors = [d for d in diags if d.severity == "error"]
+    if errors:
+        raise CourseError(errors)
+    if not corpus.documents:
+        raise CourseError(Diagnostic(project.rel(project.sources_file), 0, 0,
+                                     "lists no documents; add at least one .txt or .md file to seeds/ and list it here"))
+    plan = None if auto else load_plan(project)
+    return corpus, plan, [d for d in diags if d.severity != "error"]
+
+
+def generate(project: Project, info: CourseInfo, *, auto: bool = False, dry_run: bool = False,
+             force: bool = False, final_assessment: bool = True, tools: Toolkit | None = None) -> Result:
+    corpus, plan, warnings = load_inputs(project, auto=auto)
+    if plan is None:
+        plan = propose_plan(corpus, title=info.title, description=info.description)
+    course = build_course(corpus, info, plan, tools or default_toolkit(), final_assessment=final_assessment)
+    writes, new_lock = plan_writes(project.root, course.files, force=force)
+    if not dry_run:
+        apply_writes(project.root, course.files, writes, new_lock)
+    return Result(course=course, plan=plan, writes=writes, dry_run=dry_run, documents=len(corpus.documents),
+                  warnings=warnings + course.warnings)

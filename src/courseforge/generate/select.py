@@ -1,0 +1,135 @@
+"""Passage selection: which paragraphs each module draws on.
+
+Paragraphs are ranked per module with BM25 (Robertson & Zaragoza 2009) over
+stems and bigrams of the module's title and topic phrases. Assignment is
+greedy over all (module, paragraph) scores, best first, so each paragraph
+goes to the module it fits best; a paragraph serves at most ``max_uses``
+modules and a module takes at most ``cap`` paragraphs. Finally every
+document that fed no module gives its best paragraph to the module it suits,
+so every document is read somewhere in the course. Cost is linear in the
+corpus size (one pass to index, postings lists per query term).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from ..sources.model import Corpus, Paragraph
+from .plan import ModulePlan
+from .text import terms, word_count
+
+MIN_WORDS = 15  # shorter paragraphs are headings, captions or link lists
+
+
+@dataclass(frozen=True)
+class Passage:
+    doc: str
+    para: Paragraph
+    score: float
+    position: int  # reading-order position in the corpus, for stable ties
+
+
+class BM25:
+    """Okapi BM25 over pre-tokenised documents."""
+
+    def __init__(self, docs: list[list[str]], k1: float = 1.2, b: float = 0.75):
+        self.k1, self.b = k1, b
+        self.lengths = [len(d) for d in docs]
+        self.avgdl = (sum(self.lengths) / len(docs)) if docs else 0.0
+        self.postings: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for i, doc in enumerate(docs):
+            for term, tf in Counter(doc).items():
+                self.postings[term].append((i, tf))
+        n = len(docs)
+        self.idf = {t: math.log(1 + (n - len(p) + 0.5) / (len(p) + 0.5)) for t, p in self.postings.items()}
+
+    def scores(self, query: list[str]) -> dict[int, float]:
+        out: dict[int, float] = defaultdict(float)
+        for term, qtf in sorted(Counter(query).items()):
+            idf = self.idf.get(term)
+            if idf is None:
+                continue
+            for i, tf in self.postings[term]:
+                norm = self.k1 * (1 - self.b + self.b * self.lengths[i] / (self.avgdl or 1))
+                out[i] += qtf * idf * tf * (self.k1 + 1) / (tf + norm)
+        return out
+
+
+def module_query(module: ModulePlan) -> list[str]:
+    """Query terms: each topic phrase counts once, the title once more."""
+    q: list[str] = []
+    for phrase in (module.title, *module.topics):
+        q.extend(dict.fromkeys(terms(phrase)))
+    return q
+
+
+def select_passages(
+    corpus: Corpus,
+    modules: tuple[ModulePlan, ...] | list[ModulePlan],
+    *,
+    cap: int | None = None,
+    max_uses: int = 1,
+    min_per_module: int = 4,
+) -> dict[str, list[Passage]]:
+    """Module id -> its passages, best first."""
+    paras: list[tuple[str, Paragraph]] = [(d.id, p) for d in corpus.documents for p in d.paragraphs]
+    eligible = [i for i, (_, p) in enumerate(paras) if word_count(p.text) >= MIN_WORDS]
+    index = BM25([terms(paras[i][1].text) for i in eligible])
+    if cap is None:
+        # enough for a quiz's candidates and a page's readings, without one
+        # module swallowing a large corpus
+        cap = max(8, min(24, math.ceil(2 * len(eligible) / max(1, len(modules)))))
+    scored: list[tuple[float, int, int]] = []  # (-normalised score, module index, paragraph index)
+    raw: dict[tuple[int, int], float] = {}
+    for m, module in enumerate(modules):
+        s = index.scores(module_query(module))
+        top = max(s.values(), default=0.0)
+        for j, value in s.items():
+            if value <= 0:
+                continue
+            pi = eligible[j]
+            raw[m, pi] = value
+            scored.append((-value / top, m, pi))
+    scored.sort()
+    chosen: dict[int, list[int]] = {m: [] for m in range(len(modules))}
+    uses: Counter[int] = Counter()
+    for _, m, pi in scored:
+        if len(chosen[m]) < cap and uses[pi] < max_uses:
+            chosen[m].append(pi)
+            uses[pi] += 1
+    # a module whose topics other modules outranked everywhere still needs
+    # something to teach: let it share its best paragraphs
+    for m in range(len(modules)):
+        if len(chosen[m]) < min_per_module:
+            for _, mm, pi in scored:
+                if mm == m and pi not in chosen[m]:
+                    chosen[m].append(pi)
+                    if len(chosen[m]) >= min_per_module:
+                        break
+    # every document feeds at least one module
+    fed = {paras[pi][0] for picks in chosen.values() for pi in picks}
+    best_by_doc: dict[str, tuple[float, int, int]] = {}
+    for neg, m, pi in scored:
+        doc = paras[pi][0]
+        if doc not in fed and doc not in best_by_doc:
+            best_by_doc[doc] = (neg, m, pi)
+    for doc in [d.id for d in corpus.documents]:
+        if doc in fed:
+            continue
+        if doc in best_by_doc:
+            _, m, pi = best_by_doc[doc]
+        else:  # nothing matched any topic: its longest paragraph goes to the emptiest module
+            cands = [i for i, (d, _) in enumerate(paras) if d == doc]
+            if not cands or not modules:
+                continue
+            pi = max(cands, key=lambda i: (word_count(paras[i][1].text), -i))
+            m = min(range(len(modules)), key=lambda k: (len(chosen[k]), k))
+        chosen[m].append(pi)
+        raw.setdefault((m, pi), 0.0)
+    out: dict[str, list[Passage]] = {}
+    for m, module in enumerate(modules):
+        picks = sorted(chosen[m], key=lambda pi: (-raw[m, pi], pi))
+        out[module.id] = [Passage(paras[pi][0], paras[pi][1], round(raw[m, pi], 6), pi) for pi in picks]
+    return out

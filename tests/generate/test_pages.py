@@ -1,0 +1,46 @@
+from courseforge.generate.markdown import md
+from courseforge.generate.pages import ModuleDraft, objectives, sources_page, study_minutes
+from courseforge.generate.plan import ModulePlan
+from courseforge.quiz.model import FillBlank, Ordering, Item, Quiz, SourceRef, TrueFalse
+
+from gen_standins import simple_corpus
+
+SRC = SourceRef("a", "1")
+
+
+def quiz(questions):
+    return Quiz(id="01-x", module="01-x", title="Q", mode="practice", pass_mark=70, questions=questions)
+
+
+def test_objectives_follow_the_question_types_and_blooms():
+    qs = [
+        FillBlank(id="q1", prompt="p", explanation="e", source=SRC, answers=["x"], bloom="remember"),
+        TrueFalse(id="q2", prompt="p", explanation="e", source=SRC, answer=True, bloom="understand"),
+        FillBlank(id="q3", prompt="p", explanation="e", source=SRC, answers=["y"], bloom="understand"),
+        FillBlank(id="q4", prompt="p", explanation="e", source=SRC, answers=["z"], bloom="understand"),
+        Ordering(id="q5", prompt="p", explanation="e", source=SRC, bloom="analyze",
+                 items=[Item("a", "1949"), Item("b", "1975")]),
+    ]
+    assert objectives(quiz(qs), ["coral reefs", "fishing"]) == [
+        ("Explain", "the exact terms and names the documents use for coral reefs", [1, 3, 4]),
+        ("Distinguish", "accurate from inaccurate statements about fishing", [2]),
+        ("Sequence", "the milestones of coral reefs in the order they happened", [5]),
+    ]
+
+
+def test_markdown_escaping_keeps_text_literal():
+    assert md("1. Item with *stars* and <b> & [link]") == r"1\. Item with \*stars\* and &lt;b&gt; &amp; \[link\]"
+
+
+def test_sources_page_anchors_every_paragraph_with_a_visible_number():
+    corpus = simple_corpus({"doc-one": ["First <para> text.", "Second."]}, {"doc-one": "The Title"})
+    page = sources_page(corpus)
+    assert page.startswith("---\ntitle: Sources\n---\n")
+    assert '<p id="doc-one-1"><a class="cf-para" href="#doc-one-1">¶ 1</a> First &lt;para&gt; text.</p>' in page
+    assert '<p id="doc-one-2"><a class="cf-para" href="#doc-one-2">¶ 2</a> Second.</p>' in page
+    assert "## The Title\n" in page and '<a id="doc-one"></a>' in page
+
+
+def test_study_time_counts_reading_quiz_and_discussion_in_five_minute_steps():
+    assert study_minutes(words=900, questions=10, discussion=4) == 35  # 5 + 15 + 12 = 32 -> 35
+    assert study_minutes(words=0, questions=0, discussion=0) == 10
