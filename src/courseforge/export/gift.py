@@ -1,0 +1,161 @@
+"""Quizzes as GIFT, Moodle's plain-text question format.
+
+Follows Moodle's GIFT documentation and its reference writer
+(``question/format/gift/format.php``): the characters ``~ = # { } :`` and
+the backslash are escaped with a backslash and a line break is written
+``\\n`` (a blank line would end the question). Every text is Markdown, so
+each prompt starts with ``[markdown]``; answers, feedback and the general
+feedback (``####``) inherit the prompt's format, as Moodle reads them.
+
+Two comment lines precede each question. Moodle skips comments on import;
+courseforge's own GIFT importer reads ``// source: DOC#PARA`` back, so a
+round trip keeps each question's citation.
+"""
+
+from __future__ import annotations
+
+from ..quiz.model import (
+    BLANK,
+    FillBlank,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Quiz,
+    SingleChoice,
+    TrueFalse,
+)
+from .common import category_path, choice_fractions, format_number, moodle_fraction, percent, question_name
+from .report import Notes
+
+FORMAT = "GIFT"
+_RESERVED = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""}
+
+
+def escape(text: str) -> str:
+    """Escape GIFT's reserved characters exactly as Moodle's documentation says."""
+    return "".join(_RESERVED.get(ch, ch) for ch in text)
+
+
+def _fb(text: str | None) -> str:
+    return f"#{escape(text)}" if text else ""
+
+
+def _general(q) -> str:
+    return f"\t####{escape(q.explanation)}\n" if q.explanation else ""
+
+
+def _choices(quiz: Quiz, q, notes: Notes) -> list[str]:
+    lines = []
+    if isinstance(q, SingleChoice):
+        for o in q.options:
+            lines.append(f"\t{'=' if o.correct else '~'}{escape(o.text)}{_fb(o.feedback)}\n")
+        return lines
+    n_correct = sum(o.correct for o in q.options)
+    right, wrong = choice_fractions(n_correct, quiz.multiple_scoring)
+    if quiz.multiple_scoring == "all_or_nothing":
+        notes.add(quiz.id, q.id, "all-or-nothing scoring has no Moodle equivalent — exported with -100% per wrong "
+                  "choice, so Moodle gives partial credit for some right choices and no wrong one")
+    if moodle_fraction(right) != round(right, 7):
+        notes.add(quiz.id, q.id, f"{n_correct} right options: Moodle has no grade of 1/{n_correct} — "
+                  f"each exported as {percent(moodle_fraction(right))}%")
+    for o in q.options:
+        weight = percent(moodle_fraction(right if o.correct else wrong))
+        lines.append(f"\t~%{weight}%{escape(o.text)}{_fb(o.feedback)}\n")
+    return lines
+
+
+def _answer_block(quiz: Quiz, q, notes: Notes) -> str | None:
+    """The ``{...}`` part of a question, or None when GIFT cannot hold it."""
+    if isinstance(q, (SingleChoice, MultipleChoice)):
+        return "{\n" + "".join(_choices(quiz, q, notes)) + _general(q) + "}"
+    if isinstance(q, TrueFalse):
+        # GIFT: {TRUE#feedback for a wrong answer#feedback for a right answer}
+        right, wrong = (q.feedback_true, q.feedback_false) if q.answer else (q.feedback_false, q.feedback_true)
+        out = "{" + ("TRUE" if q.answer else "FALSE")
+        if wrong or right:
+            out += "#" + escape(wrong or "")
+        if right:
+            out += "#" + escape(right)
+        return out + (f"####{escape(q.explanation)}" if q.explanation else "") + "}"
+    if isinstance(q, FillBlank):
+        if any("->" in a for a in q.answers):
+            notes.add(quiz.id, q.id, "an accepted answer contains '->', which GIFT reads as a matching pair — "
+                      "skipped; use Moodle XML", skipped=True)
+            return None
+        return "{\n" + "".join(f"\t={escape(a)}\n" for a in q.answers) + _general(q) + "}"
+    if isinstance(q, Numeric):
+        tol = f":{format_number(q.tolerance)}" if q.tolerance else ""
+        return "{#\n" + f"\t={format_number(q.answer)}{tol}\n" + _general(q) + "}"
+    if isinstance(q, Matching):
+        if any("->" in p.left for p in q.pairs):
+            notes.add(quiz.id, q.id, "a left-hand item contains '->', which GIFT cannot escape — skipped; "
+                      "use Moodle XML", skipped=True)
+            return None
+        if q.distractors:
+            ids = ", ".join(d.id for d in q.distractors)
+            notes.add(quiz.id, q.id, f"GIFT has no distractors for matching — extra answers left out ({ids}); "
+                      "Moodle XML and QTI keep them")
+        pairs = "".join(f"\t={escape(p.left)} -> {escape(p.right)}\n" for p in q.pairs)
+        return "{\n" + pairs + _general(q) + "}"
+    if isinstance(q, Ordering):
+        notes.add(quiz.id, q.id, "ordering is not supported by GIFT — skipped; export Moodle XML "
+                  "(ordering question type) or QTI to keep it", skipped=True)
+        return None
+    notes.add(quiz.id, q.id, f"question type {q.type!r} is unknown to the GIFT writer — skipped", skipped=True)
+    return None
+
+
+def _prompt_with_block(prompt: str, block: str) -> str:
+    """Put the answers where the blank is (GIFT's missing-word form), else after the prompt."""
+    text = escape(prompt)
+    if BLANK in prompt and not prompt.rstrip().endswith(BLANK):
+        before, after = text.split(BLANK, 1)
+        return f"{before}{block}{after}"
+    return f"{text}{block}"
+
+
+def question_to_gift(quiz: Quiz, q, notes: Notes) -> str | None:
+    block = _answer_block(quiz, q, notes)
+    if block is None:
+        return None
+    prompt = q.prompt
+    if isinstance(q, Numeric) and q.unit:
+        prompt = f"{prompt} (answer in {q.unit})"
+        notes.add(quiz.id, q.id, f"GIFT has no units — the unit '{q.unit}' is added to the prompt")
+    if q.points != 1:
+        notes.add(quiz.id, q.id, f"GIFT has no question marks — worth {format_number(q.points)} points here, "
+                  "it imports with Moodle's default mark 1; set it in the quiz")
+    if q.hints:
+        notes.add(quiz.id, q.id, f"GIFT has no hints — {len(q.hints)} hint(s) left out; Moodle XML keeps them")
+    name = question_name(quiz, q.id)
+    meta = [f"[id:{name}]"] + [f"[tag:{t}]" for t in q.tags] + ([f"[tag:bloom-{q.bloom}]"] if q.bloom else [])
+    lines = [
+        f"// source: {q.source.doc}#{q.source.para}\n",
+        f"// {' '.join(meta)}\n",
+        f"::{escape(name)}::[markdown]{_prompt_with_block(prompt, block)}\n",
+    ]
+    return "".join(lines)
+
+
+def export_gift(quizzes: list[Quiz], course_title: str) -> tuple[str, Notes]:
+    """All quizzes as one GIFT file, one ``$CATEGORY`` per module."""
+    notes = Notes()
+    parts = [
+        f"// {course_title} — questions exported by courseforge in GIFT format.\n"
+        "// Moodle: Question bank > Import > GIFT format. Each question is named quiz-id/question-id.\n"
+    ]
+    current = None
+    for quiz in sorted(quizzes, key=lambda z: (z.module, z.id)):
+        category = category_path(course_title, quiz.module)
+        if category != current:
+            parts.append(f"\n$CATEGORY: {category}\n")
+            current = category
+        parts.append(f"\n// quiz: {quiz.id} — {' '.join(quiz.title.split())}\n")
+        notes.add(quiz.id, None, f"title, pass mark ({format_number(quiz.pass_mark)}%) and mode ({quiz.mode}) are "
+                  "settings of the Moodle quiz, not of its questions: set them there")
+        for q in quiz.questions:
+            text = question_to_gift(quiz, q, notes)
+            if text:
+                parts.append("\n" + text)
+    return "".join(parts), notes

@@ -1,0 +1,406 @@
+"""Quizzes as an IMS QTI 2.1 content package (a zip), for Canvas and other LMSs.
+
+The package holds ``imsmanifest.xml`` (IMS Content Packaging 1.1), one
+``assessmentItem`` per question under ``items/<quiz>/`` and one
+``assessmentTest`` per quiz under ``tests/`` that lists its items in order.
+All seven courseforge types are expressible:
+
+==============  ====================================================
+single          choiceInteraction, maxChoices=1
+multiple        choiceInteraction; map_response (partial) or match
+true_false      choiceInteraction with choices ``true`` / ``false``
+fill_blank      textEntryInteraction (string) where the blank is
+numeric         textEntryInteraction (float), equal with tolerance
+matching        matchInteraction (directedPair), distractors unmatched
+ordering        orderInteraction (ordered identifiers)
+==============  ====================================================
+
+Response processing is written out in full rather than by template URL:
+the rules are those of the standard ``match_correct`` and ``map_response``
+templates, plus one rule that sets ``FEEDBACK`` so that per-choice feedback
+(``feedbackInline``) and the explanation (``modalFeedback``) are shown.
+``SCORE`` is in the question's points. Markdown is rendered to XHTML in the
+QTI namespace; text that is not well-formed XHTML goes in as plain text.
+QTI identifiers may not start with a digit, so choice ids get a prefix
+(``C_a``, ``L_p1``, ``R_p1``, ``I_i1``).
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+
+import markdown as md
+
+from ..quiz.model import (
+    BLANK,
+    FillBlank,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Quiz,
+    SingleChoice,
+    TrueFalse,
+)
+from .common import format_number, question_name
+from .report import Notes
+
+FORMAT = "QTI 2.1"
+QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
+QTI_XSD = "http://www.imsglobal.org/xsd/qti/qtiv2p1/imsqti_v2p1.xsd"
+CP_NS = "http://www.imsglobal.org/xsd/imscp_v1p1"
+CP_XSD = "http://www.imsglobal.org/xsd/imscp_v1p1.xsd"
+XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+
+_BLANK_MARK = "CFBLANKMARK7Q"
+_NCNAME_BAD = re.compile(r"[^A-Za-z0-9_.-]")
+
+
+def q(tag: str) -> str:
+    # Elements are built unqualified and the root carries xmlns=QTI_NS: ElementTree
+    # cannot write a default namespace with unqualified attributes otherwise.
+    return tag
+
+
+def ident(prefix: str, raw: str) -> str:
+    """A QTI identifier: must start with a letter, so every id gets a prefix."""
+    return f"{prefix}_{_NCNAME_BAD.sub('_', raw)}"
+
+
+def item_identifier(quiz: Quiz, qid: str) -> str:
+    raw = _NCNAME_BAD.sub("_", f"{quiz.id}.{qid}")
+    return raw if raw[0].isalpha() or raw[0] == "_" else f"Q_{raw}"
+
+
+# ---------------------------------------------------------------- Markdown → QTI XHTML
+
+def render_block(text: str, notes: Notes, where: tuple[str, str]) -> list[ET.Element]:
+    """Markdown → block elements in the QTI namespace (plain paragraphs if not XHTML)."""
+    html = md.markdown(text or "", output_format="xhtml")
+    try:
+        wrapper = ET.fromstring(f"<div>{html}</div>")
+    except ET.ParseError:
+        notes.add(*where, "text with raw HTML that is not well-formed XHTML — exported as plain text")
+        out = []
+        for para in (text or "").split("\n\n"):
+            p = ET.Element(q("p"))
+            p.text = para
+            out.append(p)
+        return out
+    if wrapper.text and wrapper.text.strip():
+        p = ET.Element(q("p"))
+        p.text = wrapper.text
+        return [p, *wrapper]
+    return list(wrapper)
+
+
+def fill_inline(parent: ET.Element, text: str, notes: Notes, where: tuple[str, str]) -> None:
+    """Markdown rendered into ``parent`` as inline content (one paragraph unwrapped)."""
+    blocks = render_block(text, notes, where)
+    if len(blocks) == 1 and blocks[0].tag == q("p"):
+        src = blocks[0]
+        parent.text = (parent.text or "") + (src.text or "")
+        for child in list(src):
+            parent.append(child)
+    else:
+        for b in blocks:
+            parent.append(b)
+
+
+def _replace_marker(root: ET.Element, marker: str, make) -> bool:
+    """Replace the first occurrence of ``marker`` in the text of ``root`` by the element ``make()``."""
+    for parent in root.iter():
+        if parent.text and marker in parent.text:
+            before, after = parent.text.split(marker, 1)
+            parent.text = before
+            new = make()
+            new.tail = after
+            parent.insert(0, new)
+            return True
+        for i, child in enumerate(list(parent)):
+            if child.tail and marker in child.tail:
+                before, after = child.tail.split(marker, 1)
+                child.tail = before
+                new = make()
+                new.tail = after
+                parent.insert(i + 1, new)
+                return True
+    return False
+
+
+# ---------------------------------------------------------------- response processing pieces
+
+def _sub(parent: ET.Element, tag: str, attrib: dict | None = None, text: str | None = None) -> ET.Element:
+    el = ET.SubElement(parent, q(tag), attrib or {})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _base(parent: ET.Element, base_type: str, value: str) -> ET.Element:
+    return _sub(parent, "baseValue", {"baseType": base_type}, value)
+
+
+def _set_score(parent: ET.Element, value: str) -> None:
+    _base(_sub(parent, "setOutcomeValue", {"identifier": "SCORE"}), "float", value)
+
+
+def _rp_match_correct(rp: ET.Element, points: float, compare: ET.Element | None = None) -> None:
+    """match_correct: full points when the response is the correct one (or ``compare`` holds)."""
+    cond = _sub(rp, "responseCondition")
+    rif = _sub(cond, "responseIf")
+    if compare is None:
+        compare = ET.Element(q("match"))
+        ET.SubElement(compare, q("variable"), {"identifier": "RESPONSE"})
+        ET.SubElement(compare, q("correct"), {"identifier": "RESPONSE"})
+    rif.append(compare)
+    _set_score(rif, format_number(points))
+    _set_score(_sub(cond, "responseElse"), "0")
+
+
+def _rp_map_response(rp: ET.Element) -> None:
+    """map_response: the sum of the mapped values (bounded by the mapping), 0 when unanswered."""
+    cond = _sub(rp, "responseCondition")
+    rif = _sub(cond, "responseIf")
+    ET.SubElement(_sub(rif, "isNull"), q("variable"), {"identifier": "RESPONSE"})
+    _set_score(rif, "0")
+    rel = _sub(cond, "responseElse")
+    ET.SubElement(_sub(rel, "setOutcomeValue", {"identifier": "SCORE"}), q("mapResponse"), {"identifier": "RESPONSE"})
+
+
+def _rp_feedback(rp: ET.Element, with_response: bool) -> None:
+    """FEEDBACK = {the chosen choices (for feedbackInline), "explanation"}; NULLs are ignored by <multiple>."""
+    mult = _sub(_sub(rp, "setOutcomeValue", {"identifier": "FEEDBACK"}), "multiple")
+    if with_response:
+        ET.SubElement(mult, q("variable"), {"identifier": "RESPONSE"})
+    _base(mult, "identifier", "explanation")
+
+
+# ---------------------------------------------------------------- items
+
+def _declare_response(item: ET.Element, cardinality: str, base_type: str, correct: list[str]) -> ET.Element:
+    decl = _sub(item, "responseDeclaration",
+                {"identifier": "RESPONSE", "cardinality": cardinality, "baseType": base_type})
+    cr = _sub(decl, "correctResponse")
+    for v in correct:
+        _sub(cr, "value", text=v)
+    return decl
+
+
+def _declare_outcomes(item: ET.Element, points: float) -> None:
+    score = _sub(item, "outcomeDeclaration", {"identifier": "SCORE", "cardinality": "single", "baseType": "float"})
+    _sub(_sub(score, "defaultValue"), "value", text="0")
+    mx = _sub(item, "outcomeDeclaration", {"identifier": "MAXSCORE", "cardinality": "single", "baseType": "float"})
+    _sub(_sub(mx, "defaultValue"), "value", text=format_number(points))
+    _sub(item, "outcomeDeclaration", {"identifier": "FEEDBACK", "cardinality": "multiple", "baseType": "identifier"})
+
+
+def _choice(parent: ET.Element, cid: str, text: str, feedback: str | None, notes: Notes, where) -> None:
+    choice = _sub(parent, "simpleChoice", {"identifier": cid})
+    fill_inline(choice, text, notes, where)
+    if feedback:
+        fb = _sub(choice, "feedbackInline", {"outcomeIdentifier": "FEEDBACK", "identifier": cid, "showHide": "show"})
+        fill_inline(fb, feedback, notes, where)
+
+
+def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
+    where = (quiz.id, qn.id)
+    item = ET.Element(q("assessmentItem"), {
+        f"{{{XSI_NS}}}schemaLocation": f"{QTI_NS} {QTI_XSD}",
+        "identifier": item_identifier(quiz, qn.id),
+        "title": question_name(quiz, qn.id),
+        "adaptive": "false",
+        "timeDependent": "false",
+    })
+    points = qn.points
+    body_blocks: list[ET.Element]
+    if isinstance(qn, FillBlank) and BLANK in qn.prompt:
+        body_blocks = render_block(qn.prompt.replace(BLANK, _BLANK_MARK, 1), notes, where)
+    else:
+        body_blocks = render_block(qn.prompt, notes, where)
+
+    rp = ET.Element(q("responseProcessing"))
+    if isinstance(qn, (SingleChoice, MultipleChoice, TrueFalse)):
+        if isinstance(qn, TrueFalse):
+            choices = [("C_true", "True", qn.feedback_true), ("C_false", "False", qn.feedback_false)]
+            correct = ["C_true" if qn.answer else "C_false"]
+            single = True
+        else:
+            choices = [(ident("C", o.id), o.text, o.feedback) for o in qn.options]
+            correct = [ident("C", o.id) for o in qn.options if o.correct]
+            single = isinstance(qn, SingleChoice)
+        decl = _declare_response(item, "single" if single else "multiple", "identifier", correct)
+        partial = not single and quiz.multiple_scoring == "partial"
+        if partial:
+            n = len(correct)
+            mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": format_number(points),
+                                             "defaultValue": "0"})
+            for cid, _text, _fb in choices:
+                value = points / n if cid in correct else -points / n
+                _sub(mapping, "mapEntry", {"mapKey": cid, "mappedValue": repr(round(value, 7))})
+        _declare_outcomes(item, points)
+        body = _sub(item, "itemBody")
+        body.extend(body_blocks)
+        inter = _sub(body, "choiceInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "false" if isinstance(qn, TrueFalse) else "true",
+                                                "maxChoices": "1" if single else "0"})
+        for cid, text, fb in choices:
+            _choice(inter, cid, text, fb, notes, where)
+        _rp_map_response(rp) if partial else _rp_match_correct(rp, points)
+        _rp_feedback(rp, with_response=True)
+    elif isinstance(qn, FillBlank):
+        decl = _declare_response(item, "single", "string", qn.answers[:1])
+        mapping = _sub(decl, "mapping", {"defaultValue": "0"})
+        seen = set()
+        for a in qn.answers:
+            if a.casefold() not in seen:
+                seen.add(a.casefold())
+                _sub(mapping, "mapEntry", {"mapKey": a, "mappedValue": format_number(points), "caseSensitive": "false"})
+        _declare_outcomes(item, points)
+        body = _sub(item, "itemBody")
+        body.extend(body_blocks)
+        length = str(max(10, *(len(a) for a in qn.answers)))
+
+        def entry():
+            return ET.Element(q("textEntryInteraction"), {"responseIdentifier": "RESPONSE", "expectedLength": length})
+        if not _replace_marker(body, _BLANK_MARK, entry):
+            _sub(body, "p").append(entry())
+        _rp_map_response(rp)
+        _rp_feedback(rp, with_response=False)
+    elif isinstance(qn, Numeric):
+        _declare_response(item, "single", "float", [format_number(qn.answer)])
+        _declare_outcomes(item, points)
+        body = _sub(item, "itemBody")
+        body.extend(body_blocks)
+        p = _sub(body, "p")
+        inp = _sub(p, "textEntryInteraction", {"responseIdentifier": "RESPONSE", "expectedLength": "10"})
+        if qn.unit:
+            inp.tail = f" {qn.unit}"
+        if qn.tolerance:
+            t = format_number(qn.tolerance)
+            equal = ET.Element(q("equal"), {"toleranceMode": "absolute", "tolerance": f"{t} {t}",
+                                            "includeLowerBound": "true", "includeUpperBound": "true"})
+        else:
+            equal = ET.Element(q("equal"), {"toleranceMode": "exact"})
+        ET.SubElement(equal, q("variable"), {"identifier": "RESPONSE"})
+        ET.SubElement(equal, q("correct"), {"identifier": "RESPONSE"})
+        _rp_match_correct(rp, points, compare=equal)
+        _rp_feedback(rp, with_response=False)
+    elif isinstance(qn, Matching):
+        correct = [f"{ident('L', p.id)} {ident('R', p.id)}" for p in qn.pairs]
+        decl = _declare_response(item, "multiple", "directedPair", correct)
+        mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": format_number(points), "defaultValue": "0"})
+        for pair in correct:
+            _sub(mapping, "mapEntry", {"mapKey": pair, "mappedValue": repr(round(points / len(qn.pairs), 7))})
+        _declare_outcomes(item, points)
+        body = _sub(item, "itemBody")
+        body.extend(body_blocks)
+        inter = _sub(body, "matchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true",
+                                               "maxAssociations": str(len(qn.pairs))})
+        lefts = _sub(inter, "simpleMatchSet")
+        for p in qn.pairs:
+            fill_inline(_sub(lefts, "simpleAssociableChoice", {"identifier": ident("L", p.id), "matchMax": "1"}),
+                        p.left, notes, where)
+        rights = _sub(inter, "simpleMatchSet")
+        for rid, text in [(ident("R", p.id), p.right) for p in qn.pairs] + [(ident("R", d.id), d.text) for d in qn.distractors]:
+            fill_inline(_sub(rights, "simpleAssociableChoice", {"identifier": rid, "matchMax": "1"}), text, notes, where)
+        _rp_map_response(rp)
+        _rp_feedback(rp, with_response=False)
+    elif isinstance(qn, Ordering):
+        _declare_response(item, "ordered", "identifier", [ident("I", i.id) for i in qn.items])
+        _declare_outcomes(item, points)
+        body = _sub(item, "itemBody")
+        body.extend(body_blocks)
+        inter = _sub(body, "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"})
+        for it in qn.items:
+            fill_inline(_sub(inter, "simpleChoice", {"identifier": ident("I", it.id)}), it.text, notes, where)
+        _rp_match_correct(rp, points)
+        _rp_feedback(rp, with_response=False)
+    else:
+        notes.add(quiz.id, qn.id, f"question type {qn.type!r} is unknown to the QTI writer — skipped", skipped=True)
+        return None
+    item.append(rp)
+    if qn.explanation:
+        modal = _sub(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": "explanation",
+                                             "showHide": "show", "title": "Explanation"})
+        modal.extend(render_block(qn.explanation, notes, where))
+    if qn.hints:
+        notes.add(quiz.id, qn.id, f"QTI items have no hints — {len(qn.hints)} hint(s) left out")
+    return item
+
+
+def _xml(el: ET.Element, namespace: str = QTI_NS) -> bytes:
+    el.set("xmlns", namespace)
+    ET.indent(el, space="  ")
+    body = ET.tostring(el, encoding="utf-8")
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + body + b"\n"
+
+
+def _test(quiz: Quiz, refs: list[tuple[str, str]]) -> ET.Element:
+    test = ET.Element(q("assessmentTest"), {
+        f"{{{XSI_NS}}}schemaLocation": f"{QTI_NS} {QTI_XSD}",
+        "identifier": _NCNAME_BAD.sub("_", f"T.{quiz.id}"),
+        "title": quiz.title,
+    })
+    part = _sub(test, "testPart", {"identifier": "P1", "navigationMode": "nonlinear", "submissionMode": "simultaneous"})
+    section = _sub(part, "assessmentSection", {"identifier": "S1", "title": quiz.title, "visible": "true"})
+    for ident_, href in refs:
+        _sub(section, "assessmentItemRef", {"identifier": ident_, "href": f"../{href}"})
+    return test
+
+
+def export_qti(quizzes: list[Quiz], course_id: str, course_title: str) -> tuple[bytes, Notes]:
+    """A QTI 2.1 content package (zip bytes) with every quiz."""
+    notes = Notes()
+    files: dict[str, bytes] = {}
+    manifest = ET.Element("manifest", {
+        "identifier": _NCNAME_BAD.sub("_", f"MANIFEST.{course_id}"),
+        f"{{{XSI_NS}}}schemaLocation": f"{CP_NS} {CP_XSD}",
+    })
+    meta = ET.SubElement(manifest, "metadata")
+    ET.SubElement(meta, f"schema").text = "QTIv2.1 Package"
+    ET.SubElement(meta, f"schemaversion").text = "1.0.0"
+    ET.SubElement(manifest, f"organizations")
+    resources = ET.SubElement(manifest, f"resources")
+
+    def resource(identifier: str, rtype: str, href: str, deps: list[str] = ()) -> None:
+        res = ET.SubElement(resources, f"resource", {"identifier": identifier, "type": rtype, "href": href})
+        ET.SubElement(res, f"file", {"href": href})
+        for d in deps:
+            ET.SubElement(res, f"dependency", {"identifierref": d})
+
+    for quiz in sorted(quizzes, key=lambda z: (z.module, z.id)):
+        notes.add(quiz.id, None, f"pass mark ({format_number(quiz.pass_mark)}%) and mode ({quiz.mode}) are not part of "
+                  "QTI items: set them on the LMS quiz; source citations and tags are not carried")
+        refs = []
+        for qn in quiz.questions:
+            item = question_to_item(quiz, qn, notes)
+            if item is None:
+                continue
+            ident_ = item.get("identifier")
+            href = f"items/{quiz.id}/{qn.id}.xml"
+            files[href] = _xml(item)
+            resource(f"RES.{ident_}", "imsqti_item_xmlv2p1", href)
+            refs.append((ident_, href))
+        if refs:
+            href = f"tests/{quiz.id}.xml"
+            files[href] = _xml(_test(quiz, refs))
+            resource(_NCNAME_BAD.sub("_", f"RES.T.{quiz.id}"), "imsqti_test_xmlv2p1", href,
+                     [f"RES.{i}" for i, _ in refs])
+    manifest_xml = _xml(manifest, CP_NS)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(_zinfo("imsmanifest.xml"), manifest_xml)
+        for name in sorted(files):
+            zf.writestr(_zinfo(name), files[name])
+    return buf.getvalue(), notes
+
+
+def _zinfo(name: str) -> zipfile.ZipInfo:
+    # A fixed timestamp: the same course gives the same bytes.
+    info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info

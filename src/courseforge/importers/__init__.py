@@ -1,0 +1,1 @@
+"""Importers that bring existing question banks into courseforge quiz YAML."""
