@@ -1,0 +1,499 @@
+/* courseforge quiz.js: practice feedback, assessment answers, progress, certificate.
+ *
+ * The page's HTML already holds every question as a plain form; this script
+ * adds checking, hints, reordering, saving and the submission download. It
+ * reads the course manifest (course.js, loaded first) and each quiz's JSON.
+ * It works with Material's instant navigation (document$), without it, and
+ * from file://. Learner input is only ever set with textContent or .value.
+ */
+(function () {
+  "use strict";
+  var C = window.courseforgeCourse || { course: {}, quizzes: [], strings: {} };
+  var S = C.strings || {};
+  var script = document.currentScript && document.currentScript.src;
+  var ROOT = script ? new URL("../../", script) : new URL(".", location.href);
+  var PREFIX = "courseforge:" + (C.course.id || "") + ":";
+
+  // -- small helpers ---------------------------------------------------------
+  function fmt(key, vals) {
+    return (S[key] || key).replace(/\{(\w+)\}/g, function (m, k) { return vals && k in vals ? vals[k] : m; });
+  }
+  function num(x) { return String(Math.round(x * 100) / 100); }
+  function $(sel, root) { return (root || document).querySelector(sel); }
+  function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
+  function el(tag, cls, text) {
+    var e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text != null) e.textContent = text;
+    return e;
+  }
+  function load(key) { try { return JSON.parse(localStorage.getItem(PREFIX + key)); } catch (e) { return null; } }
+  function save(key, v) { try { localStorage.setItem(PREFIX + key, JSON.stringify(v)); } catch (e) { /* private mode: no saving */ } }
+  function quizKey(m) { return "quiz:" + m.id + ":" + m.version; }
+  function norm(s) { return String(s).normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase(); }
+  function parseNum(s) {
+    s = s.replace(/[\s\u00a0\u202f]/g, "");
+    if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(",", ".");
+    return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? parseFloat(s) : NaN;
+  }
+
+  // -- progress: one record per quiz version --------------------------------------
+  function status(m) {
+    var st = load(quizKey(m)) || {};
+    var answered = Object.keys(st.answers || {}).length;
+    if (m.mode === "assessment") {
+      return { done: !!st.submitted, started: answered > 0, submitted: st.submitted, score: null, percent: null, passed: null };
+    }
+    var score = 0, checked = 0, r = st.results || {};
+    for (var k in r) { score += r[k]; checked++; }
+    var percent = m.max ? score / m.max * 100 : 0;
+    var passed = checked >= m.count && percent >= m.pass_mark;
+    return { done: passed, started: answered > 0 || checked > 0, score: score, percent: percent, passed: passed, checked: checked };
+  }
+  function totals() {
+    var done = C.quizzes.filter(function (m) { return status(m).done; }).length;
+    return { done: done, total: C.quizzes.length };
+  }
+  function report(m, module) {
+    // The SCORM launch page (a parent frame) records scores in the LMS.
+    if (window.parent === window) return;
+    try {
+      var lms = window.parent.courseforgeLMS;
+      if (!lms || typeof lms.report !== "function") return;
+      var s = status(m), t = totals();
+      lms.report({
+        course: C.course.id, quiz: m.id, module: module, mode: m.mode,
+        score: s.score, max: m.max, percent: s.percent == null ? null : Math.round(s.percent * 100) / 100,
+        passed: s.passed, completed_quizzes: t.done, total_quizzes: t.total
+      });
+    } catch (e) { /* another origin or no LMS: nothing to report to */ }
+  }
+
+  // -- answers: read from and written to the form ------------------------------------
+  function readAnswer(q, box) {
+    var c;
+    switch (q.type) {
+      case "single": c = $("input:checked", box); return c ? c.value : null;
+      case "true_false": c = $("input:checked", box); return c ? c.value === "true" : null;
+      case "multiple":
+        c = $$("input:checked", box).map(function (i) { return i.value; });
+        return c.length ? c : null;
+      case "fill_blank": c = $("input", box).value.trim(); return c || null;
+      case "numeric": c = $("input", box).value.trim(); return c ? parseNum(c) : null;
+      case "matching":
+        c = {}; var any = false;
+        $$("select", box).forEach(function (s) { if (s.value) { c[s.dataset.cfLeft] = s.value; any = true; } });
+        return any ? c : null;
+      case "ordering": return $$("[data-cf-item]", box).map(function (li) { return li.dataset.cfItem; });
+    }
+    return null;
+  }
+  function writeAnswer(q, box, a) {
+    switch (q.type) {
+      case "single": case "true_false": case "multiple":
+        var want = [].concat(a).map(String);
+        $$("input", box).forEach(function (i) { i.checked = want.indexOf(i.value) >= 0; });
+        break;
+      case "fill_blank": case "numeric": $("input", box).value = a == null ? "" : String(a); break;
+      case "matching": $$("select", box).forEach(function (s) { s.value = (a && a[s.dataset.cfLeft]) || ""; }); break;
+      case "ordering":
+        var list = $("ol", box);
+        (a || []).forEach(function (id) {
+          var li = $$("[data-cf-item]", list).filter(function (x) { return x.dataset.cfItem === id; })[0];
+          if (li) list.appendChild(li);
+        });
+    }
+  }
+
+  // -- practice marking ------------------------------------------------------------------
+  function mark(q, a, scoring) {
+    var frac = 0, marks = {};
+    if (q.type === "single" || q.type === "multiple") {
+      var right = q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
+      var chosen = [].concat(a), r = 0, w = 0;
+      chosen.forEach(function (id) { var ok = right.indexOf(id) >= 0; marks[id] = ok; ok ? r++ : w++; });
+      if (q.type === "single") frac = r === 1 && w === 0 ? 1 : 0;
+      else if (scoring === "all_or_nothing") frac = r === right.length && w === 0 ? 1 : 0;
+      else frac = Math.max(0, (r - w) / right.length);
+    } else if (q.type === "true_false") {
+      frac = a === q.answer ? 1 : 0; marks[String(a)] = a === q.answer;
+    } else if (q.type === "fill_blank") {
+      frac = q.answers.map(norm).indexOf(norm(a)) >= 0 ? 1 : 0;
+    } else if (q.type === "numeric") {
+      frac = Math.abs(a - q.answer) <= q.tolerance + 1e-9 ? 1 : 0;
+    } else if (q.type === "matching") {
+      var lefts = Object.keys(q._lefts), good = 0;
+      lefts.forEach(function (l) { if (a[l] != null) { marks[l] = a[l] === l; if (marks[l]) good++; } });
+      frac = lefts.length ? good / lefts.length : 0;
+    } else if (q.type === "ordering") {
+      a.forEach(function (id, i) { marks[id] = q.key[i] === id; });
+      frac = a.join("\u0000") === q.key.join("\u0000") ? 1 : 0;
+    }
+    return { earned: Math.round(frac * q.points * 100) / 100, frac: frac, marks: marks };
+  }
+
+  function clearFeedback(box) {
+    $$(".cf-opt__fb", box).forEach(function (f) { f.hidden = true; f.textContent = ""; });
+    $$(".cf-right,.cf-wrong", box).forEach(function (e) { e.classList.remove("cf-right", "cf-wrong"); });
+    var fb = $(".cf-q__feedback", box);
+    if (fb) fb.textContent = "";
+    var retry = $(".cf-retry", box);
+    if (retry) retry.hidden = true;
+  }
+
+  function showFeedback(q, box, a, result) {
+    clearFeedback(box);
+    // Per-choice marks: right or wrong in words (not colour alone), with the author's feedback.
+    var rows = q.type === "matching" ? $$("[data-cf-left].cf-match__row", box)
+      : q.type === "ordering" ? $$("[data-cf-item]", box) : $$("[data-cf-opt]", box);
+    rows.forEach(function (row) {
+      var id = row.dataset.cfOpt || row.dataset.cfLeft || row.dataset.cfItem;
+      if (!(id in result.marks)) return;
+      var ok = result.marks[id];
+      row.classList.add(ok ? "cf-right" : "cf-wrong");
+      var f = $(".cf-opt__fb", row);
+      if (!f) return;
+      f.appendChild(el("strong", null, ok ? S.chosen_right : S.chosen_wrong));
+      var extra = q.type === "true_false" ? q.feedback[id]
+        : q.options ? (q.options.filter(function (o) { return o.id === id; })[0] || {}).feedback : "";
+      if (extra) {
+        var span = el("span");
+        span.innerHTML = " " + extra; // author's Markdown, rendered at build time
+        f.appendChild(span);
+      }
+      f.hidden = false;
+    });
+    var fb = $(".cf-q__feedback", box);
+    var verdict = result.frac === 1 ? "correct" : result.frac > 0 ? "partly" : "incorrect";
+    fb.className = "cf-q__feedback cf-q__feedback--" + verdict;
+    var p = el("p");
+    p.appendChild(el("strong", null, S[verdict]));
+    p.appendChild(document.createTextNode(" " + fmt("points", { score: num(result.earned), max: num(q.points) })));
+    fb.appendChild(p);
+    var ex = el("div", "cf-explanation");
+    ex.innerHTML = '<p class="cf-explanation__title"></p>' + (q.explanation || "") + (q.source || "");
+    ex.firstChild.textContent = S.explanation;
+    fb.appendChild(ex);
+    $(".cf-retry", box).hidden = false;
+  }
+
+  // -- one quiz -------------------------------------------------------------------------
+  function initQuiz(section) {
+    if (section.dataset.cfReady) return;
+    section.dataset.cfReady = "1";
+    var data = JSON.parse($(".cf-quiz-data", section).textContent);
+    var meta = { id: data.id, version: data.version, mode: data.mode, max: data.max, pass_mark: data.pass_mark, count: data.questions.length };
+    var key = quizKey(meta);
+    var st = load(key) || {};
+    st.answers = st.answers || {};
+    st.results = st.results || {};
+    var practice = data.mode === "practice";
+    var live = el("p", "cf-sr");
+    live.setAttribute("aria-live", "polite");
+    section.appendChild(live);
+    var summary = $(".cf-quiz__summary", section);
+
+    function persist() { save(key, st); }
+    function updateSummary() {
+      if (!practice) return;
+      var s = status(meta), left = meta.count - s.checked;
+      var text = fmt("score", { score: num(s.score), max: num(meta.max), percent: Math.round(s.percent), pass_mark: num(meta.pass_mark) });
+      text += " " + (s.passed ? S.passed : left > 0 ? fmt("unchecked", { n: left }) : S.not_passed);
+      summary.textContent = text;
+      summary.classList.toggle("cf-passed", s.passed);
+    }
+
+    data.questions.forEach(function (q) {
+      var box = $('[data-cf-q="' + CSS.escape(q.id) + '"]', section);
+      if (!box) return;
+      if (q.type === "matching") {
+        q._lefts = {};
+        $$("select", box).forEach(function (s) { q._lefts[s.dataset.cfLeft] = 1; });
+      }
+      var initialOrder = q.type === "ordering" ? readAnswer(q, box) : null;
+      if (st.answers[q.id] !== undefined) writeAnswer(q, box, st.answers[q.id]);
+
+      function remember() {
+        var a = readAnswer(q, box);
+        if (a === null || (typeof a === "number" && isNaN(a))) delete st.answers[q.id];
+        else st.answers[q.id] = a;
+        persist();
+      }
+      box.addEventListener("change", remember);
+      box.addEventListener("input", remember);
+
+      // Ordering: move buttons, focus stays on the pressed button, position announced.
+      $$(".cf-move", box).forEach(function (b) {
+        b.addEventListener("click", function () {
+          var li = b.closest("li"), list = li.parentNode;
+          var up = b.dataset.cfMove === "-1";
+          var other = up ? li.previousElementSibling : li.nextElementSibling;
+          if (!other) return;
+          list.insertBefore(li, up ? other : other.nextElementSibling);
+          b.focus();
+          var items = $$("[data-cf-item]", list);
+          live.textContent = fmt("moved", { item: $(".cf-order__text", li).textContent, pos: items.indexOf(li) + 1, total: items.length });
+          remember();
+        });
+      });
+
+      // Hints, one at a time.
+      var hintBtn = $(".cf-hint", box);
+      if (hintBtn) {
+        var hints = $$(".cf-hints__list li", box);
+        hintBtn.addEventListener("click", function () {
+          var next = hints.filter(function (h) { return h.hidden; })[0];
+          if (!next) return;
+          var n = hints.indexOf(next) + 1;
+          var label = el("strong", null, fmt("hint_n", { n: n, total: hints.length }) + ": ");
+          next.insertBefore(label, next.firstChild);
+          next.hidden = false;
+          next.tabIndex = -1;
+          if (n === hints.length) { hintBtn.hidden = true; next.focus(); }
+          live.textContent = next.textContent;
+        });
+      }
+
+      if (!practice) return;
+      var fb = $(".cf-q__feedback", box);
+      function check() {
+        var a = readAnswer(q, box);
+        if (a === null || (typeof a === "number" && isNaN(a))) {
+          clearFeedback(box);
+          fb.className = "cf-q__feedback cf-q__feedback--incorrect";
+          fb.appendChild(el("p", null, a === null ? S.no_answer : S.not_a_number));
+          return;
+        }
+        var result = mark(q, a, data.multiple_scoring);
+        st.answers[q.id] = a;
+        st.results[q.id] = result.earned;
+        persist();
+        showFeedback(q, box, a, result);
+        updateSummary();
+        markNav();
+        report(meta, data.module);
+      }
+      $(".cf-check", box).addEventListener("click", check);
+      // Enter in a text box checks the answer instead of submitting anything.
+      $$("input[type=text]", box).forEach(function (i) {
+        i.addEventListener("keydown", function (e) { if (e.key === "Enter") { e.preventDefault(); check(); } });
+      });
+      $(".cf-retry", box).addEventListener("click", function () {
+        delete st.answers[q.id];
+        delete st.results[q.id];
+        persist();
+        writeAnswer(q, box, q.type === "ordering" ? initialOrder : q.type === "matching" ? {} : []);
+        clearFeedback(box);
+        updateSummary();
+        markNav();
+        var first = $("input,select,button", box);
+        if (first) first.focus();
+      });
+      q._reset = function () { writeAnswer(q, box, q.type === "ordering" ? initialOrder : q.type === "matching" ? {} : []); clearFeedback(box); };
+      // Show what was checked before a reload.
+      if (st.results[q.id] !== undefined && st.answers[q.id] !== undefined) {
+        showFeedback(q, box, st.answers[q.id], mark(q, st.answers[q.id], data.multiple_scoring));
+      }
+    });
+
+    if (practice) {
+      $(".cf-retry-quiz", section).addEventListener("click", function () {
+        st = { answers: {}, results: {} };
+        persist();
+        data.questions.forEach(function (q) { if (q._reset) q._reset(); });
+        updateSummary();
+        markNav();
+        var first = $("input,select", section);
+        if (first) first.focus();
+      });
+      updateSummary();
+      return;
+    }
+
+    // Assessment: name, learner id, and a downloaded submission file.
+    var nameIn = $(".cf-learner-name", section), idIn = $(".cf-learner-id", section);
+    var learner = load("learner") || {};
+    nameIn.value = learner.name || "";
+    idIn.value = learner.id || "";
+    if (st.submitted) summary.textContent = fmt("submitted_on", { date: new Date(st.submitted).toLocaleString(C.course.language) });
+    var confirmed = -1;
+    $(".cf-download", section).addEventListener("click", function () {
+      var name = nameIn.value.trim(), id = idIn.value.trim();
+      if (!name || !id) { summary.textContent = S.need_learner; (name ? idIn : nameIn).focus(); return; }
+      save("learner", { name: name, id: id });
+      var answers = {}, versions = {}, missing = 0;
+      data.questions.forEach(function (q) {
+        var box = $('[data-cf-q="' + CSS.escape(q.id) + '"]', section);
+        var a = box ? readAnswer(q, box) : null;
+        versions[q.id] = q.version;
+        if (a === null || (typeof a === "number" && isNaN(a))) missing++;
+        else answers[q.id] = a;
+      });
+      if (missing && confirmed !== missing) {
+        confirmed = missing;
+        summary.textContent = fmt("unanswered_confirm", { n: missing });
+        return;
+      }
+      var now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
+      var submission = {
+        format: "courseforge-submission/1", course: data.course || C.course.id, quiz: data.id,
+        quiz_version: data.version, question_versions: versions, learner: { id: id, name: name },
+        submitted_at: now, answers: answers
+      };
+      var file = (data.id + "-" + id).replace(/[^A-Za-z0-9._-]+/g, "_") + ".json";
+      var url = URL.createObjectURL(new Blob([JSON.stringify(submission, null, 2) + "\n"], { type: "application/json" }));
+      var link = el("a");
+      link.href = url;
+      link.download = file;
+      link.hidden = true;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(url); link.remove(); }, 1000);
+      st.submitted = now;
+      persist();
+      summary.textContent = fmt("downloaded", { file: file });
+      markNav();
+      report(meta, data.module);
+    });
+  }
+
+  // -- navigation marks, home-page progress, certificate ---------------------------------------
+  function pageUrl(m) { return m.url == null ? null : new URL(m.url, ROOT).href.split("#")[0].replace(/index\.html$/, ""); }
+
+  function markNav() {
+    C.quizzes.forEach(function (m) {
+      var target = pageUrl(m);
+      if (!target) return;
+      var done = status(m).done;
+      $$("a.md-nav__link[href]").forEach(function (a) {
+        if (a.href.split("#")[0].replace(/index\.html$/, "") !== target) return;
+        var badge = $(".cf-done", a);
+        if (done && !badge) {
+          badge = el("span", "cf-done");
+          badge.appendChild(el("span", null, "✓")).setAttribute("aria-hidden", "true");
+          badge.appendChild(el("span", "cf-sr", " (" + S.completed + ")"));
+          a.appendChild(badge);
+        } else if (!done && badge) badge.remove();
+      });
+    });
+  }
+
+  function statusText(m) {
+    var s = status(m);
+    if (m.mode === "assessment") return s.submitted ? S.status_submitted : s.started ? S.status_started : S.status_not_started;
+    return s.passed ? fmt("status_passed", { percent: Math.round(s.percent) }) : s.started ? S.status_started : S.status_not_started;
+  }
+
+  function renderProgress(box) {
+    $$(":scope > :not(h2)", box).forEach(function (e) { e.remove(); });
+    var t = totals();
+    var label = fmt("progress_text", { done: t.done, total: t.total });
+    var bar = el("div", "cf-bar");
+    bar.setAttribute("role", "progressbar");
+    bar.setAttribute("aria-valuemin", "0");
+    bar.setAttribute("aria-valuemax", String(t.total));
+    bar.setAttribute("aria-valuenow", String(t.done));
+    bar.setAttribute("aria-valuetext", label);
+    bar.setAttribute("aria-labelledby", "cf-progress-title");
+    var fill = bar.appendChild(el("div", "cf-bar__fill"));
+    fill.style.width = (t.total ? t.done / t.total * 100 : 0) + "%";
+    box.appendChild(el("p", "cf-progress__text", label));
+    box.appendChild(bar);
+    var list = el("ul", "cf-progress__list");
+    C.quizzes.forEach(function (m) {
+      var li = el("li", status(m).done ? "cf-progress__done" : "");
+      if (m.url != null) {
+        var a = el("a", null, m.module_title);
+        a.href = new URL(m.url, ROOT).href;
+        li.appendChild(a);
+      } else li.appendChild(document.createTextNode(m.module_title));
+      li.appendChild(document.createTextNode(": " + statusText(m)));
+      list.appendChild(li);
+    });
+    box.appendChild(list);
+    if (C.certificate != null) {
+      var cert = el("p", "cf-progress__cert");
+      var ca = el("a", null, S.certificate_link);
+      ca.href = new URL(C.certificate, ROOT).href;
+      cert.appendChild(ca);
+      box.appendChild(cert);
+    }
+    box.appendChild(el("p", "cf-progress__note", S.progress_note));
+    var reset = el("button", "cf-btn cf-reset", S.reset);
+    reset.type = "button";
+    var said = el("p", "cf-sr");
+    said.setAttribute("role", "status");
+    reset.addEventListener("click", function () {
+      if (!window.confirm(S.reset_confirm)) return;
+      for (var i = localStorage.length - 1; i >= 0; i--) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(PREFIX) === 0) localStorage.removeItem(k);
+      }
+      renderProgress(box);
+      markNav();
+      var msg = $(".cf-reset-status", box);
+      msg.textContent = S.reset_done;
+      $(".cf-reset", box).focus();
+    });
+    box.appendChild(reset);
+    said.className = "cf-reset-status";
+    box.appendChild(said);
+  }
+
+  function initCertificate(box) {
+    var t = totals(), locked = $(".cf-cert__locked", box), form = $(".cf-cert__form", box);
+    var cert = $(".cf-cert", box), print = $(".cf-cert__print", box), input = $("input", form);
+    if (t.total === 0 || t.done < t.total) {
+      locked.textContent = fmt("certificate_locked", { done: t.done, total: t.total });
+      form.hidden = true;
+      cert.hidden = true;
+      print.hidden = true;
+      return;
+    }
+    locked.textContent = "";
+    locked.hidden = true;
+    form.hidden = false;
+    function show(name) {
+      $(".cf-cert__name", cert).textContent = name; // a name is text, never HTML
+      var body = $("tbody", cert);
+      body.textContent = "";
+      C.quizzes.forEach(function (m) {
+        var tr = el("tr");
+        tr.appendChild(el("td", null, m.module_title));
+        tr.appendChild(el("td", null, statusText(m)));
+        body.appendChild(tr);
+      });
+      var date = new Date().toLocaleDateString(C.course.language || undefined, { year: "numeric", month: "long", day: "numeric" });
+      $(".cf-cert__date", cert).textContent = fmt("certificate_date", { date: date });
+      cert.hidden = false;
+      print.hidden = false;
+      document.documentElement.classList.add("cf-cert-ready");
+    }
+    form.addEventListener("submit", function (e) {
+      e.preventDefault();
+      var name = input.value.trim();
+      if (!name) { input.focus(); return; }
+      save("certificate-name", name);
+      show(name);
+      print.focus();
+    });
+    print.addEventListener("click", function () { window.print(); });
+    var saved = load("certificate-name");
+    if (saved) { input.value = saved; show(saved); }
+  }
+
+  function initPage() {
+    document.documentElement.classList.remove("cf-cert-ready");
+    $$("[data-cf-quiz]").forEach(initQuiz);
+    var progress = $("[data-cf-progress]");
+    if (progress) renderProgress(progress);
+    var cert = $("[data-cf-certificate]");
+    if (cert && !cert.dataset.cfReady) { cert.dataset.cfReady = "1"; initCertificate(cert); }
+    markNav();
+  }
+
+  // Material's instant navigation swaps pages without reloading scripts: document$ emits each time.
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(initPage);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", initPage);
+  else initPage();
+})();

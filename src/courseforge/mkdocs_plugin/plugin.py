@@ -1,0 +1,247 @@
+"""The ``courseforge`` MkDocs plugin: quizzes, progress and certificate in a Material site.
+
+Each event handler is a few commented steps that call the core
+(``courseforge.site``); nothing here decides what a quiz looks like or what
+the browser may see. Quiz sources stay in ``quizzes/``, outside docs_dir, so
+MkDocs never copies them into the site: only their public view reaches pages.
+"""
+
+from __future__ import annotations
+
+import gzip
+import logging
+import os
+import re
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.toc import AnchorLink
+
+from ..diagnostics import CourseError, Diagnostic
+from ..fsutil import write_atomic
+from ..project import Project
+from ..quiz.public import public_quiz
+from ..site import i18n
+from ..site.course import SiteCourse, load_site_course
+from ..site.render import (
+    Markdown,
+    QuizRenderer,
+    certificate_markdown,
+    course_manifest,
+    render_certificate,
+    render_progress,
+)
+from .config import CourseforgeConfig
+
+log = logging.getLogger("mkdocs.plugins.courseforge")
+
+ASSETS = Path(__file__).resolve().parent.parent / "assets"
+SITE_ASSETS = "assets/courseforge"  # where our files go in the built site
+SHIM = f"{SITE_ASSETS}/iframe-worker-shim.js"
+MANIFEST = f"{SITE_ASSETS}/course.js"
+CERTIFICATE_PAGE = "certificate.md"
+
+QUIZ_MARKER = re.compile(r"^[ \t]*<!--\s*quiz:\s*([^\s>]+)\s*-->[ \t]*$", re.M)
+PROGRESS_MARKER = "<!-- course-progress -->"
+CERTIFICATE_MARKER = "<!-- course-certificate -->"
+
+
+class QuizCheckError(PluginError):
+    """The course has errors: carries the checker's diagnostics for build_site."""
+
+    def __init__(self, diagnostics: list[Diagnostic]):
+        self.diagnostics = diagnostics
+        super().__init__("the course has errors; fix them and build again:\n" + "\n".join(map(str, diagnostics)))
+
+
+class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
+    supports_multiple_instances = False
+
+    def on_config(self, config):
+        if not self.config.enabled:
+            return
+        # The course is the folder of mkdocs.yml; its quizzes must pass the checker.
+        self.project = Project(Path(config.config_file_path).resolve().parent)
+        try:
+            self.course: SiteCourse = load_site_course(self.project, check=self.config.check)
+        except CourseError as exc:
+            raise QuizCheckError(exc.diagnostics) from None
+        for warning in self.course.warnings:
+            log.warning(str(warning))
+
+        # One renderer for the site, in the theme's language, with the site's Markdown.
+        self.language = i18n.language_of(config.theme.get("language"))
+        self.t = i18n.strings(self.language)
+        md = Markdown(list(config.markdown_extensions), dict(config.mdx_configs))
+        self.renderer = QuizRenderer(self.t, md, self.course.doc_titles, self.course.info.id)
+
+        # Our stylesheet and scripts; course.js (the manifest) must come before quiz.js.
+        config.extra_css.append(f"{SITE_ASSETS}/quiz.css")
+        config.extra_javascript.append(MANIFEST)
+        config.extra_javascript.append(f"{SITE_ASSETS}/quiz.js")
+
+        # Never let a CDN shim in: Material's offline plugin adds one unless a local one is listed.
+        polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        if self.config.offline or self._material_offline(config):
+            polyfills.append(SHIM)
+        config.extra["polyfills"] = polyfills
+
+        # Offline: file:// has no directory index pages and no instant navigation (it needs fetch).
+        if self.config.offline:
+            config.use_directory_urls = False
+            features = config.theme.get("features") or []
+            config.theme["features"] = [f for f in features if not str(f).startswith("navigation.instant")]
+
+        self.pages_seen: dict[str, str] = {}  # module id -> page title, for the manifest
+        return config
+
+    def on_files(self, files: Files, *, config):
+        if not self.config.enabled:
+            return
+        # Ship the learner's script, stylesheet and (for file://) the worker shim.
+        for name in ("quiz.js", "quiz.css"):
+            files.append(File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name)))
+        if SHIM in config.extra["polyfills"]:
+            shim = ASSETS / "vendor" / "iframe-worker" / "shim.js"
+            files.append(File.generated(config, SHIM, abs_src_path=str(shim)))
+
+        # The certificate page, unless the course wrote its own.
+        if self.config.certificate and files.get_file_from_path(CERTIFICATE_PAGE) is None:
+            text = certificate_markdown(self.t, CERTIFICATE_MARKER)
+            files.append(File.generated(config, CERTIFICATE_PAGE, content=text))
+        self.files = files
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page, config, files):
+        if not self.config.enabled:
+            return markdown
+        module = page.meta.get("id") or Path(page.file.src_uri).stem
+        # Home page: the progress panel where the author put its marker, else under the title.
+        if page.is_homepage and self.config.progress and PROGRESS_MARKER not in markdown:
+            markdown = _insert_after_title(markdown, PROGRESS_MARKER)
+
+        # Quiz markers must name quizzes of this course (strict mode turns this into an error).
+        for m in QUIZ_MARKER.finditer(markdown):
+            if self.course.quiz(m.group(1)) is None:
+                line = markdown.count("\n", 0, m.start()) + 1 + _front_matter_lines(page)
+                log.warning(f"{self._rel(page)}:{line}: the marker names quiz '{m.group(1)}', "
+                            "which is not in quizzes/")
+
+        # A module's quiz goes where its marker is, or at the end of the page.
+        quizzes = self.course.quizzes_of(module) if page.meta.get("id") else []
+        if quizzes:
+            self.pages_seen[module] = page.meta.get("title") or page.title or module
+        marked = set(QUIZ_MARKER.findall(markdown))
+        for quiz in quizzes:
+            if quiz.id not in marked:
+                markdown = markdown.rstrip("\n") + f"\n\n<!-- quiz: {quiz.id} -->\n"
+        return markdown
+
+    def on_page_content(self, html: str, *, page, config, files):
+        if not self.config.enabled:
+            return html
+        # Each quiz gets a table-of-contents entry pointing at its section.
+        entries = [self.course.quiz(qid) for qid in QUIZ_MARKER.findall(html)]
+        parent = page.toc.items[-1].children if len(page.toc.items) == 1 and page.toc.items[0].level == 1 else page.toc.items
+        for quiz in filter(None, entries):
+            parent.append(AnchorLink(quiz.title, f"quiz-{quiz.id}", 2))
+        return html
+
+    def on_post_page(self, output: str, *, page, config):
+        if not self.config.enabled:
+            return output
+        # Replace quiz markers by the quiz, rendered from its public view only.
+        sources = self.files.get_file_from_path("sources.md")
+        sources_url = sources.url_relative_to(page.file) if sources else None
+
+        def quiz_html(m: re.Match) -> str:
+            quiz = self.course.quiz(m.group(1))
+            return self.renderer.render(public_quiz(quiz), sources_url) if quiz else m.group(0)
+
+        output = QUIZ_MARKER.sub(quiz_html, output)
+        # The home page's progress panel and the certificate's form.
+        output = output.replace(PROGRESS_MARKER, render_progress(self.t), 1)
+        output = output.replace(CERTIFICATE_MARKER, render_certificate(self.t, self.course.info.title), 1)
+        return output
+
+    @event_priority(-100)  # after the search plugin has written its index
+    def on_post_build(self, *, config):
+        if not self.config.enabled:
+            return
+        site = Path(config.site_dir)
+        # The course manifest every page loads: quizzes, pages and UI strings, no key.
+        write_atomic(site / MANIFEST, self._manifest())
+
+        # Offline: the search index as a script, since file:// pages cannot fetch JSON.
+        index = site / "search" / "search_index.json"
+        if self.config.offline and index.is_file() and not self._material_offline(config):
+            write_atomic(site / "search" / "search_index.js", "var __index = " + index.read_text(encoding="utf-8"))
+
+        # Rebuilding an unchanged course gives the same bytes: gzip without a timestamp.
+        sitemap = site / "sitemap.xml"
+        if sitemap.is_file():
+            write_atomic(site / "sitemap.xml.gz", gzip.compress(sitemap.read_bytes(), mtime=0))
+
+    def on_serve(self, server, *, config, builder):
+        if not self.config.enabled:
+            return server
+        # `mkdocs serve` rebuilds when a quiz, a seed or the course plan changes.
+        for path in (self.project.quizzes_dir, self.project.seeds_dir, self.project.course_file):
+            if path.exists():
+                server.watch(str(path))
+        return server
+
+    # -- helpers ------------------------------------------------------------------
+
+    def _manifest(self) -> str:
+        quizzes = []
+        for quiz in self.course.quizzes:
+            page = next((f for f in self.files.documentation_pages() if Path(f.src_uri).stem == quiz.module), None)
+            public = public_quiz(quiz)
+            quizzes.append({
+                "id": quiz.id,
+                "module": quiz.module,
+                "module_title": self.pages_seen.get(quiz.module, quiz.module),
+                "title": quiz.title,
+                "mode": quiz.mode,
+                "pass_mark": quiz.pass_mark,
+                "version": public["version"],
+                "max": sum(q["points"] for q in public["questions"]),
+                "count": len(public["questions"]),
+                "url": page.url if page else None,
+            })
+        cert = self.files.get_file_from_path(CERTIFICATE_PAGE) if self.config.certificate else None
+        info = self.course.info
+        return course_manifest(
+            {"id": info.id, "title": info.title, "language": self.language},
+            quizzes,
+            i18n.js_strings(self.language),
+            cert.url if cert else None,
+        )
+
+    def _rel(self, page) -> str:
+        return self.project.rel(page.file.abs_src_path) if page.file.abs_src_path else page.file.src_uri
+
+    @staticmethod
+    def _material_offline(config) -> bool:
+        plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
+        return bool(plugin and getattr(plugin, "config", {}).get("enabled", False))
+
+
+def _insert_after_title(markdown: str, marker: str) -> str:
+    """Put a block marker after the page's first "# " heading, or at the top."""
+    m = re.search(r"^#[ \t].*$", markdown, re.M)
+    at = m.end() if m else 0
+    return f"{markdown[:at]}\n\n{marker}\n\n{markdown[at:].lstrip(chr(10))}"
+
+
+def _front_matter_lines(page) -> int:
+    """Lines the front matter took, so marker line numbers match the file."""
+    try:
+        source = Path(page.file.abs_src_path).read_text(encoding="utf-8-sig")
+    except (OSError, TypeError):
+        return 0
+    m = re.match(r"^---\s*\n.*?\n(?:---|\.\.\.)\s*\n", source, re.S)
+    return source.count("\n", 0, m.end()) if m else 0

@@ -1,0 +1,82 @@
+"""What the site needs from the course sources, checked before anything is built.
+
+The site never builds from a course that ``courseforge check`` would refuse:
+the checker's own messages stop the build, so a trainer sees the same
+``path:line:col: message`` lines from ``mkdocs build`` as from ``check``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import yaml
+
+from ..course import CourseInfo, load_course_info
+from ..diagnostics import CourseError, Diagnostic
+from ..project import Project
+from ..quiz.model import Quiz
+
+try:
+    from yaml import CSafeLoader as SafeLoader
+except ImportError:  # pragma: no cover
+    from yaml import SafeLoader  # type: ignore[assignment]
+
+
+@dataclass
+class SiteCourse:
+    info: CourseInfo
+    quizzes: list[Quiz]
+    doc_titles: dict[str, str] = field(default_factory=dict)  # seed id -> title, for citations
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    def quizzes_of(self, module_id: str) -> list[Quiz]:
+        return [q for q in self.quizzes if q.module == module_id]
+
+    def quiz(self, quiz_id: str) -> Quiz | None:
+        return next((q for q in self.quizzes if q.id == quiz_id), None)
+
+
+def _check(project: Project) -> list[Diagnostic]:
+    """Everything ``courseforge check`` reports."""
+    try:
+        from ..check import check_course  # imported late: the checker pulls in the sources reader
+    except ModuleNotFoundError as exc:  # a tree without the checker: quiz loading still checks each file
+        if exc.name != "courseforge.check":
+            raise
+        return []
+    return list(check_course(project))
+
+
+def doc_titles(project: Project) -> dict[str, str]:
+    """Seed id -> title from seeds/sources.yml; the checker reports any problem in it."""
+    try:
+        data = yaml.load(project.sources_file.read_text(encoding="utf-8"), Loader=SafeLoader)
+    except (OSError, yaml.YAMLError, UnicodeDecodeError):
+        return {}
+    entries = data.get("sources", data) if isinstance(data, dict) else data
+    titles: dict[str, str] = {}
+    if isinstance(entries, list):
+        for e in entries:
+            if isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("title"), str):
+                titles[e["id"]] = e["title"]
+    return titles
+
+
+def load_site_course(project: Project, *, check: bool = True) -> SiteCourse:
+    """The course identity, its quizzes and citation titles; CourseError on any error."""
+    from ..quiz.load import load_quizzes
+
+    info = load_course_info(project)
+    diags = _check(project) if check else []
+    quizzes, load_diags = load_quizzes(project.quizzes_dir, project.root)
+    if not diags:
+        diags = load_diags
+    errors = [d for d in diags if d.severity != "warning"]
+    if errors:
+        raise CourseError(sorted(set(errors)))
+    return SiteCourse(
+        info=info,
+        quizzes=sorted(quizzes, key=lambda q: q.id),
+        doc_titles=doc_titles(project),
+        warnings=[d for d in diags if d.severity == "warning"],
+    )

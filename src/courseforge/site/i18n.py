@@ -1,0 +1,188 @@
+"""The learner-facing words of the site, in English and French.
+
+The language follows ``theme.language`` in mkdocs.yml, so the quiz speaks the
+same language as Material's own interface. A language we do not have falls
+back to English; a string missing from a translation falls back to English
+too, so a half-finished translation never shows a raw key to a learner.
+Placeholders are ``{name}`` and are filled by Python (HTML) or by quiz.js.
+"""
+
+from __future__ import annotations
+
+EN: dict[str, str] = {
+    # Quiz, rendered in the page
+    "practice_intro": "Practice quiz: answer a question, then check it to see feedback. Pass mark: {pass_mark}%.",
+    "assessment_intro": (
+        "Assessment: answer every question, then download your answers and send the file to your trainer. "
+        "No feedback is shown here. Pass mark: {pass_mark}%."
+    ),
+    "noscript": "This quiz needs JavaScript. The module text above can be read without it.",
+    "question_n": "Question {n} of {total}",
+    "choose_one": "Choose one answer.",
+    "choose_all": "Choose all answers that apply.",
+    "true": "True",
+    "false": "False",
+    "fill_blank_label": "Your answer for the blank",
+    "numeric_label": "Your answer (a number)",
+    "matching_help": "Match each item on the left with one answer from its list.",
+    "ordering_help": "Put the items in the right order with the Move up and Move down buttons.",
+    "choose": "Choose…",
+    "move_up": "Move up",
+    "move_down": "Move down",
+    "check": "Check answer",
+    "retry": "Try again",
+    "hint": "Show a hint",
+    "hints_heading": "Hints",
+    "retry_quiz": "Start the quiz again",
+    "source": "Source",
+    "paragraph": "paragraph {para}",
+    "learner_name": "Your full name",
+    "learner_id": "Your learner ID",
+    "download": "Download my answers",
+    # Quiz, used by quiz.js
+    "correct": "Correct.",
+    "incorrect": "Not quite.",
+    "partly": "Partly correct.",
+    "points": "{score} of {max} points.",
+    "explanation": "Explanation",
+    "chosen_right": "Your choice is right.",
+    "chosen_wrong": "Your choice is wrong.",
+    "not_a_number": "Please type a number, for example 3.5.",
+    "no_answer": "Please answer the question first.",
+    "moved": "{item}: now at position {pos} of {total}.",
+    "hint_n": "Hint {n} of {total}",
+    "score": "Score: {score} of {max} points ({percent}%). Pass mark: {pass_mark}%.",
+    "passed": "You passed this quiz.",
+    "not_passed": "Not passed yet: check every question and reach the pass mark.",
+    "unchecked": "{n} question(s) not checked yet.",
+    "need_learner": "Please type your full name and your learner ID first.",
+    "unanswered_confirm": "{n} question(s) have no answer. Select “Download my answers” again to send them anyway.",
+    "downloaded": "Your answers were saved as the file {file}. Send this file to your trainer.",
+    "submitted_on": "Answers downloaded on {date}.",
+    # Progress on the home page and in the navigation
+    "progress_heading": "Your progress",
+    "progress_text": "{done} of {total} module quizzes completed",
+    "progress_note": "Your progress is kept in this browser only.",
+    "status_passed": "Passed ({percent}%)",
+    "status_submitted": "Answers downloaded",
+    "status_started": "Started",
+    "status_not_started": "Not started",
+    "completed": "completed",
+    "reset": "Reset my progress",
+    "reset_confirm": "Erase all your answers and scores for this course in this browser?",
+    "reset_done": "Your progress was erased.",
+    "progress_noscript": "Your progress is shown here when JavaScript is on.",
+    # Certificate
+    "certificate_title": "Certificate of completion",
+    "certificate_link": "Get your certificate",
+    "certificate_locked": "The certificate unlocks when every module quiz is completed: {done} of {total} so far.",
+    "certificate_name_label": "Your name as it should appear on the certificate",
+    "certificate_make": "Show my certificate",
+    "certificate_print": "Print the certificate",
+    "certificate_certifies": "This certifies that",
+    "certificate_completed": "has completed the self-paced course",
+    "certificate_date": "Date: {date}",
+    "certificate_module": "Module",
+    "certificate_score": "Score",
+}
+
+FR: dict[str, str] = {
+    "practice_intro": "Quiz d’entraînement : répondez à une question, puis vérifiez-la pour voir le commentaire. Seuil de réussite : {pass_mark} %.",
+    "assessment_intro": (
+        "Évaluation : répondez à toutes les questions, puis téléchargez vos réponses et envoyez le fichier à votre "
+        "formateur. Aucun commentaire n’est affiché ici. Seuil de réussite : {pass_mark} %."
+    ),
+    "noscript": "Ce quiz nécessite JavaScript. Le texte du module ci-dessus se lit sans.",
+    "question_n": "Question {n} sur {total}",
+    "choose_one": "Choisissez une réponse.",
+    "choose_all": "Choisissez toutes les réponses qui conviennent.",
+    "true": "Vrai",
+    "false": "Faux",
+    "fill_blank_label": "Votre réponse pour le blanc",
+    "numeric_label": "Votre réponse (un nombre)",
+    "matching_help": "Associez chaque élément de gauche à une réponse de sa liste.",
+    "ordering_help": "Mettez les éléments dans le bon ordre avec les boutons Monter et Descendre.",
+    "choose": "Choisir…",
+    "move_up": "Monter",
+    "move_down": "Descendre",
+    "check": "Vérifier la réponse",
+    "retry": "Réessayer",
+    "hint": "Afficher un indice",
+    "hints_heading": "Indices",
+    "retry_quiz": "Recommencer le quiz",
+    "source": "Source",
+    "paragraph": "paragraphe {para}",
+    "learner_name": "Votre nom complet",
+    "learner_id": "Votre identifiant d’apprenant",
+    "download": "Télécharger mes réponses",
+    "correct": "Bonne réponse.",
+    "incorrect": "Pas tout à fait.",
+    "partly": "Réponse partiellement correcte.",
+    "points": "{score} point(s) sur {max}.",
+    "explanation": "Explication",
+    "chosen_right": "Votre choix est juste.",
+    "chosen_wrong": "Votre choix est faux.",
+    "not_a_number": "Veuillez saisir un nombre, par exemple 3,5.",
+    "no_answer": "Veuillez d’abord répondre à la question.",
+    "moved": "{item} : maintenant en position {pos} sur {total}.",
+    "hint_n": "Indice {n} sur {total}",
+    "score": "Score : {score} point(s) sur {max} ({percent} %). Seuil de réussite : {pass_mark} %.",
+    "passed": "Vous avez réussi ce quiz.",
+    "not_passed": "Pas encore réussi : vérifiez chaque question et atteignez le seuil de réussite.",
+    "unchecked": "{n} question(s) pas encore vérifiée(s).",
+    "need_learner": "Veuillez d’abord saisir votre nom complet et votre identifiant d’apprenant.",
+    "unanswered_confirm": "{n} question(s) sans réponse. Choisissez à nouveau « Télécharger mes réponses » pour les envoyer quand même.",
+    "downloaded": "Vos réponses ont été enregistrées dans le fichier {file}. Envoyez ce fichier à votre formateur.",
+    "submitted_on": "Réponses téléchargées le {date}.",
+    "progress_heading": "Votre progression",
+    "progress_text": "{done} quiz de module terminés sur {total}",
+    "progress_note": "Votre progression est conservée dans ce navigateur uniquement.",
+    "status_passed": "Réussi ({percent} %)",
+    "status_submitted": "Réponses téléchargées",
+    "status_started": "Commencé",
+    "status_not_started": "Pas commencé",
+    "completed": "terminé",
+    "reset": "Effacer ma progression",
+    "reset_confirm": "Effacer toutes vos réponses et tous vos scores pour ce cours dans ce navigateur ?",
+    "reset_done": "Votre progression a été effacée.",
+    "progress_noscript": "Votre progression s’affiche ici lorsque JavaScript est activé.",
+    "certificate_title": "Certificat de réussite",
+    "certificate_link": "Obtenir votre certificat",
+    "certificate_locked": "Le certificat se débloque quand tous les quiz de module sont terminés : {done} sur {total} pour l’instant.",
+    "certificate_name_label": "Votre nom tel qu’il doit figurer sur le certificat",
+    "certificate_make": "Afficher mon certificat",
+    "certificate_print": "Imprimer le certificat",
+    "certificate_certifies": "Nous certifions que",
+    "certificate_completed": "a terminé le cours en autoformation",
+    "certificate_date": "Date : {date}",
+    "certificate_module": "Module",
+    "certificate_score": "Score",
+}
+
+LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
+
+# Strings quiz.js needs at run time (the rest are rendered into the HTML).
+JS_KEYS = (
+    "correct", "incorrect", "partly", "points", "explanation", "chosen_right", "chosen_wrong",
+    "not_a_number", "no_answer", "moved", "hint_n", "score", "passed", "not_passed", "unchecked",
+    "need_learner", "unanswered_confirm", "downloaded", "submitted_on", "progress_heading",
+    "progress_text", "progress_note", "status_passed", "status_submitted", "status_started",
+    "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
+    "certificate_locked", "certificate_module", "certificate_score", "certificate_date",
+)
+
+
+def language_of(theme_language: str | None) -> str:
+    """``fr``, ``fr-CA`` or ``fr_FR`` → ``fr``; unknown languages → ``en``."""
+    base = (theme_language or "en").replace("_", "-").split("-")[0].lower()
+    return base if base in LANGUAGES else "en"
+
+
+def strings(language: str | None) -> dict[str, str]:
+    """All strings for a language, English filling any gap."""
+    return {**EN, **LANGUAGES[language_of(language)]}
+
+
+def js_strings(language: str | None) -> dict[str, str]:
+    table = strings(language)
+    return {k: table[k] for k in JS_KEYS}

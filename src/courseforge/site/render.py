@@ -1,0 +1,385 @@
+"""A quiz as HTML and JSON for its page, from its public view only.
+
+Everything here starts from :func:`courseforge.quiz.public.public_quiz`, never
+from the quiz model, so an assessment's key cannot reach a page by mistake:
+what the public view does not carry, this module cannot write. The HTML is a
+plain form (fieldsets, legends, labels) that a screen reader and a keyboard
+can use and that quiz.js brings to life; the JSON beside it carries what the
+script needs to give feedback in practice mode (the key, rendered feedback
+and explanations) and only ids, types, points and versions in assessment mode.
+
+Display order must never give an answer away: ordering items and matching
+answers are shown in an order fixed by a hash of their ids, identical for
+every build and independent of which order or answer is the right one.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+import re
+from typing import Any, Callable
+
+import markdown
+
+from ..quiz.model import BLANK
+
+# Text with none of these characters (and not starting like a list or a
+# heading) renders to itself: skipping Markdown for it keeps a 2,000-question
+# build fast, and most option texts are plain words.
+_MD_CHARS = re.compile(r"[*_`\[\]<>\\\n!~|]")
+_MD_START = re.compile(r"^\s*(?:[#>+=-]|\d+[.)])")
+_SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+class Markdown:
+    """Renders trainers' Markdown (prompts, options, feedback) to HTML."""
+
+    def __init__(self, extensions: list[Any] | None = None, extension_configs: dict | None = None):
+        self._md = markdown.Markdown(extensions=extensions or [], extension_configs=extension_configs or {})
+        self._cache: dict[str, str] = {}
+
+    def block(self, text: str | None) -> str:
+        if not text:
+            return ""
+        hit = self._cache.get(text)
+        if hit is None:
+            if _MD_CHARS.search(text) or _MD_START.match(text):
+                hit = self._md.reset().convert(text)
+            else:
+                hit = f"<p>{html.escape(text.strip(), quote=False)}</p>"
+            self._cache[text] = hit
+        return hit
+
+    def inline(self, text: str | None) -> str:
+        """Markdown without the wrapping paragraph when it is a single one."""
+        out = self.block(text)
+        m = _SINGLE_P.match(out)
+        return m.group(1) if m and "<p>" not in m.group(1) else out
+
+
+def _esc(text: Any) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _fmt(template: str, **values: Any) -> str:
+    return template.format(**values)
+
+
+def _number(value: float) -> str:
+    """3 -> "3", 2.5 -> "2.5": points and pass marks as people write them."""
+    return f"{value:g}"
+
+
+def display_order(quiz_id: str, question_id: str, ids: list[str]) -> list[str]:
+    """A fixed shuffle of ``ids``, seeded by where they are and what they are called."""
+    def rank(i: str) -> str:
+        return hashlib.sha256(f"{quiz_id}\0{question_id}\0{i}".encode("utf-8")).hexdigest()
+    return sorted(ids, key=rank)
+
+
+def script_json(data: Any) -> str:
+    """JSON safe inside a <script> element (no "</script>" or "<!--" can appear)."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+# ----------------------------------------------------------------------------
+# The quiz
+
+
+class QuizRenderer:
+    """Renders public quizzes for pages of one site (one language, one Markdown setup)."""
+
+    def __init__(
+        self, t: dict[str, str], md: Markdown | None = None, doc_titles: dict[str, str] | None = None,
+        course_id: str = "",
+    ):
+        self.t = t
+        self.course_id = course_id
+        self.md = md or Markdown()
+        self.doc_titles = doc_titles or {}
+
+    # -- pieces ---------------------------------------------------------------
+
+    def _source_html(self, source: dict[str, str], sources_url: str | None) -> str:
+        doc, para = source["doc"], str(source["para"])
+        title = self.doc_titles.get(doc, doc)
+        label = f"{_esc(title)}, {_esc(_fmt(self.t['paragraph'], para=para))}"
+        if sources_url is not None:
+            label = f'<a href="{_esc(sources_url)}#{_esc(doc)}-{_esc(para)}">{label}</a>'
+        return f'<p class="cf-source">{_esc(self.t["source"])}: {label}</p>'
+
+    def _legend(self, q: dict, n: int, total: int, base: str) -> tuple[str, str]:
+        """The legend and, for a prompt longer than one paragraph, the block after it."""
+        number = f'<span class="cf-q__num">{_esc(_fmt(self.t["question_n"], n=n, total=total))}</span>'
+        prompt = q["prompt"]
+        if q["type"] == "fill_blank":
+            # "___" is bold-italic to Markdown: show it as a visible gap instead.
+            prompt = prompt.replace(BLANK, "\u2009\\_\\_\\_\\_\\_\u2009")
+        body = self.md.block(prompt)
+        m = _SINGLE_P.match(body)
+        if m and "<p>" not in m.group(1):
+            return f'<legend>{number} <span class="cf-q__prompt">{m.group(1)}</span></legend>', ""
+        return f"<legend>{number}</legend>", f'<div class="cf-q__prompt" id="{base}-prompt">{body}</div>'
+
+    def _choices(self, q: dict, base: str) -> str:
+        kind = "radio" if q["type"] == "single" else "checkbox"
+        help_text = self.t["choose_one"] if kind == "radio" else self.t["choose_all"]
+        rows = []
+        for o in q["options"]:
+            oid = f"{base}-{o['id']}"
+            rows.append(
+                f'<div class="cf-opt" data-cf-opt="{_esc(o["id"])}">'
+                f'<input type="{kind}" name="{base}" id="{oid}" value="{_esc(o["id"])}">'
+                f'<label for="{oid}">{self.md.inline(o["text"])}</label>'
+                f'<div class="cf-opt__fb" hidden></div></div>'
+            )
+        return f'<p class="cf-help">{_esc(help_text)}</p><div class="cf-opts">{"".join(rows)}</div>'
+
+    def _true_false(self, q: dict, base: str) -> str:
+        rows = []
+        for value in ("true", "false"):
+            oid = f"{base}-{value}"
+            rows.append(
+                f'<div class="cf-opt" data-cf-opt="{value}">'
+                f'<input type="radio" name="{base}" id="{oid}" value="{value}">'
+                f'<label for="{oid}">{_esc(self.t[value])}</label>'
+                f'<div class="cf-opt__fb" hidden></div></div>'
+            )
+        return f'<div class="cf-opts">{"".join(rows)}</div>'
+
+    def _text_input(self, q: dict, base: str) -> str:
+        if q["type"] == "numeric":
+            unit = f' <span class="cf-unit">{_esc(q["unit"])}</span>' if q.get("unit") else ""
+            return (
+                f'<p class="cf-field"><label for="{base}-input">{_esc(self.t["numeric_label"])}</label> '
+                f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-input" '
+                f'class="cf-input cf-input--num">{unit}</p>'
+            )
+        return (
+            f'<p class="cf-field"><label for="{base}-input">{_esc(self.t["fill_blank_label"])}</label> '
+            f'<input type="text" autocomplete="off" spellcheck="false" id="{base}-input" class="cf-input"></p>'
+        )
+
+    def _matching(self, q: dict, quiz_id: str, base: str) -> str:
+        rights = {r["id"]: r for r in q["rights"]}
+        order = display_order(quiz_id, q["id"], list(rights))
+        options = f'<option value="">{_esc(self.t["choose"])}</option>' + "".join(
+            f'<option value="{_esc(rid)}">{_esc(rights[rid]["text"])}</option>' for rid in order
+        )
+        rows = []
+        for left in q["lefts"]:
+            sid = f"{base}-{left['id']}"
+            rows.append(
+                f'<div class="cf-match__row" data-cf-left="{_esc(left["id"])}">'
+                f'<label for="{sid}">{self.md.inline(left["text"])}</label>'
+                f'<select id="{sid}" data-cf-left="{_esc(left["id"])}">{options}</select>'
+                f'<div class="cf-opt__fb" hidden></div></div>'
+            )
+        return f'<p class="cf-help">{_esc(self.t["matching_help"])}</p><div class="cf-match">{"".join(rows)}</div>'
+
+    def _ordering(self, q: dict, quiz_id: str, base: str, practice: bool) -> str:
+        items = {i["id"]: i for i in q["items"]}
+        order = display_order(quiz_id, q["id"], list(items))
+        if practice and len(order) > 1 and order == list(items):
+            # Practice lists items in the right order; never start a learner there.
+            order = order[1:] + order[:1]
+        rows = []
+        for iid in order:
+            tid = f"{base}-{iid}"
+            rows.append(
+                f'<li class="cf-order__item" data-cf-item="{_esc(iid)}">'
+                f'<span class="cf-order__text" id="{tid}">{self.md.inline(items[iid]["text"])}</span>'
+                f'<span class="cf-order__btns cf-js">'
+                f'<button type="button" class="cf-btn cf-move" data-cf-move="-1" aria-describedby="{tid}">'
+                f'<span aria-hidden="true">↑</span> {_esc(self.t["move_up"])}</button>'
+                f'<button type="button" class="cf-btn cf-move" data-cf-move="1" aria-describedby="{tid}">'
+                f'<span aria-hidden="true">↓</span> {_esc(self.t["move_down"])}</button></span></li>'
+            )
+        return f'<p class="cf-help">{_esc(self.t["ordering_help"])}</p><ol class="cf-order">{"".join(rows)}</ol>'
+
+    def _hints(self, q: dict, base: str) -> str:
+        if not q.get("hints"):
+            return ""
+        items = "".join(f'<li hidden>{self.md.inline(h)}</li>' for h in q["hints"])
+        return (
+            f'<div class="cf-hints cf-js"><ol class="cf-hints__list" aria-label="{_esc(self.t["hints_heading"])}">'
+            f"{items}</ol></div>"
+        )
+
+    def _question(self, quiz: dict, q: dict, n: int, total: int, practice: bool) -> str:
+        base = f"cf-{quiz['id']}-{q['id']}"
+        legend, long_prompt = self._legend(q, n, total, base)
+        kind = q["type"]
+        if kind in ("single", "multiple"):
+            body = self._choices(q, base)
+        elif kind == "true_false":
+            body = self._true_false(q, base)
+        elif kind in ("fill_blank", "numeric"):
+            body = self._text_input(q, base)
+        elif kind == "matching":
+            body = self._matching(q, quiz["id"], base)
+        elif kind == "ordering":
+            body = self._ordering(q, quiz["id"], base, practice)
+        else:  # pragma: no cover - the loader admits only the seven types
+            raise ValueError(f"unknown question type {kind!r}")
+        described = f' aria-describedby="{base}-prompt"' if long_prompt else ""
+        buttons = []
+        if practice:
+            buttons.append(f'<button type="button" class="cf-btn cf-check">{_esc(self.t["check"])}</button>')
+            buttons.append(f'<button type="button" class="cf-btn cf-retry" hidden>{_esc(self.t["retry"])}</button>')
+        if q.get("hints"):
+            buttons.append(f'<button type="button" class="cf-btn cf-hint">{_esc(self.t["hint"])}</button>')
+        actions = f'<div class="cf-q__actions cf-js">{"".join(buttons)}</div>' if buttons else ""
+        feedback = '<div class="cf-q__feedback" aria-live="polite"></div>' if practice else ""
+        return (
+            f'<div class="cf-q" id="{base}" data-cf-q="{_esc(q["id"])}" data-cf-type="{kind}">'
+            f'<fieldset{described}>{legend}{long_prompt}{body}</fieldset>'
+            f"{self._hints(q, base)}{actions}{feedback}</div>"
+        )
+
+    # -- data for quiz.js -----------------------------------------------------
+
+    def quiz_data(self, quiz: dict, sources_url: str | None) -> dict[str, Any]:
+        """What quiz.js needs; in assessment mode, ids, types, points and versions only."""
+        practice = quiz["mode"] == "practice"
+        questions = []
+        for q in quiz["questions"]:
+            d: dict[str, Any] = {"id": q["id"], "type": q["type"], "points": q["points"], "version": q["version"]}
+            if practice:
+                d["explanation"] = self.md.block(q.get("explanation"))
+                d["source"] = self._source_html(q["source"], sources_url)
+                kind = q["type"]
+                if kind in ("single", "multiple"):
+                    d["options"] = [
+                        {"id": o["id"], "correct": bool(o.get("correct")), "feedback": self.md.inline(o.get("feedback"))}
+                        for o in q["options"]
+                    ]
+                elif kind == "true_false":
+                    d["answer"] = q["answer"]
+                    d["feedback"] = {
+                        "true": self.md.inline(q.get("feedback_true")),
+                        "false": self.md.inline(q.get("feedback_false")),
+                    }
+                elif kind == "fill_blank":
+                    d["answers"] = q["answers"]
+                elif kind == "numeric":
+                    d["answer"] = q["answer"]
+                    d["tolerance"] = q["tolerance"]
+                elif kind == "ordering":
+                    d["key"] = [i["id"] for i in q["items"]]  # practice lists items in the right order
+                # matching needs nothing: a left's right answer is named by its own pair id
+            questions.append(d)
+        return {
+            "course": self.course_id,
+            "id": quiz["id"],
+            "module": quiz["module"],
+            "mode": quiz["mode"],
+            "version": quiz["version"],
+            "pass_mark": quiz["pass_mark"],
+            "multiple_scoring": quiz["multiple_scoring"],
+            "max": sum(q["points"] for q in quiz["questions"]),
+            "questions": questions,
+        }
+
+    # -- the whole quiz -------------------------------------------------------
+
+    def render(self, quiz: dict, sources_url: str | None = None) -> str:
+        """The quiz's section: heading, intro, questions, footer and its JSON."""
+        t = self.t
+        practice = quiz["mode"] == "practice"
+        qid = _esc(quiz["id"])
+        intro_key = "practice_intro" if practice else "assessment_intro"
+        parts = [
+            f'<section class="cf-quiz cf-quiz--{quiz["mode"]}" id="quiz-{qid}" data-cf-quiz="{qid}" '
+            f'aria-labelledby="quiz-{qid}-title">',
+            f'<h2 id="quiz-{qid}-title">{_esc(quiz["title"])}</h2>',
+            f'<p class="cf-quiz__intro">{_esc(_fmt(t[intro_key], pass_mark=_number(quiz["pass_mark"])))}</p>',
+        ]
+        if quiz.get("description"):
+            parts.append(f'<div class="cf-quiz__desc">{self.md.block(quiz["description"])}</div>')
+        parts.append(f'<noscript><p class="cf-noscript">{_esc(t["noscript"])}</p></noscript>')
+        total = len(quiz["questions"])
+        parts.extend(self._question(quiz, q, n, total, practice) for n, q in enumerate(quiz["questions"], 1))
+        if practice:
+            parts.append(
+                '<div class="cf-quiz__footer cf-js">'
+                '<p class="cf-quiz__summary" role="status"></p>'
+                f'<button type="button" class="cf-btn cf-retry-quiz">{_esc(t["retry_quiz"])}</button></div>'
+            )
+        else:
+            parts.append(
+                '<div class="cf-quiz__footer cf-js"><div class="cf-learner">'
+                f'<p class="cf-field"><label for="cf-{qid}-name">{_esc(t["learner_name"])}</label> '
+                f'<input type="text" id="cf-{qid}-name" class="cf-input cf-learner-name" autocomplete="name"></p>'
+                f'<p class="cf-field"><label for="cf-{qid}-learner">{_esc(t["learner_id"])}</label> '
+                f'<input type="text" id="cf-{qid}-learner" class="cf-input cf-learner-id" autocomplete="off"></p>'
+                f'</div><button type="button" class="cf-btn cf-btn--primary cf-download">{_esc(t["download"])}</button>'
+                '<p class="cf-quiz__summary" role="status"></p></div>'
+            )
+        data = script_json(self.quiz_data(quiz, sources_url))
+        parts.append(f'<script type="application/json" class="cf-quiz-data">{data}</script></section>')
+        return "".join(parts)
+
+
+# ----------------------------------------------------------------------------
+# Course-level pieces: home-page progress, certificate page, manifest
+
+
+def render_progress(t: dict[str, str]) -> str:
+    """The home page's progress panel; quiz.js fills it from the browser's storage."""
+    return (
+        '<section class="cf-progress" data-cf-progress aria-labelledby="cf-progress-title">'
+        f'<h2 id="cf-progress-title">{_esc(t["progress_heading"])}</h2>'
+        f'<p class="cf-progress__nojs">{_esc(t["progress_noscript"])}</p></section>'
+    )
+
+
+def render_certificate(t: dict[str, str], course_title: str) -> str:
+    """The certificate page body: a lock notice, a name form and the printable certificate."""
+    return (
+        '<div class="cf-cert-page" data-cf-certificate>'
+        f'<p class="cf-cert__locked" role="status">{_esc(t["progress_noscript"])}</p>'
+        '<form class="cf-cert__form" hidden>'
+        f'<p class="cf-field"><label for="cf-cert-name">{_esc(t["certificate_name_label"])}</label> '
+        '<input type="text" id="cf-cert-name" class="cf-input" autocomplete="name" required></p>'
+        f'<button type="submit" class="cf-btn cf-btn--primary">{_esc(t["certificate_make"])}</button></form>'
+        '<article class="cf-cert" hidden aria-labelledby="cf-cert-heading">'
+        f'<h2 id="cf-cert-heading" class="cf-cert__heading">{_esc(t["certificate_title"])}</h2>'
+        f'<p class="cf-cert__course">{_esc(course_title)}</p>'
+        f'<p>{_esc(t["certificate_certifies"])}</p>'
+        '<p class="cf-cert__name"></p>'
+        f'<p>{_esc(t["certificate_completed"])}</p>'
+        '<table class="cf-cert__modules"><thead><tr>'
+        f'<th scope="col">{_esc(t["certificate_module"])}</th><th scope="col">{_esc(t["certificate_score"])}</th>'
+        '</tr></thead><tbody></tbody></table>'
+        '<p class="cf-cert__date"></p></article>'
+        f'<p class="cf-js"><button type="button" class="cf-btn cf-cert__print" hidden>{_esc(t["certificate_print"])}'
+        "</button></p></div>"
+    )
+
+
+def certificate_markdown(t: dict[str, str], marker: str) -> str:
+    """The generated certificate page (a Markdown page so it gets nav, search and theme)."""
+    return f"---\ntitle: {json.dumps(t['certificate_title'], ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n# {t['certificate_title']}\n\n{marker}\n"
+
+
+def course_manifest(
+    course: dict[str, Any],
+    quizzes: list[dict[str, Any]],
+    strings: dict[str, str],
+    certificate_url: str | None,
+) -> str:
+    """``assets/courseforge/course.js``: what every page needs to know about the course.
+
+    A script rather than a JSON file, because pages opened from file:// may
+    load scripts but not fetch files. It carries no key: quiz entries hold
+    ids, titles, URLs, pass marks, maximum points and public versions.
+    """
+    data = {"course": course, "quizzes": quizzes, "strings": strings, "certificate": certificate_url}
+    return f"window.courseforgeCourse={script_json(data)};\n"
+
+
+MarkdownFn = Callable[[str], str]
