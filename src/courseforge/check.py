@@ -132,7 +132,7 @@ def check_course_report(project: Project) -> CheckReport:
 
     quizzes = [r.quiz for r in results if r.quiz is not None]
     return CheckReport(
-        diagnostics=sorted(set(diags), key=lambda d: (d.path, d.line, d.col, d.message)),
+        diagnostics=sorted(dict.fromkeys(diags), key=lambda d: (d.path, d.line, d.col)),
         modules=len(pages),
         quizzes=len(quizzes),
         questions=sum(len(q.questions) for q in quizzes),

@@ -297,6 +297,7 @@ class _Reader:
         known = qtype in TYPE_FIELDS
         fields = QUESTION + (TYPE_FIELDS[qtype] if known else tuple(
             {f.name: f for fs in TYPE_FIELDS.values() for f in fs}.values()))
+        before = len(self.diags)
         vals = self.read_object(node, fields, what, optional_types=not known, qtype=qtype if known else None)
         if vals is None:
             return None
@@ -310,7 +311,6 @@ class _Reader:
                 self.sources.append(Cite(qid, doc[0], para[0], pos(doc[1]), pos(para[1])))
         if not known:
             return None
-        before = len(self.diags)
         self.check_question(qtype, vals, node, what)
         if len(self.diags) > before or any(f.required and f.name not in vals for f in fields):
             return None
@@ -442,7 +442,7 @@ def read_quiz_file(path: str | Path, root: str | Path | None = None, limit: int 
     if not _starts_with_schema_comment(path):
         reader.error((1, 1), f"the first line should be '{SCHEMA_COMMENT}' so that editors check the "
                              "quiz as you type", severity="warning")
-    return LoadResult(rel, quiz, sorted(reader.diags), reader.positions, quiz_id=reader.values.get("id"),
+    return LoadResult(rel, quiz, sorted(reader.diags, key=lambda d: (d.line, d.col)), reader.positions, quiz_id=reader.values.get("id"),
                       module=reader.values.get("module"), sources=reader.sources)
 
 

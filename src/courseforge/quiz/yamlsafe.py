@@ -93,13 +93,13 @@ def compose_text(text: str, rel: str, line_offset: int = 0) -> tuple[Node | None
                     diags.append(Diagnostic(rel, line, col, f"anchor '&{ev.anchor}' refused: anchors and aliases "
                                                             "are not allowed in course files; write the value out in full"))
         except yaml.YAMLError as exc:
-            return None, [_syntax_error(exc, rel, line_offset)]
+            return None, [_syntax_error(exc, rel, line_offset, text)]
         if diags:
             return None, diags
     try:
         node = yaml.compose(text, Loader=SafeLoader)
     except yaml.YAMLError as exc:
-        return None, [_syntax_error(exc, rel, line_offset)]
+        return None, [_syntax_error(exc, rel, line_offset, text)]
     if node is None:
         return None, []
     refused = _scan(node, rel, line_offset, diags)
@@ -109,22 +109,38 @@ def compose_text(text: str, rel: str, line_offset: int = 0) -> tuple[Node | None
     return (None if refused else node), diags
 
 
-def _syntax_error(exc: yaml.YAMLError, rel: str, line_offset: int) -> Diagnostic:
+def _syntax_error(exc: yaml.YAMLError, rel: str, line_offset: int, text: str) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line = mark.line + 1 + line_offset if mark else 0
     col = mark.column + 1 if mark else 0
     problem = getattr(exc, "problem", None) or str(exc)
     context = getattr(exc, "context", None)
     msg = f"YAML syntax error: {problem}" + (f" ({context})" if context else "")
-    hint = _syntax_hint(problem or "")
+    at = ""
+    if mark:
+        lines = text.split("\n")
+        if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+            at = lines[mark.line][mark.column]
+    hint = _syntax_hint(problem or "", at)
+    cmark = getattr(exc, "context_mark", None)
+    if not hint and cmark is not None and context:
+        opened = cmark.line + 1 + line_offset
+        if "quoted scalar" in context:
+            hint = f"the quote opened on line {opened} is never closed"
+        elif "flow sequence" in context:
+            hint = f"the [ opened on line {opened} is not closed with ]"
+        elif "flow mapping" in context:
+            hint = f"the {{ opened on line {opened} is not closed with }}"
     return Diagnostic(rel, line, col, msg + (f"; {hint}" if hint else ""))
 
 
-def _syntax_hint(problem: str) -> str:
+def _syntax_hint(problem: str, at: str) -> str:
     if "mapping values are not allowed" in problem:
         return "a text containing ': ' must be put in quotes"
-    if "found character '\\t'" in problem or "tab" in problem:
+    if at == "\t" or "'\\t'" in problem:
         return "indent with spaces, not tabs"
+    if at in ("@", "`", "%"):
+        return f"a text starting with {at} must be put in quotes"
     if "could not find expected ':'" in problem:
         return "check the indentation and that each field is written 'name: value'"
     return ""
