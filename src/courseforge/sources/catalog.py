@@ -85,6 +85,8 @@ def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = 
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.problem and exc.context and exc.context_mark:
+            problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
         diags.append(Diagnostic(rel, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, f"YAML syntax error: {problem}"))
         return [], diags
     except yaml.YAMLError as exc:
@@ -144,6 +146,7 @@ def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = 
 def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int]):
     """Validate one entry; returns ({key: (value, node)}, ok)."""
     values: dict[str, tuple] = {}
+    present: dict[str, yaml.Node] = {}  # keys written, valid or not: a bad value is not also "missing"
     ok = True
     for key_node, value_node in item.value:
         if not isinstance(key_node, yaml.ScalarNode):
@@ -151,8 +154,8 @@ def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int]):
             ok = False
             continue
         key = key_node.value
-        if key in values:
-            err(key_node, f'duplicate key "{key}" (first at line {values[key][1].start_mark.line + 1}); YAML would silently keep only the last one')
+        if key in present:
+            err(key_node, f'duplicate key "{key}" (first at line {present[key].start_mark.line + 1}); YAML would silently keep only the last one')
             ok = False
             continue
         if key not in KEYS:
@@ -161,6 +164,7 @@ def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int]):
             err(key_node, f'unknown key "{key}"{hint}; allowed keys: {", ".join(KEYS)}')
             ok = False
             continue
+        present[key] = key_node
         if id(value_node) in seen_nodes:
             err(value_node, "aliases (*name) are not allowed in sources.yml")
             ok = False
@@ -177,7 +181,7 @@ def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int]):
             continue
         # the node is kept so later messages can point at the value
         values[key] = (value, value_node)
-    missing = [k for k in REQUIRED if k not in values]
+    missing = [k for k in REQUIRED if k not in present]
     if missing:
         what = ", ".join(f'"{k}"' for k in missing)
         name = f' "{values["id"][0]}"' if "id" in values else ""
