@@ -9,7 +9,6 @@ same bytes.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -30,9 +29,11 @@ from .pages import (
     timeline_page,
 )
 from .plan import CoursePlan, ModulePlan
-from .select import Passage, select_passages
+from .select import Passage, Retriever, select_passages
 
 QUESTIONS_PER_MODULE = 10
+MIN_QUESTIONS = 8  # a module quiz with fewer is flagged
+MIN_TYPES = 3
 PASS_MARK = 70
 FINAL_ID = "final-assessment"
 
@@ -79,8 +80,9 @@ class GeneratedCourse:
     warnings: list[Diagnostic]
 
 
-def _seed(text: str) -> int:
-    return int(hashlib.sha256(text.encode("utf-8")).hexdigest()[:8], 16)
+def _questions(tools: Toolkit, passages: list[Passage], corpus: Corpus, module_id: str, count: int) -> list:
+    return list(tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
+                                         module_id=module_id, count=count, seed=module_id))
 
 
 def _quiz(module_id: str, quiz_id: str, title: str, questions: list, *, mode: str, description: str) -> Quiz:
@@ -99,22 +101,43 @@ def build_course(
 ) -> GeneratedCourse:
     warnings: list[Diagnostic] = []
     modules = list(plan.modules)
-    selected = select_passages(corpus, modules)
+    retriever = Retriever(corpus)
+    selected = select_passages(corpus, modules, retriever=retriever)
     facts = collect_facts(corpus, tools)
-    drafts: list[ModuleDraft] = []
+    quizzes: dict[str, list] = {}
     for m in modules:
         passages = selected[m.id]
         if not passages:
             warnings.append(Diagnostic("course.yml", m.line, 0,
                                        f"module '{m.title}': no paragraph of the documents matches its topics; "
                                        "add topic phrases the documents use"))
-        qs = tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
-                                      module_id=m.id, count=questions_per_module, seed=_seed(m.id))
-        quiz = _quiz(m.id, m.id, f"Quiz: {m.title}", qs, mode="practice",
+        quizzes[m.id] = _questions(tools, passages, corpus, m.id, questions_per_module)
+    # A module whose own passages gave too thin a quiz may also draw on other
+    # paragraphs that match its topics, but never on one another quiz cites,
+    # so no question appears in two quizzes.
+    for m in modules:
+        qs = quizzes[m.id]
+        if len(qs) >= MIN_QUESTIONS and len({q.type for q in qs}) >= MIN_TYPES:
+            continue
+        cited_elsewhere = {(q.source.doc, q.source.para) for k, other in quizzes.items() if k != m.id for q in other}
+        own = {(p.doc, p.para.id) for p in selected[m.id]}
+        extra = [p for p in retriever.ranked(m) if (p.doc, p.para.id) not in own | cited_elsewhere]
+        wider = _questions(tools, selected[m.id] + extra, corpus, m.id, questions_per_module)
+        if (len(wider), len({q.type for q in wider})) > (len(qs), len({q.type for q in qs})):
+            quizzes[m.id] = wider
+    drafts: list[ModuleDraft] = []
+    for m in modules:
+        passages = selected[m.id]
+        quiz = _quiz(m.id, m.id, f"Quiz: {m.title}", quizzes[m.id], mode="practice",
                      description=f"Practice quiz for module {m.order}, {m.title}. Every question cites the "
                                  "paragraph it comes from.")
         figures, events, actors = module_facts(passages, facts)
         drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors))
+        if len(quiz.questions) < MIN_QUESTIONS:
+            warnings.append(Diagnostic("course.yml", m.line, 0,
+                                       f"module '{m.title}': only {len(quiz.questions)} quiz questions passed the "
+                                       f"checks (aim: {MIN_QUESTIONS}); add topic phrases or documents on it",
+                                       severity="warning"))
     if final_assessment and drafts:
         drafts.append(_final(drafts, corpus, tools, questions_per_module))
     for d in drafts:
@@ -140,14 +163,18 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
     """A graded assessment over the whole course, on its own page after the modules."""
     order = len(drafts) + 1
     plan = ModulePlan(slug=FINAL_ID, title="Final assessment", topics=(), order=order)
-    # the best passages of every module, round-robin so each module is represented
-    pools = [d.passages[:4] for d in drafts]
+    # paragraphs the module quizzes did not cite, best of each module first
+    # (round-robin), so the assessment asks new questions on every module
+    cited = {(q.source.doc, q.source.para) for d in drafts for q in d.quiz.questions}
+    pools = [[p for p in d.passages if (p.doc, p.para.id) not in cited] for d in drafts]
     passages: list[Passage] = []
     for i in range(max((len(p) for p in pools), default=0)):
         passages.extend(p[i] for p in pools if i < len(p))
     count = max(per_module, min(20, 2 * len(drafts)))
-    qs = tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
-                                  module_id=plan.id, count=count, seed=_seed(plan.id))
+    qs = _questions(tools, passages, corpus, plan.id, count)
+    if len(qs) < per_module:  # too few fresh paragraphs: allow the cited ones too
+        everything = passages + [p for d in drafts for p in d.passages if (p.doc, p.para.id) in cited]
+        qs = _questions(tools, everything, corpus, plan.id, count)
     quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",
                  description="Graded assessment on the whole course. Answers are not shown; "
                              "submit the answer file to your trainer.")

@@ -514,8 +514,11 @@ def timeline_page(events: list[Event], corpus: Corpus) -> str:
         if e.year != year:
             year = e.year
             out.append(f"\n## {year}\n")
-        when = f"**{md(e.when)}** — " if e.when and e.when != str(e.year) else ""
-        out.append(f"- {when}{md(e.text)} ({cite(corpus, e.cite.doc, e.cite.para)})")
+        name = e.label or (e.when if e.when and e.when != str(e.year) else "")
+        if e.label and e.when and e.when != str(e.year):
+            name = f"{e.label}, {e.when}"
+        lead = f"**{md(name)}** — " if name else ""
+        out.append(f"- {lead}{md(e.text)} ({cite(corpus, e.cite.doc, e.cite.para)})")
     return "\n".join(out).rstrip() + "\n"
 
 

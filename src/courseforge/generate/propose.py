@@ -12,6 +12,7 @@ documents.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter, defaultdict
 
 from ..sources.model import Corpus
@@ -35,8 +36,12 @@ def _dot(a: Vector, b: Vector) -> float:
     return sum(x * b.get(k, 0.0) for k, x in a.items())
 
 
+_WEB = frozenset({"http", "https", "www", "com", "org", "int", "html", "htm", "pdf"})
+
+
 def _content(text: str) -> list[str]:
-    return [w for w in words(text) if len(w) > 2 and w not in STOPWORDS and not any(c.isdigit() for c in w)]
+    return [w for w in words(text)
+            if len(w) > 2 and w not in STOPWORDS and w not in _WEB and not any(c.isdigit() for c in w)]
 
 
 def module_count(n_paragraphs: int, max_modules: int = 8) -> int:
@@ -47,9 +52,11 @@ def module_count(n_paragraphs: int, max_modules: int = 8) -> int:
 
 
 def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_modules: int = 8) -> CoursePlan:
-    paras = [p.text for d in corpus.documents for p in d.paragraphs if word_count(p.text) >= MIN_WORDS]
-    if not paras:
-        paras = [p.text for d in corpus.documents for p in d.paragraphs]
+    items = [(p.text, s.title, d.entry.title) for d in corpus.documents for s in d.sections for p in s.paragraphs]
+    substantial = [it for it in items if word_count(it[0]) >= MIN_WORDS]
+    items = substantial or items
+    paras = [t for t, _, _ in items]
+    headings = [h if h and h.strip() and h.strip() != title_ and s_ok(h) else "" for _, h, title_ in items]
     tokens = [_content(t) for t in paras]
     stems = [[stem(w) for w in ws] for ws in tokens]
     df: Counter[str] = Counter()
@@ -89,11 +96,15 @@ def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_
     groups = sorted((g for g in groups if g), key=lambda g: g[0])
     modules: list[ModulePlan] = []
     used_slugs: set[str] = set()
+    used_titles: set[str] = set()
     for order, group in enumerate(groups, start=1):
         topics = _topics(group, tokens, df, n)
         if not topics:
             topics = ["overview"]
-        mtitle = _title(topics)
+        mtitle = _heading_title(group, headings)
+        if not mtitle or mtitle.lower() in used_titles:
+            mtitle = _title(topics)
+        used_titles.add(mtitle.lower())
         slug = slugify(mtitle, 5)
         base, i = slug, 2
         while slug in used_slugs:
@@ -142,6 +153,25 @@ def _topics(group: list[int], tokens: list[list[str]], df: Counter[str], n: int,
         if len(out) >= size:
             break
     return out
+
+
+def s_ok(heading: str) -> bool:
+    """A section heading that can name a module: a few words, not front matter."""
+    n = word_count(heading)
+    return 1 <= n <= 10 and heading.strip().lower() not in {"introduction", "conclusion", "conclusions", "contents",
+                                                            "annex", "references", "summary"}
+
+
+def _heading_title(group: list[int], headings: list[str]) -> str:
+    """The section heading most of the group's paragraphs sit under, if one dominates."""
+    counts = Counter(headings[i] for i in group if headings[i])
+    if not counts:
+        return ""
+    best, n = min(counts.items(), key=lambda kv: (-kv[1], group[[headings[i] for i in group].index(kv[0])]))
+    if n * 10 < len(group) * 4:  # under 40 %
+        return ""
+    text = re.sub(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|\(?[ivx]+\)|[A-Z]\.)\s+", "", best.strip())
+    return text[:1].upper() + text[1:]
 
 
 def _title(topics: list[str]) -> str:

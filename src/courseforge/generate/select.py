@@ -65,6 +65,25 @@ def module_query(module: ModulePlan) -> list[str]:
     return q
 
 
+class Retriever:
+    """BM25 over the corpus's substantial paragraphs, queried by module."""
+
+    def __init__(self, corpus: Corpus):
+        self.paras: list[tuple[str, Paragraph]] = [(d.id, p) for d in corpus.documents for p in d.paragraphs]
+        self.eligible = [i for i, (_, p) in enumerate(self.paras) if word_count(p.text) >= MIN_WORDS]
+        self.index = BM25([terms(self.paras[i][1].text) for i in self.eligible])
+
+    def scores(self, module: ModulePlan) -> dict[int, float]:
+        """Paragraph position -> BM25 score, for paragraphs that match at all."""
+        return {self.eligible[j]: v for j, v in self.index.scores(module_query(module)).items() if v > 0}
+
+    def ranked(self, module: ModulePlan) -> list[Passage]:
+        """Every matching paragraph, best first."""
+        s = self.scores(module)
+        return [Passage(self.paras[i][0], self.paras[i][1], round(v, 6), i)
+                for i, v in sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
 def select_passages(
     corpus: Corpus,
     modules: tuple[ModulePlan, ...] | list[ModulePlan],
@@ -72,24 +91,21 @@ def select_passages(
     cap: int | None = None,
     max_uses: int = 1,
     min_per_module: int = 4,
+    retriever: Retriever | None = None,
 ) -> dict[str, list[Passage]]:
     """Module id -> its passages, best first."""
-    paras: list[tuple[str, Paragraph]] = [(d.id, p) for d in corpus.documents for p in d.paragraphs]
-    eligible = [i for i, (_, p) in enumerate(paras) if word_count(p.text) >= MIN_WORDS]
-    index = BM25([terms(paras[i][1].text) for i in eligible])
+    r = retriever or Retriever(corpus)
+    paras, eligible = r.paras, r.eligible
     if cap is None:
-        # enough for a quiz's candidates and a page's readings, without one
-        # module swallowing a large corpus
-        cap = max(8, min(24, math.ceil(2 * len(eligible) / max(1, len(modules)))))
+        # a fair share each, a little more so strong modules are not starved,
+        # never so many that one module swallows a large corpus
+        cap = max(8, min(24, math.ceil(len(eligible) / max(1, len(modules))) + 2))
     scored: list[tuple[float, int, int]] = []  # (-normalised score, module index, paragraph index)
     raw: dict[tuple[int, int], float] = {}
     for m, module in enumerate(modules):
-        s = index.scores(module_query(module))
+        s = r.scores(module)
         top = max(s.values(), default=0.0)
-        for j, value in s.items():
-            if value <= 0:
-                continue
-            pi = eligible[j]
+        for pi, value in s.items():
             raw[m, pi] = value
             scored.append((-value / top, m, pi))
     scored.sort()
