@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..diagnostics import Diagnostic
+from ..quiz.spec import ID_PATTERN
 from ..quiz.model import (
     BLANK,
     BLOOM_LEVELS,
@@ -51,7 +52,7 @@ _ESC_BASE = 0xF000  # escaped characters live in the Private Use Area while pars
 ESC_NEWLINE = chr(0xF0FF)  # "\\n": a line break inside a text, not between lines
 IMPORTED_DOC = "imported"
 FORMATS = ("moodle", "html", "plain", "markdown")
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_RE = re.compile(ID_PATTERN)
 WEIGHT_RE = re.compile(r"^%(-?\d+(?:\.\d*)?)%")
 SOURCE_RE = re.compile(r"^//\s*source:\s*([^\s#]+)#(\S+)\s*$")
 QUIZ_RE = re.compile(r"^//\s*quiz:\s*(\S+)\s+—\s+(.+?)\s*$")
@@ -147,8 +148,13 @@ def _split_format(text: str) -> tuple[str | None, str]:
 
 
 def _clean(text: str) -> str:
-    """Unescape and tidy one text: GIFT lets authors wrap lines freely."""
-    return unescape(text).strip()
+    """Unescape and tidy one text: GIFT lets authors wrap and indent lines freely."""
+    return re.sub(r"[ \t]*\n[ \t]*", "\n", unescape(text)).strip()
+
+
+def _num(x: float) -> float:
+    """Undo binary noise from range arithmetic: (3.141 + 3.142) / 2 is 3.1415, not 3.1414999999999997."""
+    return float(f"{x:.12g}")
 
 
 def _feedback_split(text: str) -> tuple[str, str | None]:
@@ -250,7 +256,8 @@ class GiftParser:
                        "(write \\{ for a literal brace)")
             return None
         answer_text = s[start + 1:close]
-        answer_line = t.line_at(offset + start)
+        lead = len(answer_text) - len(answer_text.lstrip())
+        answer_line = t.line_at(offset + start + 1 + lead)  # where the first answer starts
         rest = s[close + 1:]
         if "{" in rest or "}" in rest:
             self.error(t.line_at(offset + close + 1 + max(rest.find("{"), rest.find("}"))),
@@ -400,7 +407,7 @@ class GiftParser:
             try:
                 if ".." in text:
                     lo, hi = (float(x) for x in text.split("..", 1))
-                    value, tol = (lo + hi) / 2, (hi - lo) / 2
+                    value, tol = _num((lo + hi) / 2), _num((hi - lo) / 2)
                 elif ":" in text:
                     a, b = text.split(":", 1)
                     value, tol = float(a), float(b)
@@ -566,9 +573,9 @@ def to_quizzes(questions: list[GiftQuestion], path: str, options: ImportOptions 
         title = g.quiz_hint[1] if g.quiz_hint and g.quiz_hint[0] == quiz_id else (category_last or quiz_id)
         group = groups.setdefault(quiz_id, {"module": module, "title": title, "questions": [], "ids": set()})
         if qid is None or qid in group["ids"]:
-            base = slug(g.name or "") or "q"
-            qid = base if base != "q" and base not in group["ids"] else f"q{len(group['questions']) + 1}"
-            n = 2
+            # A Moodle name becomes the id ("Grants tomb" -> grants-tomb); unnamed questions are q1, q2 ...
+            base = slug(g.name or "") or f"q{len(group['questions']) + 1}"
+            qid, n = base, 2
             while qid in group["ids"]:
                 qid, n = f"{base}-{n}", n + 1
         group["ids"].add(qid)
