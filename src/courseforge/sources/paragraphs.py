@@ -24,9 +24,11 @@ same text always gives the same ids:
    heading (``(i) A decent work and sufficient income``); a dash item directly
    followed by prose (a web page's sub-heading, ``- UN Population
    Division``); or a plain line that is either the first block of the
-   document or comes after a non-heading block and is directly followed by
-   prose (80+ characters). A plain short line right after a heading is a
-   by-line or subtitle and stays a paragraph. Heading text is kept, markup
+   document with running text after it before the next sure heading (else
+   it belongs to a title page: "WATER OFFICE / 22 March 2019 / I. ..."), or
+   comes after a non-heading block and is directly followed by prose (80+
+   characters ending like a sentence). A plain short line right after a
+   heading is a by-line or subtitle and stays a paragraph. Heading text is kept, markup
    removed, as the section title; the section id is a slug of the title
    without its leading number (``public-perception-of-migration-and-migrants``),
    made unique with ``-2``, ``-3``.
@@ -249,6 +251,21 @@ def _prose(b: Block) -> bool:
     return len(b.text) >= PROSE and _ends_sentence(b.text)
 
 
+def _prose_before_next_heading(blocks: list[Block], i: int) -> bool:
+    """Does running text follow block ``i`` before the next sure heading?
+    (A document's first short line is its title only if text follows it;
+    "WATER OFFICE / 22 March 2019 / I. Introduction" is a title page.)"""
+    for b in blocks[i + 1:]:
+        t = b.text
+        if b.start == "md" or (b.start == "plain" and len(b.lines) == 1 and (
+            (_ROMAN.match(t) and _short_single(b)) or _ANNEX.match(t) or (_NUMBERED.match(t) and _short_single(b, True))
+        )):
+            return False
+        if _prose(b) or (b.start == "plain" and _NUMBERED.match(t)):
+            return True
+    return False
+
+
 def _classify(blocks: list[Block]) -> None:
     md_levels = [b.md_level for b in blocks if b.start == "md"]
     md_base = min(md_levels) - 1 if md_levels else 0
@@ -294,7 +311,7 @@ def _classify(blocks: list[Block]) -> None:
             else:
                 b.role, b.label, b.text = "item", m.group(1), m.group(2)
         elif _short_single(b) and (
-            (prev is None) or (prev.role != "heading" and nxt_prose)
+            (prev is None and _prose_before_next_heading(blocks, i)) or (prev is not None and prev.role != "heading" and nxt_prose)
         ):
             b.role, b.style, b.title, b.level = "heading", "plain", t, 1
         elif prev is not None and prev.role == "heading" and prev.style == "annex" and prev.title == prev.text \
