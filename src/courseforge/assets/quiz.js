@@ -366,7 +366,7 @@
       if (!target) return;
       var done = status(m).done;
       $$("a.md-nav__link[href]").forEach(function (a) {
-        if (a.href.split("#")[0].replace(/index\.html$/, "") !== target) return;
+        if (a.hash || a.href.split("#")[0].replace(/index\.html$/, "") !== target) return; // not table-of-contents links
         var badge = $(".cf-done", a);
         if (done && !badge) {
           badge = el("span", "cf-done");

@@ -142,11 +142,15 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def on_page_content(self, html: str, *, page, config, files):
         if not self.config.enabled:
             return html
-        # Each quiz gets a table-of-contents entry pointing at its section.
-        entries = [self.course.quiz(qid) for qid in QUIZ_MARKER.findall(html)]
-        parent = page.toc.items[-1].children if len(page.toc.items) == 1 and page.toc.items[0].level == 1 else page.toc.items
-        for quiz in filter(None, entries):
-            parent.append(AnchorLink(quiz.title, f"quiz-{quiz.id}", 2))
+        # Each quiz gets a table-of-contents entry where its section sits among the headings.
+        items = page.toc.items
+        parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
+        for m in QUIZ_MARKER.finditer(html):
+            quiz = self.course.quiz(m.group(1))
+            if quiz is None:
+                continue
+            before = sum(1 for link in parent if 0 <= html.find(f'id="{link.id}"') < m.start())
+            parent.insert(before, AnchorLink(quiz.title, f"quiz-{quiz.id}", 2))
         return html
 
     def on_post_page(self, output: str, *, page, config):

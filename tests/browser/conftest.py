@@ -1,0 +1,111 @@
+"""Real headless Chromium (Debian's /usr/bin/chromium) driven by Playwright, one per session.
+
+Sites are built once per session from the small course of tests/site/conftest.py
+and served from a local http.server thread on 127.0.0.1; the offline zip is
+unzipped and opened from file://. Each test gets a fresh browser context (so
+a fresh localStorage) that records every request the pages make.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.util
+import threading
+import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+playwright_sync = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+_spec = importlib.util.spec_from_file_location("site_course", Path(__file__).resolve().parents[1] / "site" / "conftest.py")
+site_course = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(site_course)
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):  # keep test output readable
+        pass
+
+
+class Server:
+    def __init__(self, root: Path):
+        handler = functools.partial(_Quiet, directory=str(root))
+        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    with playwright_sync.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture(scope="session")
+def sites(tmp_path_factory):
+    """Built sites: practice course (http), exam course (http), offline zip of the exam course (file://)."""
+    from courseforge.project import Project
+    from courseforge.site.build import build_offline_zip, build_site
+
+    base = tmp_path_factory.mktemp("sites")
+    practice = site_course.make_course(base / "practice")
+    exam = site_course.make_course(base / "exam", exam=True)
+    build_site(Project(practice), practice / "site")
+    build_site(Project(exam), exam / "site")
+    zip_path = base / "offline.zip"
+    build_offline_zip(Project(exam), zip_path)
+    with zipfile.ZipFile(zip_path) as zf:
+        zf.extractall(base / "unzipped")
+    servers = {"practice": Server(practice / "site"), "exam": Server(exam / "site")}
+    yield {
+        "practice": servers["practice"].url,
+        "exam": servers["exam"].url,
+        "offline": (base / "unzipped" / site_course.COURSE_ID).as_uri() + "/",
+        "zip": zip_path,
+        "offline_dir": base / "unzipped" / site_course.COURSE_ID,
+    }
+    for s in servers.values():
+        s.close()
+
+
+class Recorder:
+    """Every URL a page asked for."""
+
+    def __init__(self):
+        self.urls: list[str] = []
+
+    def __call__(self, request):
+        self.urls.append(request.url)
+
+
+@pytest.fixture
+def context(browser, tmp_path):
+    ctx = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    ctx.requests = Recorder()
+    ctx.on("request", ctx.requests)
+    yield ctx
+    ctx.close()
+
+
+@pytest.fixture
+def page(context):
+    p = context.new_page()
+    p.errors = []
+    p.on("pageerror", lambda exc: p.errors.append(str(exc)))
+    yield p
+    assert p.errors == [], f"JavaScript errors: {p.errors}"

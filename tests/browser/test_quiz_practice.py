@@ -1,0 +1,212 @@
+"""A learner's walk through a practice quiz: every type right and wrong, hints, reload, progress."""
+
+from __future__ import annotations
+
+import re
+
+Q = "#quiz-q-basics"
+
+
+def q(name: str) -> str:
+    return f"#cf-q-basics-{name}"
+
+
+def feedback(page, name: str) -> str:
+    return page.inner_text(f"{q(name)} .cf-q__feedback").strip()
+
+
+def check(page, name: str) -> str:
+    page.click(f"{q(name)} .cf-check")
+    return feedback(page, name)
+
+
+def retry(page, name: str) -> None:
+    page.click(f"{q(name)} .cf-retry")
+
+
+def order_items(page, name: str) -> list[str]:
+    return page.eval_on_selector_all(f"{q(name)} [data-cf-item]", "els => els.map(e => e.dataset.cfItem)")
+
+
+def move_into_order(page, name: str, wanted: list[str]) -> None:
+    """Reorder with the keyboard only: focus a Move up button and press Enter."""
+    for pos, item in enumerate(wanted):
+        while order_items(page, name).index(item) > pos:
+            button = page.locator(f'{q(name)} [data-cf-item="{item}"] [data-cf-move="-1"]')
+            button.focus()
+            page.keyboard.press("Enter")
+            assert page.evaluate("document.activeElement.dataset.cfMove") == "-1"
+            assert page.evaluate("document.activeElement.closest('li').dataset.cfItem") == item
+
+
+def answer_all_right(page) -> None:
+    page.check(f"{q('capital')}-b")
+    check(page, "capital")
+    page.check(f"{q('primes')}-two")
+    page.check(f"{q('primes')}-three")
+    check(page, "primes")
+    page.check(f"{q('sky')}-true")
+    check(page, "sky")
+    page.fill(f"{q('blank')}-input", "remittances")
+    check(page, "blank")
+    page.fill(f"{q('year')}-input", "2004")
+    check(page, "year")
+    page.select_option(f"{q('match')}-p1", "p1")
+    page.select_option(f"{q('match')}-p2", "p2")
+    check(page, "match")
+    move_into_order(page, "order", ["i1", "i2", "i3"])
+    check(page, "order")
+
+
+def test_each_type_wrong_then_right_with_feedback(page, sites):
+    page.goto(sites["practice"] + "01-basics/")
+    page.wait_for_selector(f"{Q}[data-cf-ready]")
+
+    # single, by keyboard alone: Space picks the focused option, Tab reaches "Check answer".
+    page.focus(f"{q('capital')}-a")
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Check answer"
+    page.keyboard.press("Enter")
+    text = feedback(page, "capital")
+    assert text.startswith("Not quite. 0 of 1 points.")
+    assert "Explanation" in text and "Paris is the capital." in text
+    assert page.inner_text(f'{q("capital")} [data-cf-opt="a"] .cf-opt__fb') == "Your choice is wrong. Lyon is the third city."
+    link = page.get_attribute(f"{q('capital')} .cf-source a", "href")
+    assert re.fullmatch(r"\.\./sources/#[a-z0-9-]+-[a-z0-9-]+", link), link
+    retry(page, "capital")
+    assert feedback(page, "capital") == ""
+    assert not page.is_checked(f"{q('capital')}-a")
+    page.check(f"{q('capital')}-b")
+    assert check(page, "capital").startswith("Correct. 1 of 1 points.")
+    assert page.inner_text(f'{q("capital")} [data-cf-opt="b"] .cf-opt__fb') == "Your choice is right. Yes, Paris."
+
+    # multiple: partial marking (right minus wrong over the right ones)
+    page.check(f"{q('primes')}-two")
+    page.check(f"{q('primes')}-four")
+    assert check(page, "primes").startswith("Not quite. 0 of 1 points.")
+    assert page.inner_text(f'{q("primes")} [data-cf-opt="four"] .cf-opt__fb') == "Your choice is wrong. 4 = 2 × 2."
+    page.uncheck(f"{q('primes')}-four")
+    assert check(page, "primes").startswith("Partly correct. 0.5 of 1 points.")
+    page.check(f"{q('primes')}-three")
+    assert check(page, "primes").startswith("Correct. 1 of 1 points.")
+
+    # true/false, with the author's feedback for "false"
+    page.check(f"{q('sky')}-false")
+    assert check(page, "sky").startswith("Not quite.")
+    assert page.inner_text(f'{q("sky")} [data-cf-opt="false"] .cf-opt__fb') == "Your choice is wrong. They are exactly that."
+    page.check(f"{q('sky')}-true")
+    assert check(page, "sky").startswith("Correct.")
+
+    # fill in the blank: case and spaces do not matter
+    page.fill(f"{q('blank')}-input", "money")
+    assert check(page, "blank").startswith("Not quite.")
+    page.fill(f"{q('blank')}-input", "  Remittances ")
+    page.press(f"{q('blank')}-input", "Enter")  # Enter checks
+    assert feedback(page, "blank").startswith("Correct.")
+
+    # numeric: not a number, wrong, right (unit shown beside the box)
+    assert page.inner_text(f"{q('year')} .cf-unit") == "year"
+    page.fill(f"{q('year')}-input", "two thousand")
+    assert check(page, "year") == "Please type a number, for example 3.5."
+    page.fill(f"{q('year')}-input", "2005")
+    assert check(page, "year").startswith("Not quite.")
+    page.fill(f"{q('year')}-input", "2004")
+    assert check(page, "year").startswith("Correct.")
+
+    # matching with selects: one of two right is half the points
+    page.select_option(f"{q('match')}-p1", "d1")
+    page.select_option(f"{q('match')}-p2", "p2")
+    assert check(page, "match").startswith("Partly correct. 0.5 of 1 points.")
+    assert page.inner_text(f'{q("match")} .cf-match__row[data-cf-left="p1"] .cf-opt__fb') == "Your choice is wrong."
+    page.select_option(f"{q('match')}-p1", "p1")
+    assert check(page, "match").startswith("Correct.")
+
+    # ordering: never starts in the right order; move buttons announce the new position
+    assert order_items(page, "order") != ["i1", "i2", "i3"]
+    assert check(page, "order").startswith("Not quite.")
+    move_into_order(page, "order", ["i1", "i2", "i3"])
+    assert re.fullmatch(r".+: now at position \d of 3\.", page.inner_text(f"{Q} > .cf-sr"))
+    assert check(page, "order").startswith("Correct.")
+
+    summary = page.inner_text(f"{Q} .cf-quiz__summary")
+    assert summary == "Score: 7 of 7 points (100%). Pass mark: 60%. You passed this quiz."
+
+
+def test_hints_one_at_a_time(page, sites):
+    page.goto(sites["practice"] + "01-basics/")
+    page.wait_for_selector(f"{Q}[data-cf-ready]")
+    hints = page.locator(f"{q('capital')} .cf-hints__list li")
+    assert hints.nth(0).is_hidden() and hints.nth(1).is_hidden()
+    page.click(f"{q('capital')} .cf-hint")
+    assert hints.nth(0).inner_text() == "Hint 1 of 2: It is on the Seine."
+    assert hints.nth(1).is_hidden()
+    page.click(f"{q('capital')} .cf-hint")
+    assert hints.nth(1).inner_text() == "Hint 2 of 2: It has the Eiffel Tower."
+    assert page.locator(f"{q('capital')} .cf-hint").is_hidden()
+    assert page.evaluate("document.activeElement.textContent") == "Hint 2 of 2: It has the Eiffel Tower."
+
+
+def test_reload_keeps_progress_and_marks_navigation(page, sites):
+    page.goto(sites["practice"] + "01-basics/")
+    page.wait_for_selector(f"{Q}[data-cf-ready]")
+    answer_all_right(page)
+    page.check(f"{q('capital')}-a")  # an unchecked change is kept too
+    page.reload()
+    page.wait_for_selector(f"{Q}[data-cf-ready]")
+    assert page.is_checked(f"{q('capital')}-a")
+    assert page.input_value(f"{q('blank')}-input") == "remittances"
+    assert page.input_value(f"{q('match')}-p1") == "p1"
+    assert order_items(page, "order") == ["i1", "i2", "i3"]
+    assert feedback(page, "year").startswith("Correct.")
+    assert page.inner_text(f"{Q} .cf-quiz__summary").endswith("You passed this quiz.")
+    # The navigation marks the module completed, with words for screen readers.
+    mark = page.locator('a.md-nav__link:has-text("Basics of migration") .cf-done')
+    assert mark.count() >= 1
+    assert page.locator('a.md-nav__link:has-text("Exam module") .cf-done').count() == 0
+    assert page.locator('a.md-nav__link:has-text("After the quiz") .cf-done').count() == 0
+    assert mark.first.text_content() == "✓ (completed)"
+
+    # Home page: progress bar and per-module status; reset erases everything.
+    page.goto(sites["practice"])
+    box = page.locator("[data-cf-progress]")
+    assert box.locator(".cf-progress__text").inner_text() == "1 of 2 module quizzes completed"
+    assert page.get_attribute(".cf-bar", "aria-valuenow") == "1"
+    items = box.locator("li").all_inner_texts()
+    assert items == ["Basics of migration: Passed (100%)", "Exam module: Not started"]
+    page.once("dialog", lambda d: d.accept())
+    page.click(".cf-reset")
+    assert box.locator(".cf-progress__text").inner_text() == "0 of 2 module quizzes completed"
+    assert page.inner_text(".cf-reset-status") == "Your progress was erased."
+    page.goto(sites["practice"] + "01-basics/")
+    page.wait_for_selector(f"{Q}[data-cf-ready]")
+    assert not page.is_checked(f"{q('capital')}-a")
+    assert feedback(page, "year") == ""
+
+
+def test_instant_navigation_initialises_each_page(page, sites):
+    page.goto(sites["practice"])
+    page.wait_for_selector("[data-cf-progress] .cf-progress__text")
+    assert page.evaluate("typeof window.document$") == "object"
+    page.click('[data-cf-progress] a:text("Basics of migration")')
+    page.wait_for_selector(f"{Q}[data-cf-ready]")
+    page.check(f"{q('capital')}-b")
+    assert check(page, "capital").startswith("Correct.")
+    # Back to the home page without a reload: the progress panel is drawn again.
+    page.go_back()
+    page.wait_for_selector("[data-cf-progress] .cf-progress__text")
+    assert page.inner_text("[data-cf-progress] li >> nth=0") == "Basics of migration: Started"
+
+
+def test_phone_layout_has_no_horizontal_scroll(browser, sites):
+    ctx = browser.new_context(viewport={"width": 360, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        page.goto(sites["practice"] + "01-basics/")
+        page.wait_for_selector(f"{Q}[data-cf-ready]")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        page.tap(f"{q('capital')}-b")
+        page.tap(f"{q('capital')} .cf-check")
+        assert feedback(page, "capital").startswith("Correct.")
+    finally:
+        ctx.close()
