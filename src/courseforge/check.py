@@ -96,12 +96,13 @@ def check_course_report(project: Project) -> CheckReport:
         diags.append(Diagnostic(project.rel(project.quizzes_dir), 0, 0, "no quiz files (*.yml) found; each module "
                                                                          "needs a quiz"))
 
-    pages = _check_pages(project, corpus, diags)
+    unreadable: set[str] = set()  # stems of pages whose front matter could not be read
+    pages = _check_pages(project, corpus, diags, unreadable)
 
     # Quizzes against the rest of the course.
     quiz_modules = {r.quiz_id: r.module for r in results if r.quiz_id}
     for r in results:
-        if r.module is not None and r.module not in pages:
+        if r.module is not None and r.module not in pages and r.module not in unreadable:
             line, col = r.positions.get(("module",), (0, 0))
             close = suggest(r.module, pages)
             hint = f" — did you mean '{close}'?" if close else ""
@@ -112,8 +113,10 @@ def check_course_report(project: Project) -> CheckReport:
             for cite in r.sources:
                 _check_cite(r.path, cite, corpus, diags)
 
-    # Markers in pages name quizzes that exist.
-    for page in pages.values():
+    # Markers in pages name quizzes that exist: only knowable when every quiz
+    # file could be read far enough to give its id.
+    all_ids_known = all(r.quiz_id for r in results)
+    for page in pages.values() if all_ids_known else ():
         for qid, line, col in page.markers:
             if qid not in quiz_modules:
                 close = suggest(qid, quiz_modules)
@@ -125,7 +128,7 @@ def check_course_report(project: Project) -> CheckReport:
                                                               f"'{quiz_modules[qid]}' (its 'module' field), not to "
                                                               f"this page '{page.id}'", "warning"))
     with_quiz = {m for m in quiz_modules.values() if m}
-    for page in pages.values():
+    for page in pages.values() if all_ids_known else ():
         if page.id not in with_quiz:
             diags.append(Diagnostic(page.path, 1, 1, f"module '{page.id}' has no quiz (no quizzes/*.yml with "
                                                      f"module: {page.id})", "warning"))
@@ -192,7 +195,7 @@ def split_front_matter(text: str) -> tuple[str | None, int, int]:
     return "\n".join(lines[1:]), 2, 0
 
 
-def _check_pages(project: Project, corpus, diags: list[Diagnostic]) -> dict[str, ModulePage]:
+def _check_pages(project: Project, corpus, diags: list[Diagnostic], unreadable: set[str]) -> dict[str, ModulePage]:
     pages: dict[str, ModulePage] = {}
     mdir = project.modules_dir
     if not mdir.is_dir():
@@ -201,8 +204,11 @@ def _check_pages(project: Project, corpus, diags: list[Diagnostic]) -> dict[str,
     seed_ids = [d.id for d in corpus.documents] if corpus is not None else None
     orders: dict[int, ModulePage] = {}
     for path in sorted(mdir.rglob("*.md")):
+        before = len(diags)
         page = _check_page(project, path, seed_ids, diags)
         if page is None:
+            if len(diags) > before:
+                unreadable.add(path.stem)  # may be a module page: do not also report its quiz as orphan
             continue
         pages[page.id] = page
         if page.order is not None:

@@ -80,9 +80,13 @@ class LoadResult:
 
 
 def suggest(word: str, candidates) -> str | None:
-    """The closest candidate if ``word`` looks like a typo of it."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return close[0] if close else None
+    """The closest candidate if ``word`` looks like a typo or a shortening of it."""
+    candidates = list(candidates)
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    if close:
+        return close[0]
+    starts = [c for c in candidates if len(word) >= 3 and c.startswith(word)]
+    return starts[0] if len(starts) == 1 else None
 
 
 def _describe(node: Node) -> str:
