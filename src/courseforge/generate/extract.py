@@ -527,21 +527,31 @@ _PRONOUN_START = re.compile(
     r"Likewise|Similarly|Otherwise|Instead|Accordingly|Consequently|Alternatively)\b"
 )
 _DEICTIC = re.compile(
-    r"\b(?:this|the present|the above|the following)\s+(?:note|paper|document|report|paragraph|section|chapter|annex|Note)\b"
-    r"|\b(?:above|below|aforementioned|former|latter)\b|\bthe Annex\b|\bsee\b|\bfollowing\s*:",
+    r"\b(?:this|these|those|the present|the above|the following|the said|the same|the latter|the former)\b"
+    r"|\bsuch\b(?!\s+as\b)|\b(?:above|below|aforementioned|hereafter|herein)\b|\bthe Annex\b|\bsee\b"
+    r"|\bthe (?:paper|note|document|chapter)\b|,\s+(?:it|they|he|she)\s|\bthen\b(?!\s*,?\s*(?:the|a)\b)"
+    r"|^(?:Some|Others|Another|Several|Most|Many|Few)\s+[a-z]+(?<!s)\s",
     re.I,
 )
 _BARE_THE = re.compile(r"^The\s+([A-Z][a-z]+)\b(?!\s+(?:of|for|on|and|[A-Z]))")
+# "As a clearing house, by gathering ..." : a list item cut from its sentence
+_FRAGMENT = re.compile(r"^(?:As an?|By|Through|To)\s")
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|does|do|did)\b", re.I
+)
 
 
 def self_contained(sentence: str) -> bool:
     """Whether a sentence can be read without the text around it: no leading
     pronoun or connective ("It", "This", "However"), no "The Forum" standing
-    for a name given earlier, no "this note" or "above"."""
+    for a name given earlier, no "this", "these", "such", "the above", no
+    ", it ..." whose antecedent is elsewhere, no list item cut from its sentence."""
     s = sentence.strip().lstrip(_QUOTES + "-–—•* ")
     if not s or not s[0].isupper():
         return False
     if _PRONOUN_START.match(s) or _DEICTIC.search(s):
+        return False
+    if _FRAGMENT.match(s) and not _FINITE.search(s):
         return False
     m = _BARE_THE.match(s)
     if m and m.group(1) not in _GENERIC_BARE:
@@ -553,7 +563,7 @@ def self_contained(sentence: str) -> bool:
 _GENERIC_BARE = frozenset("United European World International Global Economic Secretary".split())
 
 _BOILERPLATE = re.compile(
-    r"https?://|www\.|\.(?:org|com|int)\b|@|Retour à|Bookmark|\bShare\b|Twitter|Facebook|Youtube|RSS|"
+    r"views expressed|do not (?:necessarily )?(?:imply|reflect)|all rights reserved|copyright|https?://|www\.|\.(?:org|com|int)\b|@|Retour à|Bookmark|\bShare\b|Twitter|Facebook|Youtube|RSS|"
     r"table des matières|\bCONTENTS\b|\.{4,}|[<>|#`*_]{1,}|\]\(|\[[^\]]*\]|\bpages?\b\s*\d",
     re.I,
 )

@@ -1,0 +1,70 @@
+"""Quiz drafts: many extractive candidates per passage, checked, ranked, selected.
+
+Public API::
+
+    generate_questions(passages, corpus, *, module_id, count=10, seed) -> list[Question]
+    check_quiz(quiz, corpus) -> list[str]          # every check, on a finished quiz
+    last_stats() -> GenerationStats                 # candidates tried / kept, for reports
+
+``passages`` are the module's paragraphs, most relevant first, as
+``(doc_id, Paragraph)`` pairs. The result is deterministic: the same inputs
+and seed give the same questions, ids, options and order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from courseforge.sources.model import Corpus, Paragraph
+
+from .candidates import Builder, Candidate
+from .checks import check_question, check_quiz
+from .index import corpus_index
+from .select import select
+
+__all__ = ["generate_questions", "check_quiz", "check_question", "last_stats", "GenerationStats"]
+
+
+@dataclass
+class GenerationStats:
+    tried: int = 0  # candidates built
+    passed: int = 0  # candidates that passed every check
+    selected: int = 0
+    rejected: dict[str, int] = field(default_factory=dict)  # reason -> count
+
+
+_STATS = GenerationStats()
+
+
+def last_stats() -> GenerationStats:
+    """Counts from the last call of :func:`generate_questions`."""
+    return _STATS
+
+
+def generate_questions(
+    passages: list[tuple[str, Paragraph]],
+    corpus: Corpus,
+    *,
+    module_id: str,
+    count: int = 10,
+    seed: str,
+) -> list:
+    """Up to ``count`` checked questions drawn from ``passages``.
+
+    ``module_id`` and ``seed`` only steer deterministic choices (distractor
+    order, key positions); question ids depend on the source and key alone,
+    so a question keeps its id when modules are re-planned."""
+    global _STATS
+    idx = corpus_index(corpus)
+    builder = Builder(idx, f"{seed}|{module_id}")
+    cands: list[Candidate] = []
+    seen: set[tuple[str, str]] = set()
+    for rank, (doc_id, para) in enumerate(passages):
+        if (doc_id, para.id) in seen:
+            continue
+        seen.add((doc_id, para.id))
+        cands += builder.sentence_candidates(doc_id, para, rank)
+        cands += builder.paragraph_candidates(doc_id, para, rank)
+    questions = select(cands, count, f"{seed}|{module_id}")
+    _STATS = GenerationStats(builder.tried, len(cands), len(questions), dict(sorted(builder.rejected.items())))
+    return questions

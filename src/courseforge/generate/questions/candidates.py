@@ -1,0 +1,478 @@
+"""Candidate questions, many per paragraph, each built from one source sentence
+(or, for matching and ordering, one paragraph) and checked before it is kept.
+
+Every question is extractive: its key is a span of the cited paragraph, and
+its explanation quotes the sentence that holds it. Nothing is paraphrased,
+so nothing can be paraphrased wrongly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from courseforge.generate import extract
+from courseforge.quiz.model import (
+    BLANK,
+    Distractor,
+    FillBlank,
+    Item,
+    Matching,
+    Numeric,
+    Option,
+    Ordering,
+    Pair,
+    SingleChoice,
+    SourceRef,
+    TrueFalse,
+)
+from courseforge.sources.model import Paragraph
+
+from . import distractors as D
+from .checks import LEADS, check_distractors_form, check_distractors_not_true, check_question
+from .index import CorpusIndex
+
+N_OPTIONS = 4
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split()) if i >= 2}
+NUMBER_WORD_RE = re.compile(r"(?<![\w-])(?:" + "|".join(NUMBER_WORDS) + r")(?=\s+[a-z]+s\b)", re.I)
+# Names too common in a UN corpus to make a question: every option would read true.
+TOO_COMMON = frozenset({"United Nations", "UN", "General Assembly of the United Nations"})
+# How much a trainer values each kind of draft, all else equal: figures and
+# dates are the facts a course is asked about; matching and ordering are rare
+# and test more than one fact at once.
+TYPE_SCORE = {
+    "ordering": 1.2,
+    "matching": 1.1,
+    "numeric": 1.0,
+    "single": 0.9,
+    "true_false": 0.8,
+    "fill_blank": 0.8,
+}
+
+
+@dataclass
+class Candidate:
+    question: object
+    score: float
+    group: str  # the sentence (or paragraph) it is built on: one question per group
+    order: tuple[int, int]  # passage rank, sentence index: the quiz follows reading order
+    variant: str = ""  # "true" / "false" for true/false statements
+
+
+def question_id(doc: str, para: str, qtype: str, key: str) -> str:
+    h = hashlib.sha1(f"{doc}|{para}|{qtype}|{key}".encode("utf-8")).hexdigest()[:10]
+    return f"q-{h}"
+
+
+def short_id(prefix: str, *parts: str) -> str:
+    return prefix + hashlib.sha1("|".join(parts).encode("utf-8")).hexdigest()[:6]
+
+
+def usable_sentence(s: str) -> bool:
+    """A sentence a learner can read on its own, of a sensible length, clean."""
+    n = len(s.split())
+    return (
+        7 <= n <= 38
+        and extract.is_prose(s)
+        and extract.self_contained(s)
+        and not extract.is_boilerplate(s)
+        and s.count("(") == s.count(")")
+        and s.count("“") == s.count("”")
+        and s.count('"') % 2 == 0
+        and ":" not in s  # "the following: ..." lists read badly as a statement
+        and s.rstrip("\"'”’)").endswith(".")  # a statement, not a question or heading
+    )
+
+
+def sentence_quality(s: str) -> float:
+    n = len(s.split())
+    q = 1.0
+    if n < 10:
+        q -= 0.15
+    if n > 30:
+        q -= 0.1 * (n - 30) / 8
+    q -= 0.05 * (s.count(",") > 3) + 0.05 * ("(" in s) + 0.05 * (";" in s)
+    return q
+
+
+def explanation(sentence: str, prefix: str = "") -> str:
+    return f"{prefix}The source says: “{sentence}”"
+
+
+class Builder:
+    """Builds and checks the candidates of one module."""
+
+    def __init__(self, idx: CorpusIndex, seed: str):
+        self.idx = idx
+        self.seed = seed
+        self.tried = 0
+        self.rejected: dict[str, int] = {}
+
+    # -- bookkeeping
+
+    def keep(self, q, out: list[Candidate], score: float, group: str, order, variant: str = "") -> None:
+        self.tried += 1
+        reason = check_question(q, self.idx)
+        if reason:
+            key = re.sub(r"'[^']*'", "'…'", reason)
+            self.rejected[key] = self.rejected.get(key, 0) + 1
+            return
+        out.append(Candidate(q, score, group, order, variant))
+
+    def hints(self, doc: str, para: str) -> list[str]:
+        title = self.idx.doc_title.get(doc, doc)
+        section = self.idx.section_title.get((doc, para), "")
+        if section and section != title:
+            return [f"Look in “{section}” ({title}, paragraph {para})."]
+        return [f"Look in {title}, paragraph {para}."]
+
+    def pick_distractors(self, stem: str, key: str, pool: list[str], src: SourceRef, n: int = N_OPTIONS - 1) -> list[str]:
+        chosen: list[str] = []
+        for d in pool:
+            probe = SingleChoice(
+                id="probe", prompt=LEADS["single"] + stem, explanation="", source=src,
+                options=[Option("a", key, True)] + [Option(f"x{i}", t, False) for i, t in enumerate(chosen + [d])],
+            )
+            if check_distractors_form(probe) or check_distractors_not_true(probe, self.idx):
+                continue
+            chosen.append(d)
+            if len(chosen) == n:
+                return chosen
+        return []
+
+    # -- per sentence
+
+    def sentence_candidates(self, doc: str, para: Paragraph, rank: int) -> list[Candidate]:
+        out: list[Candidate] = []
+        text = para.text
+        for si, s in enumerate(extract.sentences(text)):
+            if not usable_sentence(s):
+                continue
+            group = f"{doc}|{para.id}|{si}"
+            base = sentence_quality(s) - 0.01 * rank
+            order = (rank, si)
+            src = SourceRef(doc, para.id)
+            spans = self.spans(s, doc, para.id)
+            for kind, start, end in spans:
+                key = s[start:end]
+                stem = s[:start] + BLANK + s[end:]
+                if kind == "year":
+                    self.cloze_fill(out, src, s, stem, key, base, group, order, bloom="remember")
+                    pool = D.years(key, self.idx, self.seed, exclude=text)
+                    self.cloze_single(out, src, s, stem, key, pool, base, group, order)
+                elif kind == "number":
+                    self.cloze_numeric(out, src, s, stem, key, base, group, order)
+                elif kind == "number-word":
+                    self.cloze_fill(out, src, s, stem, key, base - 0.05, group, order, bloom="remember",
+                                    also=[str(NUMBER_WORDS[key.lower()])])
+                elif kind == "acronym" and specific(stem):
+                    self.cloze_fill(out, src, s, stem, key, base - 0.1, group, order, bloom="remember",
+                                    also=[self.idx.expansion_of.get(key, "")])
+                    pool = D.acronyms(key, self.idx, self.seed, exclude=text)
+                    self.cloze_single(out, src, s, stem, key, pool, base, group, order)
+                elif kind == "name" and specific(stem):
+                    pool = D.names(key, self.idx, self.seed, exclude=text)
+                    self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order)
+            self.true_false(out, src, s, spans, base, group, order)
+        return out
+
+    def spans(self, s: str, doc: str, para: str) -> list[tuple[str, int, int]]:
+        """Spans of a sentence worth blanking: years, figures, bodies."""
+        spans: list[tuple[str, int, int]] = []
+        for m in extract.DATE_RE.finditer(s):
+            if m.group(2) or extract._inside_reference(s, m.start(), m.end()):
+                continue
+            spans.append(("year", m.start(1), m.end(1)))
+        for f in extract._figures_in(s, doc, para):
+            if f.kind == "year":
+                continue
+            for m in re.finditer(rf"(?<![\w.,]){re.escape(f.number)}(?![\w]|[.,]\d)", s):
+                around = s[max(0, m.start() - 9) : m.start()] + "#" + s[m.end() : m.end() + 6]
+                if not re.search(r"(?:\d\s*(?:-|–|to|and)\s*#|#\s*(?:-|–|to)\s*\d|between\s+#)", around):
+                    spans.append(("number", m.start(), m.end()))
+                break
+        for m in NUMBER_WORD_RE.finditer(s):
+            if not re.match(r"\s+(?:of|to|or|and|-)\b", s[m.end() :]):
+                spans.append(("number-word", m.start(), m.end()))
+        for m in extract._ACRONYM_TOKEN_RE.finditer(s):
+            if m.group(1) in self.idx.body_acronyms:
+                spans.append(("acronym", m.start(1), m.end(1)))
+        for o in self.idx.organizations:
+            if o.name in TOO_COMMON or len(o.name.split()) < 2 or not single_name(o.name, self.idx):
+                continue
+            i = s.find(o.name)
+            if i >= 0 and not re.match(r"[\w-]", s[i + len(o.name) : i + len(o.name) + 1]) and (i == 0 or not s[i - 1].isalnum()):
+                spans.append(("name", i, i + len(o.name)))
+        # drop spans inside another span (a year inside a name)
+        spans.sort(key=lambda t: (t[1], -(t[2] - t[1])))
+        kept: list[tuple[str, int, int]] = []
+        for sp in spans:
+            if any(k[1] <= sp[1] and sp[2] <= k[2] and k != sp for k in kept):
+                continue
+            kept.append(sp)
+        return kept
+
+    def cloze_fill(self, out, src, s, stem, key, base, group, order, bloom, also=()) -> None:
+        answers = [key] + [a for a in also if a and a != key]
+        q = FillBlank(
+            id=question_id(src.doc, src.para, "fill_blank", f"{group}|{key}"),
+            prompt=LEADS["fill_blank"] + stem,
+            explanation=explanation(s),
+            source=src,
+            hints=self.hints(src.doc, src.para),
+            bloom=bloom,
+            answers=answers,
+        )
+        self.keep(q, out, TYPE_SCORE["fill_blank"] * base, group, order)
+
+    def cloze_numeric(self, out, src, s, stem, key, base, group, order) -> None:
+        value = float(key.replace(",", ""))
+        q = Numeric(
+            id=question_id(src.doc, src.para, "numeric", f"{group}|{key}"),
+            prompt=LEADS["numeric"] + stem,
+            explanation=explanation(s),
+            source=src,
+            hints=self.hints(src.doc, src.para),
+            bloom="remember",
+            answer=int(value) if value.is_integer() else value,
+            tolerance=0,
+        )
+        self.keep(q, out, TYPE_SCORE["numeric"] * base, group, order)
+
+    def cloze_single(self, out, src, s, stem, key, pool, base, group, order) -> None:
+        ds = self.pick_distractors(stem, key, pool, src)
+        if not ds:
+            self.tried += 1
+            self.rejected["not enough distractors that are surely wrong"] = (
+                self.rejected.get("not enough distractors that are surely wrong", 0) + 1
+            )
+            return
+        options = [Option("a", key, True, "Right: this is what the source says.")]
+        for i, d in enumerate(ds):
+            options.append(Option("bcd"[i], d, False, f"Not {d}: the source gives {key}."))
+        q = SingleChoice(
+            id=question_id(src.doc, src.para, "single", f"{group}|{key}"),
+            prompt=LEADS["single"] + stem,
+            explanation=explanation(s),
+            source=src,
+            hints=self.hints(src.doc, src.para),
+            bloom="remember",
+            options=options,
+        )
+        self.keep(q, out, TYPE_SCORE["single"] * base, group, order)
+
+    def true_false(self, out, src, s, spans, base, group, order) -> None:
+        hints = self.hints(src.doc, src.para)
+        q = TrueFalse(
+            id=question_id(src.doc, src.para, "true_false", f"{group}|true"),
+            prompt=LEADS["true_false"] + s,
+            explanation=explanation(s, "True. "),
+            source=src,
+            hints=hints,
+            bloom="understand",
+            answer=True,
+            feedback_true="Right: the source says exactly this.",
+            feedback_false="In fact the source says exactly this.",
+        )
+        # a true statement with no fact in it is trivial: prefer ones with a date, figure or name
+        facty = 0.1 if spans else -0.2
+        self.keep(q, out, TYPE_SCORE["true_false"] * base + facty, group, order, "true")
+        if self.negated(out, src, s, base, group, order, hints):
+            return
+        for kind, start, end in spans:
+            key = s[start:end]
+            if kind == "number" and re.match(r"\s*(?:%|per\s?cent)", s[end:]):
+                kind = "percent"
+            for new in self.false_values(kind, key, src):
+                statement = s[:start] + new + s[end:]
+                q = TrueFalse(
+                    id=question_id(src.doc, src.para, "true_false", f"{group}|false|{key}"),
+                    prompt=LEADS["true_false"] + statement,
+                    explanation=explanation(s, f"False: the source gives {key}, not {new}. "),
+                    source=src,
+                    hints=hints,
+                    bloom="remember",
+                    answer=False,
+                    feedback_true=f"Not quite: the source gives {key}, not {new}.",
+                    feedback_false=f"Right: the source gives {key}, not {new}.",
+                )
+                before = len(out)
+                self.keep(q, out, TYPE_SCORE["true_false"] * base + 0.1, group, order, "false")
+                if len(out) > before:
+                    return  # one false statement per sentence is enough
+
+    def negated(self, out, src, s, base, group, order, hints) -> bool:
+        """A false statement made by negating the main verb: "are" -> "are not".
+
+        Only for a plain affirmative sentence whose first auxiliary is in the
+        main clause; modals of possibility ("may") are left alone, since
+        "may not" does not contradict "may"."""
+        if NEGATION_RE.search(s):
+            return False
+        m = AUX_RE.search(s)
+        if not m or m.start() > 0.6 * len(s) or SUBORDINATE_RE.search(s[: m.start()]):
+            return False
+        if re.search(r"\b(?:There|there|It|it)\s+$", s[: m.start()]):
+            return False  # "There are not a number of ..." reads badly
+        nxt = s[m.end() :].split(None, 1)
+        if not nxt or nxt[0].lower().strip(",") in NO_NEGATE_AFTER or not nxt[0][0].islower():
+            return False
+        aux = m.group(0)
+        new = "cannot" if aux.lower() == "can" else f"{aux} not"
+        statement = s[: m.start()] + new + s[m.end() :]
+        q = TrueFalse(
+            id=question_id(src.doc, src.para, "true_false", f"{group}|false|not"),
+            prompt=LEADS["true_false"] + statement,
+            explanation=explanation(s, "False: the source says the opposite. "),
+            source=src,
+            hints=hints,
+            bloom="understand",
+            answer=False,
+            feedback_true="Not quite: the source says the opposite.",
+            feedback_false="Right: the source says the opposite.",
+        )
+        before = len(out)
+        # a fact swapped is a better false statement than a negation
+        self.keep(q, out, TYPE_SCORE["true_false"] * base - 0.05, group, order, "false")
+        return len(out) > before
+
+    def false_values(self, kind: str, key: str, src: SourceRef) -> list[str]:
+        text = self.idx.paragraph_text(src.doc, src.para) or ""
+        if kind == "year":
+            return D.years(key, self.idx, self.seed, exclude=text)[:3]
+        if kind == "number":
+            return changed_numbers(key)
+        if kind == "percent":
+            return [v for v in changed_numbers(key) if float(v.replace(",", "")) <= 100]
+        if kind == "acronym":
+            # only bodies the document never mentions: a swap must not become true
+            doc_text = self.idx.doc_text.get(src.doc, "")
+            return [a for a in D.acronyms(key, self.idx, self.seed, exclude=text)
+                    if not D.extract_contains(doc_text, a)][:2]
+        return []
+
+    # -- per paragraph
+
+    def paragraph_candidates(self, doc: str, para: Paragraph, rank: int) -> list[Candidate]:
+        out: list[Candidate] = []
+        text = para.text
+        src = SourceRef(doc, para.id)
+        order = (rank, -1)
+        if extract.is_boilerplate(text):
+            return out
+        # acronym <-> expansion, every pair written out in this paragraph
+        pairs = [
+            a for a in self.idx.acronyms.values()
+            if D.extract_contains(text, a.acronym) and a.expansion in text and extract._is_body(a.expansion)
+        ]
+        if len(pairs) >= 3:
+            pairs = sorted(pairs, key=lambda a: D.seeded(self.seed, "pair", a.acronym))[:5]
+            extra = D.expansions({a.acronym for a in pairs}, self.idx, self.seed, exclude=text)[:1]
+            q = Matching(
+                id=question_id(doc, para.id, "matching", "acronyms"),
+                prompt="Match each acronym with its full name, as the source writes it.",
+                explanation=explanation(self.quote_for(text, [a.acronym for a in pairs])),
+                source=src,
+                hints=self.hints(doc, para.id),
+                bloom="remember",
+                pairs=[Pair(short_id("p", a.acronym), a.acronym, a.expansion) for a in pairs],
+                distractors=[Distractor(short_id("x", e), e) for e in extra],
+            )
+            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|acronyms", order)
+        # dated events named in this paragraph
+        events: dict[int, extract.Event] = {}
+        for e in self.idx.events:
+            if e.doc == doc and e.para == para.id and e.label and e.label in text:
+                events.setdefault(e.year, e)
+        labelled = sorted(events.values(), key=lambda e: e.year)
+        if len(labelled) >= 3 and len({e.label for e in labelled}) == len(labelled):
+            labelled = labelled[:5]
+            q = Ordering(
+                id=question_id(doc, para.id, "ordering", "events"),
+                prompt="Put these in chronological order, earliest first, as the cited paragraph dates them.",
+                explanation=explanation(self.quote_for(text, [e.label for e in labelled])),
+                source=src,
+                hints=self.hints(doc, para.id),
+                bloom="understand",
+                items=[Item(short_id("e", e.label), e.label) for e in labelled],
+            )
+            self.keep(q, out, TYPE_SCORE["ordering"], f"{doc}|{para.id}|events", order)
+            years_pool = D.years(str(labelled[0].year), self.idx, self.seed, exclude=text)
+            q = Matching(
+                id=question_id(doc, para.id, "matching", "events"),
+                prompt="Match each event with the year the source gives for it.",
+                explanation=explanation(self.quote_for(text, [e.label for e in labelled])),
+                source=src,
+                hints=self.hints(doc, para.id),
+                bloom="remember",
+                pairs=[Pair(short_id("p", e.label), e.label, str(e.year)) for e in labelled],
+                distractors=[Distractor(short_id("x", y), y) for y in years_pool[:1]],
+            )
+            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|events-years", order)
+        return out
+
+    def quote_for(self, text: str, needles: list[str]) -> str:
+        """The sentence of the paragraph that names most of ``needles``."""
+        best, score = "", -1
+        for s in extract.sentences(text):
+            n = sum(1 for x in needles if x in s)
+            if n > score:
+                best, score = s, n
+        return best
+
+
+NEGATION_RE = re.compile(
+    r"\b(?:not|no|never|nor|neither|none|nothing|cannot|without|hardly|only|lack\w*|fail\w*|little|few)\b|n't",
+    re.I,
+)
+AUX_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|should|must|does|do|did|can)\b")
+SUBORDINATE_RE = re.compile(
+    r"\b(?:that|which|who|whom|whose|where|when|if|whether|because|as|while|although|though|since|until|unless|once)\b",
+    re.I,
+)
+NO_NEGATE_AFTER = frozenset("not no never also often always only still already usually generally to".split())
+
+
+def single_name(name: str, idx: CorpusIndex) -> bool:
+    """Not two names run together ("the Gates Foundation and UNICEF")."""
+    words = name.split()
+    if extract._is_acronym(words[-1]):
+        return False
+    parts = re.split(r"\s+and\s+", name)
+    return not any(p in idx.body_acronyms or p.split()[0] in ("the", "The") for p in parts[1:])
+
+
+def specific(stem: str) -> bool:
+    """Whether a cloze on a body's name says something only that body did: the
+    rest of the sentence holds a date, a figure or another name. "The ___
+    plays an important role in ..." could be said of many bodies; "The ___
+    has a Working Party on Migration" cannot."""
+    rest = stem.replace(BLANK, " ")
+    if re.search(r"\d", rest):
+        return True
+    words = rest.split()
+    return any(w[:1].isupper() and w.strip(".,;:'’\"“”()").lower() not in NOT_SPECIFIC for w in words[1:])
+
+
+NOT_SPECIFIC = frozenset("the a an in on of for and governments government states member states un".split())
+
+
+def changed_numbers(key: str) -> list[str]:
+    """Plausible wrong values for a number, written the same way."""
+    value = float(key.replace(",", ""))
+    comma = "," in key
+    decimals = len(key.split(".")[1]) if "." in key else 0
+    out = []
+    for factor in (2, 0.5, 3):
+        v = value * factor
+        if decimals == 0 and not float(v).is_integer():
+            continue
+        if decimals == 0:
+            s = f"{int(v):,}" if comma or (v >= 10000 and comma) else str(int(v))
+        else:
+            s = f"{v:.{decimals}f}"
+        if s != key and v > 0:
+            out.append(s)
+    return out

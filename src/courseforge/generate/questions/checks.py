@@ -1,0 +1,440 @@
+"""The automatic checks every generated question must pass.
+
+Each check is a pure function that returns a reason (a sentence a trainer can
+read) or None. The generator runs them on every candidate and drops the ones
+that fail; :func:`check_quiz` runs them on a finished quiz, so the tests hold
+the shipped course and any other corpus to the same rules.
+
+Conventions the checks rely on (the generator writes them; a trainer's edit
+that breaks them is reported, not silently accepted):
+
+- a cloze prompt (fill_blank, numeric, single) is a fixed lead-in followed by
+  a source sentence with the key replaced by ``___``;
+- a true/false prompt is "True or false? " followed by the statement;
+- the explanation quotes the source sentence between “ and ”.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from courseforge.generate import extract
+from courseforge.quiz.model import (
+    BLANK,
+    FillBlank,
+    Matching,
+    MultipleChoice,
+    Numeric,
+    Ordering,
+    Quiz,
+    SingleChoice,
+    TrueFalse,
+)
+
+from .index import CorpusIndex, corpus_index, tokens
+
+LEADS = {
+    "fill_blank": "Fill in the blank: ",
+    "numeric": "Fill in the missing number: ",
+    "single": "Which option completes the sentence? ",
+    "true_false": "True or false? ",
+}
+MIN_WORDS, MAX_WORDS = 8, 45
+MAX_POSITION_SHARE = 0.40
+NEAR_DUPLICATE = 85  # rapidfuzz ratio (0-100) above which two questions ask the same thing
+
+YEAR_RE = re.compile(r"(?:1[89]\d\d|20\d\d)")
+NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
+
+
+# ---------------------------------------------------------------- reading a question
+
+
+def stem(q) -> str:
+    """The prompt without its fixed lead-in."""
+    lead = LEADS.get(q.type, "")
+    return q.prompt[len(lead) :] if lead and q.prompt.startswith(lead) else q.prompt
+
+
+def key_texts(q) -> list[str]:
+    """The key as text, the way the source writes it (empty when not text-like)."""
+    if isinstance(q, SingleChoice):
+        return [o.text for o in q.options if o.correct]
+    if isinstance(q, MultipleChoice):
+        return [o.text for o in q.options if o.correct]
+    if isinstance(q, FillBlank):
+        return q.answers[:1]
+    if isinstance(q, Numeric):
+        return [number_forms(q.answer)[0]]
+    if isinstance(q, Matching):
+        return [p.right for p in q.pairs]
+    if isinstance(q, Ordering):
+        return [i.text for i in q.items]
+    return []
+
+
+def number_forms(value: float) -> list[str]:
+    """Ways a source may write a number: 469000 -> "469,000", "469000"."""
+    if float(value).is_integer():
+        n = int(value)
+        return list(dict.fromkeys([f"{n:,}", str(n)]))
+    return list(dict.fromkeys([f"{value:g}", f"{value:,}", str(value)]))
+
+
+def source_text(q, idx: CorpusIndex) -> str | None:
+    return idx.paragraph_text(q.source.doc, q.source.para)
+
+
+def quoted(q) -> str | None:
+    m = re.search(r"The source says: “(.*)”\s*$", q.explanation or "", re.S)
+    return m.group(1) if m else None
+
+
+def kind_of(text: str) -> str:
+    """What sort of thing an answer is, so distractors can match it."""
+    t = text.strip()
+    if YEAR_RE.fullmatch(t):
+        return "year"
+    if NUMBER_RE.fullmatch(t):
+        return "number-comma" if "," in t else "number"
+    if extract._is_acronym(t) and " " not in t:
+        return "acronym"
+    words = t.split()
+    if len(words) >= 2 and words[0][:1].isupper():
+        return "name"
+    return "text"
+
+
+def _contains(a: str, b: str) -> bool:
+    """Whether ``b`` occurs in ``a`` as whole words (case-insensitive)."""
+    return re.search(rf"(?<![\w-]){re.escape(b)}(?![\w-])", a, re.I) is not None
+
+
+# ---------------------------------------------------------------- single-question checks
+
+
+def check_key_in_source(q, idx: CorpusIndex) -> str | None:
+    """The key appears verbatim in the cited paragraph."""
+    text = source_text(q, idx)
+    if text is None:
+        return f"cites {q.source.doc} paragraph {q.source.para}, which does not exist"
+    if isinstance(q, TrueFalse):
+        if q.answer and stem(q) not in text:
+            return "a true statement must be a sentence of the cited paragraph, word for word"
+        return None
+    if isinstance(q, Numeric):
+        if not any(_contains(text, f) for f in number_forms(q.answer)):
+            return f"the answer {q.answer:g} is not written in the cited paragraph"
+        return None
+    if isinstance(q, Matching):
+        for p in q.pairs:
+            for side in (p.left, p.right):
+                if side not in text:
+                    return f"'{side}' is not written in the cited paragraph"
+        return None
+    for k in key_texts(q):
+        if k not in text:
+            return f"the key '{k}' is not written in the cited paragraph"
+    return None
+
+
+def check_cloze_reconstructs(q, idx: CorpusIndex) -> str | None:
+    """Putting the key back in the blank gives a sentence of the cited paragraph."""
+    if not isinstance(q, (FillBlank, Numeric, SingleChoice)):
+        return None
+    s = stem(q)
+    if s.count(BLANK) != 1:
+        return f"the prompt must hold exactly one blank ({BLANK})"
+    text = source_text(q, idx) or ""
+    keys = number_forms(q.answer) if isinstance(q, Numeric) else key_texts(q)
+    sentences = extract.sentences(text)
+    for k in keys:
+        if s.replace(BLANK, k) in sentences:
+            return None
+    return "the prompt with the key in the blank is not a sentence of the cited paragraph"
+
+
+def distractor_texts(q) -> list[str]:
+    if isinstance(q, (SingleChoice, MultipleChoice)):
+        return [o.text for o in q.options if not o.correct]
+    if isinstance(q, Matching):
+        return [d.text for d in q.distractors]
+    return []
+
+
+def check_distractors_form(q) -> str | None:
+    """Distractors are of the key's type and format, distinct, none equal to,
+    containing or contained in a key."""
+    keys = key_texts(q)
+    ds = distractor_texts(q)
+    if not ds:
+        return None
+    kinds = {kind_of(k) for k in keys}
+    seen: set[str] = set()
+    for d in ds:
+        if kind_of(d) not in kinds:
+            return f"distractor '{d}' is not of the same kind as the answer"
+        low = d.casefold()
+        if low in seen:
+            return f"distractor '{d}' appears twice"
+        seen.add(low)
+        for k in keys:
+            if _contains(k, d) or _contains(d, k):
+                return f"distractor '{d}' overlaps the answer '{k}'"
+    return None
+
+
+def _substituted(s: str, d: str) -> list[str]:
+    """The words around the blank with ``d`` in it: left window, right window."""
+    before, _, after = s.partition(BLANK)
+    left = tokens(before)[-3:]
+    right = tokens(after)[:3]
+    dt = tokens(d)
+    return [" ".join(left + dt), " ".join(dt + right)]
+
+
+def check_distractors_not_true(q, idx: CorpusIndex) -> str | None:
+    """No distractor is also a right answer: none is named in the cited
+    paragraph, none is the key's acronym or expansion, and none reads, in the
+    blank, as something the documents say."""
+    ds = distractor_texts(q)
+    if not ds:
+        return None
+    text = source_text(q, idx) or ""
+    keys = key_texts(q)
+    for d in ds:
+        if _contains(text, d):
+            return f"distractor '{d}' is named in the cited paragraph, so it may also be right"
+        for k in keys:
+            if idx.expansion_of.get(k, "").casefold() == d.casefold() or idx.expansion_of.get(d, "").casefold() == k.casefold():
+                return f"distractor '{d}' and the answer '{k}' name the same body"
+        if isinstance(q, SingleChoice) and BLANK in stem(q):
+            for window in _substituted(stem(q), d):
+                if len(window.split()) >= 4 and idx.stated(window):
+                    return f"with '{d}' in the blank the documents say '{window}': the distractor is also true"
+    if isinstance(q, Matching):
+        lefts = {p.left for p in q.pairs}
+        for d in ds:
+            if any(idx.expansion_of.get(left, "").casefold() == d.casefold() for left in lefts):
+                return f"distractor '{d}' is the real expansion of an acronym in the question"
+    return None
+
+
+def related_forms(k: str, idx: CorpusIndex) -> list[str]:
+    """A key and its acronym or expansion."""
+    forms = [k]
+    if k in idx.expansion_of:
+        forms.append(idx.expansion_of[k])
+    if k.lower() in idx.acronym_of:
+        forms.append(idx.acronym_of[k.lower()])
+    return forms
+
+
+def check_no_giveaway(q, idx: CorpusIndex) -> str | None:
+    """The stem names neither the key nor its acronym or expansion."""
+    if isinstance(q, (TrueFalse, Matching, Ordering)):
+        return None
+    s = stem(q)
+    for k in key_texts(q):
+        for form in related_forms(k, idx):
+            if _contains(s, form):
+                return f"the prompt gives the answer away: it contains '{form}'"
+    return None
+
+
+def check_stem_self_contained(q) -> str | None:
+    """The stem reads on its own: no leading "It", "This", "The Forum"."""
+    s = stem(q)
+    if isinstance(q, (Matching, Ordering)):
+        return None
+    probe = s.replace(BLANK, "X", 1) if s.startswith(BLANK) else s
+    if not extract.self_contained(probe):
+        return "the prompt does not stand on its own (it starts with a pronoun or a short name defined elsewhere)"
+    return None
+
+
+def check_stem_length(q) -> str | None:
+    n = len(q.prompt.split())
+    if not MIN_WORDS <= n <= MAX_WORDS:
+        return f"the prompt has {n} words; keep it between {MIN_WORDS} and {MAX_WORDS}"
+    return None
+
+
+def check_stem_clean(q) -> str | None:
+    """No markup, footnote digits, links or navigation left in the prompt."""
+    s = stem(q).replace(BLANK, "X")
+    if extract.is_boilerplate(s):
+        return "the prompt holds markup, a footnote marker, a link or page furniture"
+    return None
+
+
+def _one_span_diff(a: list[str], b: list[str]) -> tuple[list[str], list[str]] | None:
+    """If ``b`` is ``a`` with one contiguous run of words replaced, the two runs."""
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    j = 0
+    while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
+        j += 1
+    old, new = a[i : len(a) - j], b[i : len(b) - j]
+    if not new or (not old and new != ["not"]):
+        return None
+    return old, new
+
+
+def check_false_statement(q, idx: CorpusIndex) -> str | None:
+    """A false statement differs from one sentence of its paragraph by one
+    span, is said nowhere in the documents and leaves no contradiction."""
+    if not isinstance(q, TrueFalse) or q.answer:
+        return None
+    s = stem(q)
+    text = source_text(q, idx) or ""
+    src = quoted(q)
+    if not src or src not in extract.sentences(text):
+        return "the explanation of a false statement must quote the true sentence of the cited paragraph"
+    diff = _one_span_diff(src.split(), s.split())
+    if diff is None:
+        return "the false statement must differ from its source sentence by one span"
+    old, new = diff
+    if not old and new == ["not"]:
+        return None if not idx.stated(s) else "the 'false' statement is said in the documents"
+    if len(old) > 6 or len(new) > 6:
+        return "the false statement changes too much of its source sentence"
+    if idx.stated(s) or s in text:
+        return "the 'false' statement is said in the documents"
+    old_text, new_text = " ".join(old), " ".join(new)
+    core_old = old_text.strip(".,;:()")
+    if core_old and _contains(s, core_old):
+        return f"the false statement still contains '{core_old}': it contradicts itself"
+    for form in related_forms(core_old, idx)[1:]:
+        if _contains(s, form):
+            return f"the false statement keeps '{form}' beside the changed name: it contradicts itself"
+    if re.search(r"\(\s*[A-Z]{2,}\s*\)", s[s.find(new_text) + len(new_text) :][:12] if new_text in s else ""):
+        return "the changed span is followed by an acronym in brackets that no longer matches"
+    return None
+
+
+def check_explanation(q, idx: CorpusIndex) -> str | None:
+    """The explanation quotes a sentence of the cited paragraph."""
+    src = quoted(q)
+    text = source_text(q, idx) or ""
+    if not src or src not in text:
+        return "the explanation must quote the cited paragraph"
+    return None
+
+
+def check_ordering(q, idx: CorpusIndex) -> str | None:
+    """Ordering items are events of the cited paragraph, in the order of their years."""
+    if not isinstance(q, Ordering):
+        return None
+    years = {}
+    for e in idx.events:
+        if e.doc == q.source.doc and e.para == q.source.para and e.label:
+            years.setdefault(e.label, e.year)
+    got = [years.get(i.text) for i in q.items]
+    if None in got:
+        return "an item is not a dated event of the cited paragraph"
+    if any(a >= b for a, b in zip(got, got[1:])):
+        return "the items are not in the order of their years"
+    return None
+
+
+QUESTION_CHECKS = (
+    check_key_in_source,
+    check_cloze_reconstructs,
+    lambda q, idx: check_distractors_form(q),
+    check_distractors_not_true,
+    check_no_giveaway,
+    lambda q, idx: check_stem_self_contained(q),
+    lambda q, idx: check_stem_length(q),
+    lambda q, idx: check_stem_clean(q),
+    check_false_statement,
+    check_explanation,
+    check_ordering,
+)
+
+
+def check_question(q, idx: CorpusIndex) -> str | None:
+    """The first reason ``q`` fails, or None."""
+    for check in QUESTION_CHECKS:
+        reason = check(q, idx)
+        if reason:
+            return reason
+    return None
+
+
+# ---------------------------------------------------------------- quiz-level checks
+
+
+def comparable_text(q) -> str:
+    """What a question is about, for duplicate detection: the full source
+    sentence for cloze and true/false questions, else the prompt."""
+    src = quoted(q)
+    return (src or q.prompt).casefold()
+
+
+def check_duplicates(questions) -> list[str]:
+    """No two questions share an id, a sentence or nearly the same text."""
+    out = []
+    seen_ids: set[str] = set()
+    for i, q in enumerate(questions):
+        if q.id in seen_ids:
+            out.append(f"{q.id}: the id is used twice")
+        seen_ids.add(q.id)
+        for p in questions[:i]:
+            if q.type in ("matching", "ordering") and p.type == q.type and q.source == p.source:
+                out.append(f"{q.id}: asks the same as {p.id}")
+                break
+            if q.type in ("matching", "ordering") or p.type in ("matching", "ordering"):
+                continue
+            if fuzz.ratio(comparable_text(q), comparable_text(p)) >= NEAR_DUPLICATE:
+                out.append(f"{q.id}: nearly the same question as {p.id}")
+                break
+    return out
+
+
+def check_positions(questions) -> list[str]:
+    """No answer position holds the key in more than 40 % of the choice questions."""
+    choice = [q for q in questions if isinstance(q, (SingleChoice, MultipleChoice))]
+    if not choice:
+        return []
+    counts: Counter[int] = Counter()
+    for q in choice:
+        for pos, o in enumerate(q.options):
+            if o.correct:
+                counts[pos] += 1
+    out = []
+    for pos, n in sorted(counts.items()):
+        if n / len(choice) > MAX_POSITION_SHARE:
+            out.append(
+                f"position {pos + 1} holds the answer in {n} of {len(choice)} choice questions "
+                f"(more than {MAX_POSITION_SHARE:.0%})"
+            )
+    return out
+
+
+def check_true_false_balance(questions) -> list[str]:
+    """About half the true/false statements are false (the counts differ by at most one)."""
+    tf = [q for q in questions if isinstance(q, TrueFalse)]
+    false = sum(1 for q in tf if not q.answer)
+    if abs(false - (len(tf) - false)) > 1:
+        return [f"{false} of {len(tf)} true/false statements are false; about half should be"]
+    return []
+
+
+def check_quiz(quiz: Quiz, corpus) -> list[str]:
+    """Every check, on a finished quiz: a list of "<question id>: <reason>" (empty when all pass)."""
+    idx = corpus_index(corpus)
+    out = []
+    for q in quiz.questions:
+        for check in QUESTION_CHECKS:
+            reason = check(q, idx)
+            if reason:
+                out.append(f"{q.id}: {reason}")
+    out += check_duplicates(quiz.questions)
+    out += check_positions(quiz.questions)
+    out += check_true_false_balance(quiz.questions)
+    return out

@@ -1,0 +1,66 @@
+"""Wrong options of the key's own kind: years for a year, acronyms for an
+acronym, full names for a full name.
+
+Candidates come from the corpus itself (plausible: the learner has met them)
+and are ordered by closeness to the key, ties broken by a seeded hash, so the
+choice is deterministic yet not alphabetical. The checks reject any that
+could also be right; the caller asks for more than it needs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from courseforge.generate import extract
+
+from .index import CorpusIndex
+
+
+def seeded(seed: str, *parts: str) -> int:
+    """A stable pseudo-random number from a seed and some text (no global RNG)."""
+    h = hashlib.sha256("|".join((seed,) + parts).encode("utf-8")).digest()
+    return int.from_bytes(h[:8], "big")
+
+
+def years(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
+    """Other years, the corpus's own first (nearest first), then nearby years."""
+    k = int(key)
+    pool = [y for y in idx.years if y != k and str(y) not in exclude and abs(y - k) <= 30]
+    pool.sort(key=lambda y: (abs(y - k), seeded(seed, key, str(y))))
+    synthetic = [k + d for d in (-3, 4, -7, 6, -10, 9, 12, -14)]
+    out = [str(y) for y in pool]
+    out += [str(y) for y in synthetic if str(y) not in out and str(y) not in exclude and y != k]
+    return out
+
+
+def acronyms(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
+    """Other acronyms of bodies, those used across several documents first."""
+    pool = [a for a in idx.body_acronyms if a != key and not extract_contains(exclude, a)]
+    pool.sort(key=lambda b: (-min(idx.body_acronyms[b], 3), seeded(seed, key, b)))
+    return pool
+
+
+def names(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
+    """Other full names of bodies, of a similar length."""
+    n = len(key.split())
+    pool = [o.name for o in idx.organizations if o.name != key and 2 <= len(o.name.split()) <= n + 3]
+    pool = [p for p in pool if not extract_contains(exclude, p)]
+    pool.sort(key=lambda p: (abs(len(p.split()) - n) > 2, seeded(seed, key, p)))
+    return list(dict.fromkeys(pool))
+
+
+def extract_contains(text: str, part: str) -> bool:
+    import re
+
+    return bool(text) and re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text, re.I) is not None
+
+
+def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
+    """Expansions of acronyms not in the question, for a matching distractor."""
+    pool = [
+        a.expansion
+        for a in idx.acronyms.values()
+        if a.acronym not in exclude_acronyms and extract._is_body(a.expansion) and not extract_contains(exclude, a.expansion)
+    ]
+    pool.sort(key=lambda p: seeded(seed, "expansion", p))
+    return pool

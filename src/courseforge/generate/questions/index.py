@@ -1,0 +1,117 @@
+"""What the question checks look up in the whole corpus, built once per corpus.
+
+The "is this also true somewhere in the documents?" test must not scan the
+corpus for every candidate (that would be quadratic), so the corpus is
+indexed once: every 4-word sequence of every paragraph goes into a set, and
+a phrase counts as stated when all its 4-word sequences are in that set.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from courseforge.generate import extract
+from courseforge.sources.model import Corpus
+
+N = 4
+TOKEN_RE = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercased words and numbers ("469,000", "unitar's"); quotes and punctuation dropped."""
+    return [t.replace("’", "'") for t in TOKEN_RE.findall(text.lower())]
+
+
+@dataclass
+class CorpusIndex:
+    corpus: Corpus
+    ngrams: set[int] = field(default_factory=set)
+    acronyms: dict[str, extract.Acronym] = field(default_factory=dict)
+    expansion_of: dict[str, str] = field(default_factory=dict)  # acronym -> expansion
+    acronym_of: dict[str, str] = field(default_factory=dict)  # lowercased expansion -> acronym
+    organizations: list[extract.Organization] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)  # every year the corpus mentions, sorted
+    events: list[extract.Event] = field(default_factory=list)
+    figures: list[extract.Figure] = field(default_factory=list)
+    section_title: dict[tuple[str, str], str] = field(default_factory=dict)
+    doc_title: dict[str, str] = field(default_factory=dict)
+    doc_text: dict[str, str] = field(default_factory=dict)  # lowercased text of each document
+    # acronyms that name a body: expanded ones whose expansion is a body, and
+    # bare ones ("UNESCO") used in at least two paragraphs; doc -> count of documents using it
+    body_acronyms: dict[str, int] = field(default_factory=dict)
+
+    def stated(self, text: str) -> bool:
+        """Whether the corpus contains these words in this order (4-gram test)."""
+        toks = tokens(text)
+        if len(toks) < N:
+            return False
+        return all(hash(tuple(toks[i : i + N])) in self.ngrams for i in range(len(toks) - N + 1))
+
+    def paragraph_text(self, doc: str, para: str) -> str | None:
+        p = self.corpus.paragraph(doc, para)
+        return p.text if p else None
+
+
+_CACHE: list[tuple[Corpus, CorpusIndex]] = []
+
+
+def corpus_index(corpus: Corpus) -> CorpusIndex:
+    """The index of ``corpus``, built on first use (the last few are kept)."""
+    for c, idx in _CACHE:
+        if c is corpus:
+            return idx
+    idx = _build(corpus)
+    _CACHE.append((corpus, idx))
+    del _CACHE[:-4]
+    return idx
+
+
+def _build(corpus: Corpus) -> CorpusIndex:
+    idx = CorpusIndex(corpus)
+    for doc in corpus.documents:
+        idx.doc_title[doc.id] = doc.entry.title
+        parts = []
+        for sec in doc.sections:
+            for p in sec.paragraphs:
+                idx.section_title[(doc.id, p.id)] = sec.title
+                parts.append(p.text.lower())
+                for sent in extract.sentences(p.text):
+                    toks = tokens(sent)
+                    for i in range(len(toks) - N + 1):
+                        idx.ngrams.add(hash(tuple(toks[i : i + N])))
+        idx.doc_text[doc.id] = "\n".join(parts)
+    idx.acronyms = extract.acronyms(corpus)
+    idx.expansion_of = {a.acronym: a.expansion for a in idx.acronyms.values()}
+    idx.acronym_of = {a.expansion.lower(): a.acronym for a in idx.acronyms.values()}
+    idx.organizations = extract.organizations(corpus)
+    idx.events = extract.dated_events(corpus)
+    idx.figures = extract.figures(corpus)
+    _body_acronyms(idx)
+    years = {e.year for e in idx.events} | {int(f.value) for f in idx.figures if f.kind == "year"}
+    idx.years = sorted(years)
+    return idx
+
+
+_ROMAN = re.compile(r"^[IVXLC]+$")
+
+
+def _body_acronyms(idx: CorpusIndex) -> None:
+    paras: dict[str, int] = {}
+    docs: dict[str, set[str]] = {}
+    for doc_id, para in extract.iter_paragraphs(idx.corpus):
+        if extract.is_boilerplate(para.text):
+            continue
+        for tok in sorted(set(m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(para.text))):
+            paras[tok] = paras.get(tok, 0) + 1
+            docs.setdefault(tok, set()).add(doc_id)
+    for tok, n in paras.items():
+        letters = extract._letters(tok)
+        if len(letters) < 3 or _ROMAN.match(tok):
+            continue
+        exp = idx.expansion_of.get(tok)
+        if exp is not None:
+            if extract._is_body(exp):
+                idx.body_acronyms[tok] = len(docs[tok])
+        elif tok.isupper() and len(tok) <= 7 and n >= 2:
+            idx.body_acronyms[tok] = len(docs[tok])

@@ -1,0 +1,190 @@
+"""Ranking and selection: the best candidates, varied, balanced and without repeats.
+
+Selection is greedy over candidates sorted by score (ties by id, so the
+result never depends on dict or set order). It keeps one question per
+source sentence, caps each type, makes sure at least three types are used
+when the candidates allow it, keeps about as many false statements as true
+ones, and finally places the keys of choice questions so that no position
+holds more than 40 % of them.
+"""
+
+from __future__ import annotations
+
+import math
+
+from rapidfuzz import fuzz
+
+from courseforge.quiz.model import Option, SingleChoice, TrueFalse
+
+from .candidates import Candidate
+from .checks import NEAR_DUPLICATE, comparable_text
+from .distractors import seeded
+
+# Types tried first when making sure a quiz is varied, safest first.
+DIVERSITY_ORDER = ("numeric", "single", "true_false", "fill_blank", "matching", "ordering")
+
+
+def caps(count: int) -> dict[str, int]:
+    c = max(count, 1)
+    return {
+        "single": math.ceil(0.4 * c),
+        "fill_blank": math.ceil(0.4 * c),
+        "numeric": math.ceil(0.3 * c),
+        "true_false": math.ceil(0.4 * c),
+        "matching": 2,
+        "ordering": 1,
+    }
+
+
+class Selection:
+    def __init__(self, count: int):
+        self.count = count
+        self.caps = caps(count)
+        self.chosen: list[Candidate] = []
+        self.groups: set[str] = set()
+
+    def n(self, qtype: str, variant: str | None = None) -> int:
+        return sum(
+            1 for c in self.chosen if c.question.type == qtype and (variant is None or c.variant == variant)
+        )
+
+    def fits(self, c: Candidate) -> bool:
+        q = c.question
+        if c.group in self.groups or self.n(q.type) >= self.caps.get(q.type, 0):
+            return False
+        if isinstance(q, TrueFalse):
+            # keep true and false statements within one of each other as we go
+            same, other = self.n("true_false", c.variant), self.n("true_false", "true" if c.variant == "false" else "false")
+            if same > other:
+                return False
+        text = comparable_text(q)
+        for other in self.chosen:
+            p = other.question
+            if p.id == q.id:
+                return False
+            if q.type in ("matching", "ordering") or p.type in ("matching", "ordering"):
+                if p.type == q.type and p.source == q.source:
+                    return False
+                continue
+            if fuzz.ratio(text, comparable_text(p)) >= NEAR_DUPLICATE:
+                return False
+        return True
+
+    def add(self, c: Candidate) -> None:
+        self.chosen.append(c)
+        self.groups.add(c.group)
+
+    def remove(self, c: Candidate) -> None:
+        self.chosen.remove(c)
+        self.groups.discard(c.group)
+
+
+def select(cands: list[Candidate], count: int, seed: str) -> list:
+    ranked = sorted(cands, key=lambda c: (-round(c.score, 6), c.question.id))
+    sel = Selection(count)
+    # 1. variety: the best of each type
+    for qtype in DIVERSITY_ORDER:
+        if len(sel.chosen) >= count:
+            break
+        for c in ranked:
+            if c.question.type == qtype and sel.fits(c):
+                sel.add(c)
+                break
+    # 2. the rest by score
+    for c in ranked:
+        if len(sel.chosen) >= count:
+            break
+        if sel.fits(c):
+            sel.add(c)
+    _balance_true_false(sel, ranked)
+    _enough_choices(sel, ranked)
+    chosen = sorted(sel.chosen, key=lambda c: (c.order, c.question.id))
+    questions = [c.question for c in chosen]
+    place_keys(questions, seed)
+    return questions
+
+
+def _balance_true_false(sel: Selection, ranked: list[Candidate]) -> None:
+    """Drop the weakest statements of the larger side until the sides differ by at most one."""
+    while True:
+        t, f = sel.n("true_false", "true"), sel.n("true_false", "false")
+        if abs(t - f) <= 1:
+            return
+        side = "true" if t > f else "false"
+        weakest = [c for c in sel.chosen if c.question.type == "true_false" and c.variant == side][-1]
+        sel.remove(weakest)
+        for c in ranked:
+            if c.question.type != "true_false" and c is not weakest and sel.fits(c):
+                sel.add(c)
+                break
+
+
+def _enough_choices(sel: Selection, ranked: list[Candidate]) -> None:
+    """One or two single-choice questions cannot have balanced key positions:
+    add more (new sentences first, then the single-choice form of a sentence
+    already asked in another form), or else drop them."""
+    def n_single() -> int:
+        return sum(1 for x in sel.chosen if x.question.type == "single")
+
+    if not 0 < n_single() < 3:
+        return
+    saved = sel.caps["single"]
+    sel.caps["single"] = max(saved, 3)
+    for c in ranked:
+        if n_single() >= 3:
+            break
+        if c.question.type == "single" and sel.fits(c):
+            sel.add(c)
+    for c in ranked:
+        if n_single() >= 3:
+            break
+        if c.question.type != "single" or c in sel.chosen:
+            continue
+        holder = [x for x in sel.chosen if x.group == c.group and x.question.type in ("fill_blank", "true_false")]
+        if holder and sel.n(holder[0].question.type) <= 1:
+            continue  # never lose a type for the sake of another
+        if holder and not (holder[0].question.type == "true_false" and _tf_needed(sel, holder[0])):
+            sel.remove(holder[0])
+            if sel.fits(c):
+                sel.add(c)
+            else:
+                sel.add(holder[0])
+    sel.caps["single"] = saved
+    if n_single() < 3:
+        for c in [x for x in sel.chosen if x.question.type == "single"]:
+            sel.remove(c)
+            # a fill-in-the-blank on the same sentence is the safe replacement
+            for alt in ranked:
+                if alt.group == c.group and alt.question.type in ("fill_blank", "numeric") and sel.fits(alt):
+                    sel.add(alt)
+                    break
+    while len(sel.chosen) > sel.count:
+        worst = min((x for x in sel.chosen if x.question.type not in ("single", "true_false")),
+                    key=lambda x: (x.score, x.question.id), default=None)
+        if worst is None:
+            break
+        sel.remove(worst)
+
+
+def _tf_needed(sel: Selection, c: Candidate) -> bool:
+    """Whether removing this statement would unbalance true and false."""
+    t, f = sel.n("true_false", "true"), sel.n("true_false", "false")
+    t, f = (t - 1, f) if c.variant == "true" else (t, f - 1)
+    return abs(t - f) > 1
+
+
+def place_keys(questions: list, seed: str) -> None:
+    """Put the key of each single-choice question at a position taken in turn
+    (the starting position comes from the seed), relabelling options a-d."""
+    singles = [q for q in questions if isinstance(q, SingleChoice)]
+    if not singles:
+        return
+    n = len(singles[0].options)
+    start = seeded(seed, "positions", singles[0].id) % n
+    for i, q in enumerate(singles):
+        key = [o for o in q.options if o.correct][0]
+        wrong = [o for o in q.options if not o.correct]
+        wrong.sort(key=lambda o: seeded(seed, q.id, o.text))
+        pos = (start + i) % len(q.options)
+        ordered = wrong[:pos] + [key] + wrong[pos:]
+        q.options = [Option("abcdefgh"[j], o.text, o.correct, o.feedback) for j, o in enumerate(ordered)]
