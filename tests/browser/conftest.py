@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import sys
 import threading
 import zipfile
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -22,6 +23,8 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run"]
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # learner.py: shared learner steps
 
 _spec = importlib.util.spec_from_file_location("site_course", Path(__file__).resolve().parents[1] / "site" / "conftest.py")
 site_course = importlib.util.module_from_spec(_spec)
@@ -77,6 +80,8 @@ def sites(tmp_path_factory):
         "exam": servers["exam"].url,
         "offline": (base / "unzipped" / site_course.COURSE_ID).as_uri() + "/",
         "zip": zip_path,
+        "practice_dir": practice,
+        "exam_dir": exam,
         "offline_dir": base / "unzipped" / site_course.COURSE_ID,
     }
     for s in servers.values():

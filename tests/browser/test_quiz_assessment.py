@@ -1,0 +1,118 @@
+"""An assessment ends in a downloaded submission file, exactly in the brief's format."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+from courseforge.quiz.load import load_quiz_file
+from courseforge.quiz.public import public_question_version, quiz_version
+
+E = "#quiz-q-exam"
+
+
+def q(name: str) -> str:
+    return f"#cf-q-exam-{name}"
+
+
+def answer_exam(page, *, skip: str | None = None) -> None:
+    if skip != "e1":
+        page.check(f"{q('e1')}-y")
+    page.check(f"{q('e2')}-false")
+    page.fill(f"{q('e3')}-input", "zebraword")
+    page.fill(f"{q('e4')}-input", "98 765")  # spaces between thousands are fine
+    for item in ("k1", "k2", "k3"):  # into the order k1, k2, k3 with the buttons
+        while page.eval_on_selector_all(f"{q('e5')} [data-cf-item]", "e => e.map(x => x.dataset.cfItem)").index(item) > ["k1", "k2", "k3"].index(item):
+            page.click(f'{q("e5")} [data-cf-item="{item}"] [data-cf-move="-1"]')
+    page.select_option(f"{q('e6')}-m1", "m2")
+    page.select_option(f"{q('e6')}-m2", "m2")
+    page.check(f"{q('e7')}-o1")
+    page.check(f"{q('e7')}-o3")
+
+
+def download(page, *, tmp_path: Path, base: str) -> dict:
+    with page.expect_download() as info:
+        page.click(f"{E} .cf-download")
+    target = tmp_path / info.value.suggested_filename
+    info.value.save_as(target)
+    return json.loads(target.read_text(encoding="utf-8")), info.value.suggested_filename
+
+
+def expected_submission(course_dir: Path) -> dict:
+    quiz, diags = load_quiz_file(course_dir / "quizzes" / "q-exam.yml")
+    assert quiz is not None, diags
+    return {
+        "format": "courseforge-submission/1",
+        "course": "test-course",
+        "quiz": "q-exam",
+        "quiz_version": quiz_version(quiz),
+        "question_versions": {qq.id: public_question_version(qq) for qq in quiz.questions},
+        "learner": {"id": "UN-0042", "name": "Amina <b>Diallo</b>"},
+        "answers": {
+            "e1": "y", "e2": False, "e3": "zebraword", "e4": 98765, "e5": ["k1", "k2", "k3"],
+            "e6": {"m1": "m2", "m2": "m2"}, "e7": ["o1", "o3"],
+        },
+    }
+
+
+def walk_assessment(page, base: str, tmp_path: Path, course_dir: Path) -> None:
+    page.goto(base + "02-exam/" if base.startswith("http") else base + "02-exam.html")
+    page.wait_for_selector(f"{E}[data-cf-ready]")
+    # No feedback and no check button in an assessment.
+    assert page.locator(f"{E} .cf-check").count() == 0
+    assert page.locator(f"{E} .cf-q__feedback").count() == 0
+    answer_exam(page, skip="e1")
+
+    # Name and id first.
+    page.click(f"{E} .cf-download")
+    assert page.inner_text(f"{E} .cf-quiz__summary") == "Please type your full name and your learner ID first."
+    page.fill(f"{E} .cf-learner-name", "Amina <b>Diallo</b>")
+    page.fill(f"{E} .cf-learner-id", "UN-0042")
+    # An unanswered question asks for confirmation before anything is downloaded.
+    page.click(f"{E} .cf-download")
+    assert page.inner_text(f"{E} .cf-quiz__summary") == (
+        "1 question(s) have no answer. Select “Download my answers” again to send them anyway.")
+    page.check(f"{q('e1')}-y")
+
+    before = datetime.now(timezone.utc).replace(microsecond=0)
+    data, name = download(page, tmp_path=tmp_path, base=base)
+    after = datetime.now(timezone.utc)
+    assert name == "q-exam-UN-0042.json"
+    submitted = data.pop("submitted_at")
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", submitted)
+    when = datetime.strptime(submitted, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    assert before - timedelta(seconds=1) <= when <= after
+    assert data == expected_submission(course_dir)
+    assert page.inner_text(f"{E} .cf-quiz__summary") == (
+        "Your answers were saved as the file q-exam-UN-0042.json. Send this file to your trainer.")
+
+    # After a reload the answers and the learner are still there, and the module counts as done.
+    page.reload()
+    page.wait_for_selector(f"{E}[data-cf-ready]")
+    assert page.input_value(f"{q('e3')}-input") == "zebraword"
+    assert page.input_value(f"{E} .cf-learner-id") == "UN-0042"
+    assert page.inner_text(f"{E} .cf-quiz__summary").startswith("Answers downloaded on ")
+
+
+def test_assessment_download(page, sites, tmp_path):
+    walk_assessment(page, sites["exam"], tmp_path, sites["exam_dir"])
+
+
+def test_lms_report_when_framed(page, sites):
+    """Inside an LMS frame, each check reports the quiz record to window.parent.courseforgeLMS."""
+    page.goto(sites["practice"])
+    page.evaluate("""url => {
+        window.courseforgeLMS = {records: [], report(r) { this.records.push(r); }};
+        const f = document.createElement('iframe'); f.src = url; f.id = 'lms'; document.body.appendChild(f);
+    }""", sites["practice"] + "01-basics/")
+    frame = page.frame_locator("#lms")
+    frame.locator("#quiz-q-basics[data-cf-ready]").wait_for()
+    frame.locator("#cf-q-basics-capital-b").check()
+    frame.locator("#cf-q-basics-capital .cf-check").click()
+    records = page.evaluate("window.courseforgeLMS.records")
+    assert records == [{
+        "course": "test-course", "quiz": "q-basics", "module": "01-basics", "mode": "practice",
+        "score": 1, "max": 7, "percent": 14.29, "passed": False, "completed_quizzes": 0, "total_quizzes": 2,
+    }]
