@@ -1,0 +1,140 @@
+"""The SCORM package under a real SCORM 1.2 runtime (scorm-again) acting as the LMS, in Chromium.
+
+The test page, served from 127.0.0.1, creates ``window.API = new Scorm12API(...)``
+from scorm-again's dist file (installed by ``npm ci --prefix tests/js``) and
+frames the package's launch page; the learner reports quiz results inside
+the site frame and changes page; the test reads the data model back from
+the runtime. Without an API the launch page must leave the learner on the
+plain site.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import shutil
+import threading
+import zipfile
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from courseforge.course import CourseInfo
+from courseforge.export.scorm import package
+
+from .conftest import make_quizzes
+from .scorm_site import write_site
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+SCORM_AGAIN = Path(__file__).resolve().parents[1] / "js" / "node_modules" / "scorm-again" / "dist" / "scorm12.js"
+
+LMS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
+<script src="scorm12.js"></script>
+<script>
+  window.calls = { LMSInitialize: 0, LMSFinish: 0, LMSCommit: 0 };
+  var api = new Scorm12API({ autocommit: false, logLevel: 5 });
+  ["LMSInitialize", "LMSFinish", "LMSCommit"].forEach(function (name) {
+    var real = api[name].bind(api);
+    api[name] = function () { window.calls[name]++; return real.apply(null, arguments); };
+  });
+  window.sets = [];  // every LMSSetValue, to read back write-only elements such as cmi.core.exit
+  var realSet = api.LMSSetValue.bind(api);
+  api.LMSSetValue = function (element, value) { window.sets.push([element, value]); return realSet(element, value); };
+  window.API = api;
+</script></head>
+<body><iframe id="sco" src="pkg/launch.html" style="width:100%;height:600px;border:0"></iframe></body></html>
+"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def served(tmp_path):
+    if not SCORM_AGAIN.is_file():
+        pytest.skip("scorm-again is not installed: run `npm ci --prefix tests/js`")
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    root = tmp_path / "www"
+    root.mkdir()
+    data, _ = package(write_site(tmp_path / "site"), CourseInfo("mig", "Migration"), make_quizzes())
+    zipfile.ZipFile(io.BytesIO(data)).extractall(root / "pkg")
+    shutil.copy(SCORM_AGAIN, root / "scorm12.js")
+    (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture
+def page():
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        pg = browser.new_page()
+        pg.errors = []
+        pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+        yield pg
+        browser.close()
+
+
+def _cmi(page, element):
+    return page.evaluate(f"window.API.cmi.{element}")
+
+
+def test_quiz_results_reach_the_lms_and_the_session_survives_page_changes(served, page):
+    page.goto(served + "lms.html")
+    site = page.frame_locator("#sco").frame_locator("#cf-site")
+    site.locator("h1").filter(has_text="Home").wait_for()
+    assert page.evaluate("window.calls.LMSInitialize") == 1
+    assert _cmi(page, "core.lesson_status") == "incomplete"
+
+    site.locator("#half").click()  # 50% of the only practice quiz: below the mastery score of 70
+    assert site.locator("#out").text_content() == "reported"
+    assert (_cmi(page, "core.score.raw"), _cmi(page, "core.score.min"), _cmi(page, "core.score.max")) == ("50", "0", "100")
+    assert _cmi(page, "core.lesson_status") == "failed"  # every practice quiz tried, below mastery
+
+    site.locator("#next").click()  # change page inside the frame
+    site.locator("h1").filter(has_text="Page two").wait_for()
+    assert _cmi(page, "core.lesson_location") == "site/module/page2.html"
+    site.locator("#full").click()
+    assert site.locator("#out").text_content() == "reported"
+    assert _cmi(page, "core.score.raw") == "100"
+    assert _cmi(page, "core.lesson_status") == "passed"
+    site.locator("#submit").click()  # an assessment has no score in the browser: raw stays
+    assert _cmi(page, "core.score.raw") == "100"
+    assert page.evaluate("[window.calls.LMSInitialize, window.calls.LMSFinish]") == [1, 0]
+    assert page.evaluate("JSON.parse(window.API.cmi.suspend_data)") == {
+        "v": 1, "c": 2, "t": 2, "q": {"nexus-check": {"p": 100, "ok": True}, "costs-quiz": {"p": None, "ok": False}}}
+
+    # Leaving the course ends the session once.
+    page.evaluate("document.getElementById('sco').src = 'about:blank'")
+    page.wait_for_function("window.calls.LMSFinish === 1")
+    assert page.evaluate("[window.calls.LMSInitialize, window.calls.LMSFinish]") == [1, 1]
+    sets = dict(page.evaluate("window.sets"))  # the last value set for each element
+    assert sets["cmi.core.exit"] == ""  # passed: nothing to resume
+    assert sets["cmi.core.session_time"].startswith("0000:00:")
+    assert _cmi(page, "core.lesson_status") == "passed"
+    assert page.errors == []
+
+
+def test_without_an_lms_the_package_is_the_plain_site(served, page):
+    page.goto(served + "pkg/launch.html")
+    page.wait_for_url("**/pkg/site/index.html")
+    assert page.locator("h1").text_content() == "Home"
+    assert page.evaluate("typeof window.courseforgeLMS") == "undefined"
+    page.locator("#half").click()
+    assert page.locator("#out").text_content() == "not reported"
+    page.locator("#next").click()
+    page.wait_for_url("**/pkg/site/module/page2.html")
+    assert page.errors == []
