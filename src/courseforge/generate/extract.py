@@ -515,7 +515,11 @@ def organizations(corpus: Corpus) -> list[Organization]:
             key = name.lower()
             if key not in out:
                 out[key] = Organization(name, by_expansion.get(key), doc_id, para.id)
-    return list(out.values())
+    # "Organization for Migration" from "international Organization for Migration"
+    # is a fragment of a longer name: keep the longer one only
+    keys = list(out)
+    tails = {k for k in keys for other in keys if other != k and other.endswith(" " + k) and by_expansion.get(k) is None}
+    return [o for k, o in out.items() if k not in tails]
 
 
 # ---------------------------------------------------------------- sentence quality
@@ -533,6 +537,28 @@ _DEICTIC = re.compile(
     r"|^(?:Some|Others|Another|Several|Most|Many|Few)\s+[a-z]+(?<!s)\s",
     re.I,
 )
+# "The commission meets ...", "The activities involved ...": a common noun
+# standing for a body or a thing named in an earlier sentence.
+_BACK_REFERENCE = re.compile(
+    r"^The\s+(?:proposed\s+|above\s+|said\s+)?(?:commission|forum|organi[sz]ation|institute|council|committee|assembly|"
+    r"series|programme|program|division|agency|conference|convention|report|resolution|declaration|note|paper|"
+    r"project|initiative|meeting|dialogue|session|activities|programmes|programs|workshops|topics|participants|"
+    r"treaty|protocol|body|group|office|fund|plan|study|survey|summit|course|courses)\b"
+)
+_EARLY_PRONOUN = re.compile(r"^((?:\S+\s+){0,5}?)(?:it|they|he|she|its|their|it[’']s)\b")
+
+
+def _early_pronoun(s: str) -> bool:
+    """A pronoun near the start with no name before it: "Although it is not ..."."""
+    m = _EARLY_PRONOUN.match(s)
+    if not m:
+        return False
+    before = m.group(1).split()
+    if not before:
+        return True
+    first = before[0].strip(",")
+    named = [w for w in before[1:] if w[:1].isupper()] or ([first] if first not in _LEADING and first.lower() not in STOPWORDS else [])
+    return not named
 _BARE_THE = re.compile(r"^The\s+([A-Z][a-z]+)\b(?!\s+(?:of|for|on|and|[A-Z]))")
 # "As a clearing house, by gathering ..." : a list item cut from its sentence
 _FRAGMENT = re.compile(r"^(?:As an?|By|Through|To)\s")
@@ -549,7 +575,7 @@ def self_contained(sentence: str) -> bool:
     s = sentence.strip().lstrip(_QUOTES + "-–—•* ")
     if not s or not s[0].isupper():
         return False
-    if _PRONOUN_START.match(s) or _DEICTIC.search(s):
+    if _PRONOUN_START.match(s) or _DEICTIC.search(s) or _BACK_REFERENCE.match(s) or _early_pronoun(s):
         return False
     if _FRAGMENT.match(s) and not _FINITE.search(s):
         return False

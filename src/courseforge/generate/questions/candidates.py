@@ -30,7 +30,7 @@ from courseforge.quiz.model import (
 from courseforge.sources.model import Paragraph
 
 from . import distractors as D
-from .checks import LEADS, check_distractors_form, check_distractors_not_true, check_question
+from .checks import LEADS, check_distractors_form, check_distractors_not_true, check_question, read_resolved, strip_insertions
 from .index import CorpusIndex
 
 N_OPTIONS = 4
@@ -98,7 +98,8 @@ def sentence_quality(s: str) -> float:
 
 
 def explanation(sentence: str, prefix: str = "") -> str:
-    return f"{prefix}The source says: “{sentence}”"
+    """Quotes the source sentence, in its own words (any insertion removed)."""
+    return f"{prefix}The source says: “{strip_insertions(sentence)}”"
 
 
 class Builder:
@@ -147,14 +148,19 @@ class Builder:
     def sentence_candidates(self, doc: str, para: Paragraph, rank: int) -> list[Candidate]:
         out: list[Candidate] = []
         text = para.text
-        for si, s in enumerate(extract.sentences(text)):
-            if not usable_sentence(s):
+        sents = extract.sentences(text)
+        for si, said in enumerate(sents):
+            # ``said`` is the source sentence; ``s`` is what the learner reads:
+            # the same words, with the name a leading "It" stands for inserted in brackets
+            s = said if usable_sentence(said) else self.resolve(doc, para, sents, si)
+            if s is None:
                 continue
             group = f"{doc}|{para.id}|{si}"
-            base = sentence_quality(s) - 0.01 * rank
+            base = sentence_quality(said) - 0.01 * rank - 0.05 * (s != said)
             order = (rank, si)
             src = SourceRef(doc, para.id)
-            spans = self.spans(s, doc, para.id)
+            cut = s.find("]") + 1 if s != said else 0  # never blank inside the insertion
+            spans = [sp for sp in self.spans(s, doc, para.id) if sp[1] >= cut]
             for kind, start, end in spans:
                 key = s[start:end]
                 stem = s[:start] + BLANK + s[end:]
@@ -177,6 +183,49 @@ class Builder:
                     self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order)
             self.true_false(out, src, s, spans, base, group, order)
         return out
+
+    def resolve(self, doc: str, para: Paragraph, sents: list[str], si: int) -> str | None:
+        """The sentence with the body a leading "It" or "The Forum" stands for
+        inserted in brackets, when the antecedent is certain; else None."""
+        s = sents[si]
+        m = re.match(r"^(It|The ([A-Z][a-z]+))\s", s)
+        if not m or re.match(r"^It\s+(?:is|was|has been|seems|appears|would|might|could|may|should|must|will)\b", s):
+            return None
+        bodies_before = self.bodies_in(" ".join(sents[:si]))
+        if m.group(1) == "It":
+            title = self.idx.section_title.get((doc, para.id), "")
+            in_title = self.bodies_in(title)
+            candidates = set(bodies_before) | set(in_title)
+            if len(candidates) != 1:
+                return None
+            name = candidates.pop()
+            name = f"the {name}"
+            resolved = f"It [{name}]{s[2:]}"
+        else:
+            word = m.group(2)
+            d = self.idx.corpus.document(doc)
+            before = []
+            for p in d.paragraphs if d else []:
+                if p.id == para.id:
+                    before.append(" ".join(sents[:si]))
+                    break
+                before.append(p.text)
+            names = {n for n in self.bodies_in(" ".join(before)) if word in n.split() and len(n.split()) > 1}
+            if len(names) != 1:
+                return None
+            resolved = f"The {word} [{names.pop()}]{s[len(m.group(1)):]}"
+        probe = read_resolved(resolved)
+        return resolved if usable_sentence(probe) else None
+
+    def bodies_in(self, text: str) -> list[str]:
+        """Bodies named in ``text`` (full names, and acronyms of bodies), "UN" aside."""
+        found = [o.name for o in self.idx.organizations if o.name not in TOO_COMMON and o.name in text]
+        found += [m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(text)
+                  if m.group(1) in self.idx.body_acronyms]
+        # a full name and its own acronym are one body
+        acr = {self.idx.acronym_of.get(n.lower()) for n in found}
+        names = {n for n in found if n not in acr}
+        return sorted(n for n in names if not any(n != o and n in o for o in names))
 
     def spans(self, s: str, doc: str, para: str) -> list[tuple[str, int, int]]:
         """Spans of a sentence worth blanking: years, figures, bodies."""

@@ -59,6 +59,24 @@ def stem(q) -> str:
     return q.prompt[len(lead) :] if lead and q.prompt.startswith(lead) else q.prompt
 
 
+# An editor's insertion naming what a pronoun stands for: "It [the IOM] has ...".
+INSERTION_RE = re.compile(r" \[([^\[\]]{2,90})\]")
+
+
+def strip_insertions(text: str) -> str:
+    """The source's own words: bracketed insertions removed."""
+    return INSERTION_RE.sub("", text)
+
+
+def read_resolved(text: str) -> str:
+    """The sentence as a reader takes it, the insertion in place of the pronoun:
+    "It [the IOM] has" -> "The IOM has"; "The Forum [International Forum ...] is" -> "International Forum ... is"."""
+    m = re.match(r"^(?:It|The \w+) \[(?:the )?([^\[\]]+)\]", text)
+    if not m:
+        return text
+    return "The " + m.group(1) + text[m.end() :]
+
+
 def key_texts(q) -> list[str]:
     """The key as text, the way the source writes it (empty when not text-like)."""
     if isinstance(q, SingleChoice):
@@ -122,7 +140,7 @@ def check_key_in_source(q, idx: CorpusIndex) -> str | None:
     if text is None:
         return f"cites {q.source.doc} paragraph {q.source.para}, which does not exist"
     if isinstance(q, TrueFalse):
-        if q.answer and stem(q) not in text:
+        if q.answer and strip_insertions(stem(q)) not in text:
             return "a true statement must be a sentence of the cited paragraph, word for word"
         return None
     if isinstance(q, Numeric):
@@ -145,7 +163,7 @@ def check_cloze_reconstructs(q, idx: CorpusIndex) -> str | None:
     """Putting the key back in the blank gives a sentence of the cited paragraph."""
     if not isinstance(q, (FillBlank, Numeric, SingleChoice)):
         return None
-    s = stem(q)
+    s = strip_insertions(stem(q))
     if s.count(BLANK) != 1:
         return f"the prompt must hold exactly one blank ({BLANK})"
     text = source_text(q, idx) or ""
@@ -250,7 +268,8 @@ def check_stem_self_contained(q) -> str | None:
     s = stem(q)
     if isinstance(q, (Matching, Ordering)):
         return None
-    probe = s.replace(BLANK, "X", 1) if s.startswith(BLANK) else s
+    probe = read_resolved(s)
+    probe = probe.replace(BLANK, "X", 1) if probe.startswith(BLANK) else probe
     if not extract.self_contained(probe):
         return "the prompt does not stand on its own (it starts with a pronoun or a short name defined elsewhere)"
     return None
@@ -265,7 +284,7 @@ def check_stem_length(q) -> str | None:
 
 def check_stem_clean(q) -> str | None:
     """No markup, footnote digits, links or navigation left in the prompt."""
-    s = stem(q).replace(BLANK, "X")
+    s = strip_insertions(stem(q)).replace(BLANK, "X")
     if extract.is_boilerplate(s):
         return "the prompt holds markup, a footnote marker, a link or page furniture"
     return None
@@ -290,7 +309,7 @@ def check_false_statement(q, idx: CorpusIndex) -> str | None:
     span, is said nowhere in the documents and leaves no contradiction."""
     if not isinstance(q, TrueFalse) or q.answer:
         return None
-    s = stem(q)
+    s = strip_insertions(stem(q))
     text = source_text(q, idx) or ""
     src = quoted(q)
     if not src or src not in extract.sentences(text):
@@ -326,6 +345,18 @@ def check_explanation(q, idx: CorpusIndex) -> str | None:
     return None
 
 
+def check_insertion(q, idx: CorpusIndex) -> str | None:
+    """A bracketed insertion names a body the cited document names, once at most."""
+    found = INSERTION_RE.findall(stem(q))
+    if len(found) > 1:
+        return "the prompt holds more than one bracketed insertion"
+    for name in found:
+        name = re.sub(r"^the\s+", "", name)
+        if not _contains(idx.doc_text.get(q.source.doc, ""), name):
+            return f"the insertion [{name}] names something the cited document does not"
+    return None
+
+
 def check_ordering(q, idx: CorpusIndex) -> str | None:
     """Ordering items are events of the cited paragraph, in the order of their years."""
     if not isinstance(q, Ordering):
@@ -353,6 +384,7 @@ QUESTION_CHECKS = (
     lambda q, idx: check_stem_clean(q),
     check_false_statement,
     check_explanation,
+    check_insertion,
     check_ordering,
 )
 

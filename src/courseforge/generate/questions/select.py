@@ -159,7 +159,8 @@ def _enough_choices(sel: Selection, ranked: list[Candidate]) -> None:
                     sel.add(alt)
                     break
     while len(sel.chosen) > sel.count:
-        worst = min((x for x in sel.chosen if x.question.type not in ("single", "true_false")),
+        worst = min((x for x in sel.chosen
+                     if x.question.type not in ("single", "true_false") and sel.n(x.question.type) > 1),
                     key=lambda x: (x.score, x.question.id), default=None)
         if worst is None:
             break
