@@ -34,6 +34,7 @@ from .select import Passage, Retriever, select_passages
 QUESTIONS_PER_MODULE = 10
 MIN_QUESTIONS = 8  # a module quiz with fewer is flagged
 MIN_TYPES = 3
+EXTRA_PASSAGES = 16  # at most this many more paragraphs for a thin quiz
 PASS_MARK = 70
 FINAL_ID = "final-assessment"
 
@@ -121,7 +122,9 @@ def build_course(
             continue
         cited_elsewhere = {(q.source.doc, q.source.para) for k, other in quizzes.items() if k != m.id for q in other}
         own = {(p.doc, p.para.id) for p in selected[m.id]}
-        extra = [p for p in retriever.ranked(m) if (p.doc, p.para.id) not in own | cited_elsewhere]
+        taken = own | cited_elsewhere
+        # bounded, so a large corpus does not make the question pool grow
+        extra = [p for p in retriever.ranked(m) if (p.doc, p.para.id) not in taken][:EXTRA_PASSAGES]
         wider = _questions(tools, selected[m.id] + extra, corpus, m.id, questions_per_module)
         if (len(wider), len({q.type for q in wider})) > (len(qs), len({q.type for q in qs})):
             quizzes[m.id] = wider
@@ -129,8 +132,8 @@ def build_course(
     for m in modules:
         passages = selected[m.id]
         quiz = _quiz(m.id, m.id, f"Quiz: {m.title}", quizzes[m.id], mode="practice",
-                     description=f"Practice quiz for module {m.order}, {m.title}. Every question cites the "
-                                 "paragraph it comes from.")
+                     description="Every question names the paragraph it comes from: follow the link to read "
+                                 "the answer in context. Retake the quiz as often as you like.")
         figures, events, actors = module_facts(passages, facts)
         drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors))
         if len(quiz.questions) < MIN_QUESTIONS:
@@ -176,6 +179,6 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
         everything = passages + [p for d in drafts for p in d.passages if (p.doc, p.para.id) in cited]
         qs = _questions(tools, everything, corpus, plan.id, count)
     quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",
-                 description="Graded assessment on the whole course. Answers are not shown; "
-                             "submit the answer file to your trainer.")
+                 description="The graded assessment on the whole course. Answers are not shown: when you "
+                             "submit, save the answer file and send it to your trainer.")
     return ModuleDraft(plan=plan, passages=passages, quiz=quiz, assessment=True)

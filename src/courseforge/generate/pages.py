@@ -52,7 +52,8 @@ class ModuleDraft:
     @property
     def sources(self) -> list[str]:
         """Seed ids the page and its quiz draw on, in first-use order."""
-        ids = [p.doc for p in self.passages] + [q.source.doc for q in self.quiz.questions]
+        ids = [] if self.assessment else [p.doc for p in self.passages]
+        ids += [q.source.doc for q in self.quiz.questions]
         return list(dict.fromkeys(ids))
 
 
@@ -265,7 +266,9 @@ def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: i
     query = set(content_stems(" ".join((draft.plan.title, *draft.plan.topics))))
     out: list[str] = []
     seen: set[str] = set()
-    for p in key_readings(draft.passages) + draft.passages:
+    # passages beyond the key readings first, so takeaways add to what was quoted
+    shown = key_readings(draft.passages)
+    for p in [p for p in draft.passages if p not in shown] + shown:
         if len(out) >= limit:
             break
         if (p.doc, p.para.id) in seen:
@@ -274,7 +277,7 @@ def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: i
         best = None
         for i, s in enumerate(sentences(p.para.text)):
             n = word_count(s)
-            if not 8 <= n <= 50:
+            if not 8 <= n <= 50 or _DANGLING.match(s.strip()):
                 continue
             score = len(query & set(content_stems(s)))
             if best is None or score > best[0]:
@@ -362,10 +365,7 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
         out.append("## Key takeaways\n")
         out.extend(f"- {t}" for t in points)
         out.append("")
-    out.append("## Quiz\n")
-    out.append(f"{len(quiz.questions)} questions. This is a practice quiz: you see right away whether each answer "
-               f"is right, with an explanation and a link to the paragraph it comes from. Aim for at least "
-               f"{quiz.pass_mark:g} %, and retake it as often as you like.\n")
+    # the site renders the quiz here with its own heading, mode and pass mark
     out.append(f"<!-- quiz: {quiz.id} -->\n")
     out.append(references(draft, corpus))
     return "\n".join(out).rstrip() + "\n"
@@ -373,8 +373,8 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
 
 def references(draft: ModuleDraft, corpus: Corpus) -> str:
     cited: dict[str, list[str]] = {}
-    for doc, para in ([(p.doc, p.para.id) for p in draft.passages]
-                      + [(q.source.doc, q.source.para) for q in draft.quiz.questions]):
+    shown = [] if draft.assessment else [(p.doc, p.para.id) for p in draft.passages]
+    for doc, para in shown + [(q.source.doc, q.source.para) for q in draft.quiz.questions]:
         cited.setdefault(doc, [])
         if para not in cited[doc]:
             cited[doc].append(para)
@@ -438,7 +438,6 @@ def assessment_page(draft: ModuleDraft, corpus: Corpus, total: int, modules: lis
         if n:
             out.append(f"- [{md(m.plan.title)}]({m.id}.md): {n} question{'s' if n != 1 else ''}")
     out.append("")
-    out.append("## Assessment\n")
     out.append(f"<!-- quiz: {quiz.id} -->\n")
     out.append(references(draft, corpus))
     return "\n".join(out).rstrip() + "\n"

@@ -32,6 +32,7 @@ from ..fsutil import write_atomic
 LOCK_PATH = ".courseforge/generated.json"
 DRAFTS_DIR = ".courseforge/drafts"
 BACKUP_DIR = ".courseforge/backup"
+IGNORE_PATH = ".courseforge/.gitignore"
 LOCK_FORMAT = "courseforge-generated/1"
 MANAGED_DIRS = ("modules", "quizzes")
 
@@ -133,3 +134,7 @@ def apply_writes(root: Path, files: dict[str, str], plan: Plan, new_lock: dict[s
     for rel in plan.removed:
         (root / rel).unlink()
     write_atomic(root / LOCK_PATH, lock_text(new_lock))
+    ignore = root / IGNORE_PATH
+    if (plan.kept or plan.replaced) and not ignore.exists():
+        # drafts and backups are the trainer's working copies, not course files
+        write_atomic(ignore, "drafts/\nbackup/\n")
