@@ -19,10 +19,12 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .course import load_course_info
 from .diagnostics import CourseError, Diagnostic
 from .project import Project
 from .quiz.load import read_quizzes, suggest
 from .quiz.yamlsafe import MAX_BYTES, compose_text, decode_utf8, pos, scalar_value
+from .sources.ingest import load_corpus
 
 _Y = "tag:yaml.org,2002:"
 MODULE_KEYS = ("id", "title", "order", "study_time", "sources")
@@ -82,8 +84,6 @@ def check_course_report(project: Project) -> CheckReport:
     root = project.root
 
     try:
-        from .course import load_course_info
-
         load_course_info(project)
     except CourseError as exc:
         diags.extend(exc.diagnostics)
@@ -143,12 +143,6 @@ def check_course_report(project: Project) -> CheckReport:
 
 
 def _load_corpus(project: Project, diags: list[Diagnostic]):
-    try:
-        from .sources.ingest import load_corpus
-    except ImportError:  # the ingestion module is optional only while the package is being built
-        diags.append(Diagnostic(project.rel(project.sources_file), 0, 0, "sources not checked: "
-                                "courseforge.sources.ingest is not installed", "warning"))
-        return None
     try:
         corpus, cdiags = load_corpus(project.seeds_dir, project.root)
     except CourseError as exc:

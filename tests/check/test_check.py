@@ -330,3 +330,25 @@ def test_cli_ok_summary_and_warnings_keep_exit_zero(course):
     assert lines[-1] == (f"course OK: {report.modules} modules, {report.quizzes} quizzes, {report.questions} "
                          f"questions, {len(report.warnings)} warning{'s' if len(report.warnings) != 1 else ''}")
     assert snapshot(course) == before
+
+
+def test_sources_yml_problems_are_reported(course):
+    from courseforge.sources.ingest import load_corpus
+
+    p = course / "seeds/sources.yml"
+    p.write_text(p.read_text(encoding="utf-8") + "- id: extra-doc\n  file: missing.txt\n", encoding="utf-8")
+    _, expected = load_corpus(course / "seeds", course)
+    assert [d for d in expected if d.severity == "error"], "the broken sources.yml must give an error"
+    got = check_course(Project(course))
+    for d in expected:
+        assert d in got
+    assert all(d.path == "seeds/sources.yml" for d in expected)
+
+
+def test_course_without_quizzes_or_modules(tmp_path):
+    (tmp_path / "course.yml").write_text("id: c\ntitle: C\n")
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    assert errors(tmp_path) == [
+        "modules: the modules/ folder is missing",
+        "quizzes: no quiz files (*.yml) found; each module needs a quiz",
+    ]

@@ -16,6 +16,7 @@ All problems come back as :class:`Diagnostic` objects; nothing raises.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import yaml
@@ -31,6 +32,9 @@ except ImportError:  # pragma: no cover - PyYAML built without libyaml
 MAX_BYTES = 1_000_000  # a quiz of 200 long questions is ~150 kB; 1 MB is generous
 
 _Y = "tag:yaml.org,2002:"
+# '&name' or '*name' after a space, a flow indicator or a line start, ended by
+# a space, a flow indicator or the line end: what an anchor or alias looks like.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:?-])[&*][^\s,\[\]{}]+(?=[\s,\[\]{}]|$)", re.M)
 # Tags the plain YAML resolver gives to untagged values; nothing else is allowed.
 ALLOWED_TAGS = frozenset(_Y + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
 
@@ -80,9 +84,10 @@ def compose_text(text: str, rel: str, line_offset: int = 0) -> tuple[Node | None
     diagnostics.
     """
     diags: list[Diagnostic] = []
-    # Only a text with '&' or '*' can hold an anchor or alias; scan those
-    # events first so an alias bomb is refused before anything is built.
-    if "&" in text or "*" in text:
+    # Only a text where '&' or '*' starts a word can hold an anchor or alias
+    # ("R&D", "**bold**" cannot); scan those texts' events first, so an alias
+    # bomb is refused before anything is built.
+    if ("&" in text or "*" in text) and _MAYBE_ANCHOR.search(text):
         try:
             for ev in yaml.parse(text, Loader=SafeLoader):
                 line, col = ev.start_mark.line + 1 + line_offset, ev.start_mark.column + 1
