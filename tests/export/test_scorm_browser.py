@@ -138,3 +138,64 @@ def test_without_an_lms_the_package_is_the_plain_site(served, page):
     page.locator("#next").click()
     page.wait_for_url("**/pkg/site/module/page2.html")
     assert page.errors == []
+
+
+def _load(name: str, path: Path):
+    import importlib.util
+
+    if not path.is_file():
+        pytest.skip(f"{path} is not there")
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+class _InFrame:
+    """A frame that answers to the learner steps written for a page (they also use the keyboard)."""
+
+    def __init__(self, page, frame):
+        self._frame = frame
+        self.keyboard = page.keyboard
+
+    def __getattr__(self, name):
+        return getattr(self._frame, name)
+
+
+def test_real_site_quiz_passes_under_the_lms(tmp_path, page):
+    """The built course site (offline build, real quiz.js) framed by the launch page under scorm-again."""
+    if not SCORM_AGAIN.is_file():
+        pytest.skip("scorm-again is not installed: run `npm ci --prefix tests/js`")
+    tests = Path(__file__).resolve().parents[1]
+    site_course = _load("site_course_for_scorm", tests / "site" / "conftest.py")
+    learner = _load("learner_for_scorm", tests / "browser" / "learner.py")
+    from courseforge.course import load_course_info
+    from courseforge.export.scorm import export_scorm
+    from courseforge.project import Project
+
+    project = Project(site_course.make_course(tmp_path / "course", exam=True))
+    data, _ = export_scorm(project, load_course_info(project))
+    root = tmp_path / "www"
+    zipfile.ZipFile(io.BytesIO(data)).extractall(root / "pkg")
+    shutil.copy(SCORM_AGAIN, root / "scorm12.js")
+    (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{httpd.server_address[1]}/lms.html")
+        page.frame_locator("#sco").frame_locator("#cf-site").locator("body").wait_for()
+        site = page.frame_locator("#sco").frame_locator("#cf-site")
+        site.locator("a[href$='01-basics.html']").first.click()  # a page change inside the frame
+        site.locator(learner.Q).wait_for()
+        frame = next(f for f in page.frames if f.url.endswith("/01-basics.html"))
+        learner.answer_all_right(_InFrame(page, frame))
+        assert _cmi(page, "core.score.raw") == "100"
+        assert _cmi(page, "core.lesson_status") == "passed"
+        assert _cmi(page, "core.lesson_location") == "site/01-basics.html"
+        site.locator("a[href$='02-exam.html']").first.click()
+        page.wait_for_function("window.API.cmi.core.lesson_location === 'site/02-exam.html'")
+        assert page.evaluate("[window.calls.LMSInitialize, window.calls.LMSFinish]") == [1, 0]
+        assert page.errors == []
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
