@@ -41,6 +41,7 @@ class ModulePage:
     path: str  # relative to the course root
     title: str | None = None
     order: int | None = None
+    order_pos: tuple[int, int] = (0, 0)
     markers: list[tuple[str, int, int]] = field(default_factory=list)  # (quiz id, line, col)
 
 
@@ -207,7 +208,7 @@ def _check_pages(project: Project, corpus, diags: list[Diagnostic], unreadable: 
         pages[page.id] = page
         if page.order is not None:
             if page.order in orders:
-                diags.append(Diagnostic(page.path, 0, 0, f"order {page.order} is also used by "
+                diags.append(Diagnostic(page.path, *page.order_pos, f"order {page.order} is also used by "
                                                          f"{orders[page.order].path}: give each module its own "
                                                          "place", "warning"))
             else:
@@ -290,7 +291,7 @@ def _check_page(project: Project, path: Path, seed_ids, diags: list[Diagnostic])
                 diags.append(Diagnostic(rel, *at(v), f"study_time is {value}: write the minutes a learner needs, "
                                                      "more than 0"))
             elif name == "order":
-                page.order = value
+                page.order, page.order_pos = value, at(v)
         elif name == "sources":
             _check_page_sources(rel, v, at, seed_ids, diags)
     for name in MODULE_KEYS:

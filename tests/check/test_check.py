@@ -136,7 +136,7 @@ def test_duplicate_key(course):
 def test_unknown_field_with_suggestion(course):
     edit(course, QP, "    explanation: Paragraph 18 names them.", "    explaination: Paragraph 18 names them.")
     assert errors(course) == [
-        f"{QP}:21:5: question 'q2' has no 'explanation': add it (for example explanation: ...)",
+        f"{QP}:21:5: question 'q2' has no 'explanation': add it (for example explanation: why the right answer is right)",
         f"{QP}:25:5: unknown field 'explaination' — did you mean 'explanation'?",
     ]
 
@@ -302,7 +302,7 @@ def test_everything_at_once_through_the_cli(course):
         f"{MP}:5:13: study_time must be a whole number (minutes, e.g. 45), found 'twenty'",
         f"{QP}:12:7: question 'q1' (single) has 2 correct options (a, b): mark exactly one with correct: true, "
         "or use type: multiple for several right answers",
-        f"{QP}:21:5: question 'q2' has no 'explanation': add it (for example explanation: ...)",
+        f"{QP}:21:5: question 'q2' has no 'explanation': add it (for example explanation: why the right answer is right)",
         f"{QP}:23:13: the prompt of question 'q2' (fill_blank) has 0 blanks: write ___ (three underscores) exactly "
         "once, where the answer goes",
         f"{QP}:25:5: unknown field 'explaination' — did you mean 'explanation'?",
@@ -352,3 +352,12 @@ def test_course_without_quizzes_or_modules(tmp_path):
         "modules: the modules/ folder is missing",
         "quizzes: no quiz files (*.yml) found; each module needs a quiz",
     ]
+
+
+def test_duplicate_order_is_a_warning_at_its_line(course):
+    (course / "modules/91-other.md").write_text(PAGE.replace("90-test-module", "91-other")
+                                                .replace("<!-- quiz: 90-test-quiz -->", ""), encoding="utf-8")
+    report = check_course_report(Project(course))
+    assert report.errors == []
+    assert "modules/91-other.md:4:8: warning: order 90 is also used by modules/90-test-module.md: give each " \
+           "module its own place" in [str(d) for d in report.warnings]

@@ -194,7 +194,7 @@ def quizzes(draw):
                 multiple_scoring=draw(st.sampled_from(["partial", "all_or_nothing"])))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+@settings(max_examples=150, deadline=None, database=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
                                                                    HealthCheck.too_slow])
 @given(quizzes())
 def test_round_trip_property(tmp_path, quiz):

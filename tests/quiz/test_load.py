@@ -143,7 +143,7 @@ def test_all_seven_types_load_into_the_model(tmp_path):
 
 def test_unknown_field_with_suggestion(tmp_path):
     assert errors(tmp_path, GOOD.replace("  explanation: Because.", "  explaination: Because.")) == [
-        "quiz.yml:8:5: question 'q1' has no 'explanation': add it (for example explanation: ...)",
+        "quiz.yml:8:5: question 'q1' has no 'explanation': add it (for example explanation: why the right answer is right)",
         "quiz.yml:14:5: unknown field 'explaination' — did you mean 'explanation'?",
     ]
 
@@ -398,3 +398,12 @@ def test_true_false_answer_must_be_a_boolean(tmp_path, value, expected):
             f"quiz.yml:11:13: 'answer' of question 'q1' must be true or false, found '{value.strip(chr(39))}'"]
     else:
         assert diags == [] and quiz.questions[0].answer is expected
+
+
+def test_list_entries_are_named_by_position(tmp_path):
+    body = GOOD + "  hints: [Look at paragraph 18., '']\n  tags: text\n"
+    assert errors(tmp_path, body) == [
+        "quiz.yml:16:36: entry 2 of 'hints' of question 'q1' is empty: write the text",
+        "quiz.yml:17:11: 'tags' of question 'q1' must be a list (each entry on a line starting with '- '), "
+        "found 'text'",
+    ]

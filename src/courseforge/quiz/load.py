@@ -167,9 +167,9 @@ class _Reader:
 
     # --- values -------------------------------------------------------------
 
-    def read_value(self, node: Node, f: Field, what: str) -> Any:
+    def read_value(self, node: Node, f: Field, what: str, label: str | None = None) -> Any:
         kind = f.kind
-        label = f"'{f.name}' of {what}"
+        label = label or f"'{f.name}' of {what}"
         if kind in ("objects", "texts", "answers"):
             if not isinstance(node, SequenceNode):
                 if isinstance(node, ScalarNode) and node.tag == _Y + "null":
@@ -193,7 +193,7 @@ class _Reader:
                     items.append((v, sub))
                 else:
                     item_f = Field(f.name, "text" if kind == "texts" else "answer")
-                    v = self.read_value(sub, item_f, what)
+                    v = self.read_value(sub, item_f, what, f"entry {i} of '{f.name}' of {what}")
                     if v is not _BAD:
                         items.append(v)
             return items

@@ -69,26 +69,26 @@ SOURCE = (
 
 OPTION = (
     Field("id", "id", True, "Option id, unique in the question (a learner's answer names it).", example="id: a"),
-    Field("text", "text", True, "What the learner reads (Markdown).", example="text: ..."),
+    Field("text", "text", True, "What the learner reads (Markdown).", example="text: what the learner reads"),
     Field("correct", "bool", True, "true for a right option, false for a wrong one.", example="correct: false"),
     Field("feedback", "text", False, "Shown when the learner picks this option (practice mode)."),
 )
 
 PAIR = (
     Field("id", "id", True, "Pair id, unique in the question.", example="id: p1"),
-    Field("left", "text", True, "The term on the left.", example="left: ..."),
-    Field("right", "text", True, "Its match on the right.", example="right: ..."),
+    Field("left", "text", True, "The term on the left.", example="left: the term on the left"),
+    Field("right", "text", True, "Its match on the right.", example="right: its match on the right"),
 )
 
 DISTRACTOR = (
     Field("id", "id", True, "Distractor id, unique in the question and different from the pair ids.",
           example="id: x1"),
-    Field("text", "text", True, "An extra choice on the right that matches no left.", example="text: ..."),
+    Field("text", "text", True, "An extra choice on the right that matches no left.", example="text: a right-hand choice that matches no left"),
 )
 
 ITEM = (
     Field("id", "id", True, "Item id, unique in the question.", example="id: i1"),
-    Field("text", "text", True, "The item's text.", example="text: ..."),
+    Field("text", "text", True, "The item's text.", example="text: what the learner reads"),
 )
 
 QUESTION = (
@@ -96,9 +96,9 @@ QUESTION = (
           example="id: q1"),
     Field("type", "enum", True, "The question type.", choices=QUESTION_TYPES, example="type: single"),
     Field("prompt", "text", True, "The question (Markdown). A fill_blank prompt holds ___ once.",
-          example="prompt: ..."),
+          example="prompt: the question as the learner reads it"),
     Field("explanation", "text", True, "Why the right answer is right (Markdown); shown after answering.",
-          example="explanation: ..."),
+          example="explanation: why the right answer is right"),
     Field("source", "object", True, "The paragraph this question is drawn from.", of="source",
           example="source: {doc: <seed id>, para: <paragraph id>}"),
     Field("points", "points", False, "Points for a fully right answer (default 1).", default=1),
