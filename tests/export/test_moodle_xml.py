@@ -38,8 +38,14 @@ def test_every_question_is_in_its_module_category_with_its_stable_name(quizzes):
 
 
 def test_round_trip_of_each_type(quizzes):
+    assert_moodle_round_trip(quizzes)
+
+
+def assert_moodle_round_trip(quizzes):
+    """Every question of ``quizzes`` read back from Moodle XML with its answers and feedback."""
     data, notes = export_moodle_xml(quizzes, "Course")
     read = _read(data)
+    assert len(read) == sum(len(z.questions) for z in quizzes)
     for quiz in quizzes:
         for q in quiz.questions:
             _, el = read[f"{quiz.id}/{q.id}"]

@@ -15,7 +15,15 @@ ORDER = ["responseDeclaration", "outcomeDeclaration", "itemBody", "responseProce
 
 
 def _text(el) -> str:
-    return "".join(el.itertext()).strip()
+    return " ".join("".join(el.itertext()).split())
+
+
+def plain(markdown_text: str) -> str:
+    """The words a reader sees once Markdown is rendered (what the item must show)."""
+    import markdown
+
+    html = markdown.markdown(markdown_text, output_format="xhtml")
+    return _text(ET.fromstring(f"<div>{html}</div>"))
 
 
 def _package(quizzes):
@@ -52,6 +60,18 @@ def test_manifest_lists_every_file_and_every_file_is_well_formed(quizzes):
 
 
 def test_each_question_survives_as_an_item(quizzes):
+    notes = assert_qti_round_trip(quizzes)
+    assert [str(n) for n in notes if n.question] == ["nexus-check/remittances: QTI items have no hints — 1 hint(s) left out"]
+    zf, _ = _package(quizzes)
+    sdg = ET.fromstring(zf.read("items/costs-quiz/sdg.xml")).find("q:itemBody/q:p", NS)
+    assert sdg.text == "The SDG target is " and sdg[0].tag == f"{{{QTI_NS}}}textEntryInteraction"
+    assert sdg[0].tail == " per cent."  # the input box stands where the blank was
+
+
+def assert_qti_round_trip(quizzes):
+    """Every question of ``quizzes`` read back from the QTI package with its answers and feedback."""
+    from courseforge.export.common import format_number
+
     zf, notes = _package(quizzes)
     for quiz in quizzes:
         for q in quiz.questions:
@@ -61,7 +81,7 @@ def test_each_question_survives_as_an_item(quizzes):
             correct = [v.text for v in decl.findall("q:correctResponse/q:value", NS)]
             body = item.find("q:itemBody", NS)
             modal = item.find("q:modalFeedback", NS)
-            assert _text(modal) == q.explanation.replace("**", "")
+            assert _text(modal) == plain(q.explanation)
             assert modal.get("outcomeIdentifier") == "FEEDBACK" and modal.get("identifier") == "explanation"
             mx = item.find("q:outcomeDeclaration[@identifier='MAXSCORE']/q:defaultValue/q:value", NS)
             assert float(mx.text) == q.points
@@ -72,38 +92,45 @@ def test_each_question_survives_as_an_item(quizzes):
                 assert [c.get("identifier") for c in choices] == [f"C_{o.id}" for o in q.options]
                 for c, o in zip(choices, q.options):
                     fb = c.find("q:feedbackInline", NS)
-                    assert (fb is not None and _text(fb)) == (o.feedback or False)
-                    assert (c.text or "").strip() == o.text
+                    assert (fb is not None and _text(fb)) == (plain(o.feedback) if o.feedback else False)
+                    if fb is not None:
+                        c.remove(fb)
+                    assert _text(c) == plain(o.text)
                 assert correct == [f"C_{o.id}" for o in q.options if o.correct]
             elif isinstance(q, TrueFalse):
                 choices = body.findall("q:choiceInteraction/q:simpleChoice", NS)
-                assert [(c.get("identifier"), _text(c.find("q:feedbackInline", NS))) for c in choices] == [
-                    ("C_true", q.feedback_true), ("C_false", q.feedback_false)]
-                assert correct == ["C_false"]
+                got = [(c.get("identifier"), c.find("q:feedbackInline", NS)) for c in choices]
+                assert [(i, fb is not None and _text(fb)) for i, fb in got] == [
+                    ("C_true", plain(q.feedback_true) if q.feedback_true else False),
+                    ("C_false", plain(q.feedback_false) if q.feedback_false else False)]
+                assert correct == ["C_true" if q.answer else "C_false"]
             elif isinstance(q, FillBlank):
                 assert decl.get("baseType") == "string"
                 entries = decl.findall("q:mapping/q:mapEntry", NS)
                 assert [(e.get("mapKey"), e.get("caseSensitive")) for e in entries] == [(a, "false") for a in q.answers]
-                p = body.find("q:p", NS)
-                assert p.text == "The SDG target is " and p[0].tag == f"{{{QTI_NS}}}textEntryInteraction"
-                assert p[0].tail == " per cent."
+                assert len(body.findall(".//q:textEntryInteraction", NS)) == 1
+                assert _text(body) == plain(q.prompt.replace("___", " "))  # the box stands where the blank was
             elif isinstance(q, Numeric):
-                assert decl.get("baseType") == "float" and correct == ["6.2"]
+                assert decl.get("baseType") == "float" and correct == [format_number(q.answer)]
                 equal = item.find(".//q:equal", NS)
-                assert (equal.get("toleranceMode"), equal.get("tolerance")) == ("absolute", "0.5 0.5")
-                assert body.find("q:p/q:textEntryInteraction", NS).tail == " %"
+                if q.tolerance:
+                    t = format_number(q.tolerance)
+                    assert (equal.get("toleranceMode"), equal.get("tolerance")) == ("absolute", f"{t} {t}")
+                else:
+                    assert equal.get("toleranceMode") == "exact"
+                assert (body.find("q:p/q:textEntryInteraction", NS).tail or "").strip() == (q.unit or "")
             elif isinstance(q, Matching):
                 assert decl.get("baseType") == "directedPair"
                 assert correct == [f"L_{p.id} R_{p.id}" for p in q.pairs]
                 sets = body.findall("q:matchInteraction/q:simpleMatchSet", NS)
-                assert [_text(c) for c in sets[0]] == [p.left for p in q.pairs]
-                assert [_text(c) for c in sets[1]] == [p.right for p in q.pairs] + [d.text for d in q.distractors]
+                assert [_text(c) for c in sets[0]] == [plain(p.left) for p in q.pairs]
+                assert [_text(c) for c in sets[1]] == [plain(x) for x in [p.right for p in q.pairs] + [d.text for d in q.distractors]]
             elif isinstance(q, Ordering):
                 assert decl.get("cardinality") == "ordered"
                 assert correct == [f"I_{i.id}" for i in q.items]
-                assert [_text(c) for c in body.findall("q:orderInteraction/q:simpleChoice", NS)] == [i.text for i in q.items]
+                assert [_text(c) for c in body.findall("q:orderInteraction/q:simpleChoice", NS)] == [plain(i.text) for i in q.items]
     assert notes.skipped() == set()
-    assert [str(n) for n in notes if n.question] == ["nexus-check/remittances: QTI items have no hints — 1 hint(s) left out"]
+    return notes
 
 
 def test_multiple_scoring_is_exact_in_qti(quizzes):

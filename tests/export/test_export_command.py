@@ -1,0 +1,65 @@
+"""``courseforge export``: default paths, --quiz, notes printed, bad quiz files stop it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from courseforge.cli import main
+from courseforge.quiz.dump import dump_quiz
+
+from .conftest import make_quizzes
+
+
+def _course(tmp_path: Path) -> Path:
+    (tmp_path / "course.yml").write_text("id: mig\ntitle: Migration and Development\n", encoding="utf-8")
+    (tmp_path / "quizzes").mkdir()
+    for quiz in make_quizzes():
+        (tmp_path / "quizzes" / f"{quiz.id}.yml").write_text(dump_quiz(quiz), encoding="utf-8")
+    return tmp_path
+
+
+def test_gift_export_to_the_default_path_prints_what_was_left_out(tmp_path, capsys):
+    course = _course(tmp_path)
+    assert main(["export", "--course", str(course), "--format", "gift"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert out[0] == ("Wrote exports/mig-gift.txt: 7 of 8 questions from 2 quizzes, "
+                      "for Moodle: Question bank > Import > GIFT format.")
+    assert out[1] == "Not carried over as is (8):"
+    assert "  costs-quiz/order: ordering is not supported by GIFT — skipped; export Moodle XML (ordering question " \
+           "type) or QTI to keep it" in out
+    text = (course / "exports" / "mig-gift.txt").read_text(encoding="utf-8")
+    assert "::nexus-check/remittances::[markdown]" in text
+
+
+def test_one_quiz_with_quiz_option(tmp_path, capsys):
+    course = _course(tmp_path)
+    out = tmp_path / "one.xml"
+    assert main(["export", "--course", str(course), "--format", "moodle-xml", "--quiz", "nexus-check",
+                 "--out", str(out)]) == 0
+    assert capsys.readouterr().out.splitlines()[0].startswith("Wrote one.xml: 3 of 3 questions from 1 quiz, for ")
+    assert b"costs-quiz" not in out.read_bytes()
+
+
+def test_unknown_quiz_is_named_with_the_known_ones(tmp_path, capsys):
+    course = _course(tmp_path)
+    assert main(["export", "--course", str(course), "--format", "qti", "--quiz", "nope"]) == 1
+    assert capsys.readouterr().err.strip() == "courseforge: --quiz nope: no quiz has this id (quizzes: costs-quiz, nexus-check)"
+    assert not (course / "exports").exists()
+
+
+def test_a_broken_quiz_file_stops_the_export_with_its_line(tmp_path, capsys):
+    course = _course(tmp_path)
+    path = course / "quizzes" / "nexus-check.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("pass_mark: 70", "pass_mark: lots"), encoding="utf-8")
+    assert main(["export", "--course", str(course), "--format", "gift"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0].startswith("quizzes/nexus-check.yml:6:")
+    assert err[-1] == "courseforge: export stopped: fix the quiz files above (courseforge check lists them)"
+    assert not (course / "exports").exists()
+
+
+def test_scorm_takes_the_whole_course(tmp_path, capsys):
+    course = _course(tmp_path)
+    assert main(["export", "--course", str(course), "--format", "scorm", "--quiz", "nexus-check"]) == 1
+    assert capsys.readouterr().err.strip() == (
+        "courseforge: --quiz does not apply to SCORM: the package holds the whole course")
