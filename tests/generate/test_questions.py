@@ -218,3 +218,28 @@ def test_seeds_modules_meet_the_minimum(seeds):
     assert len(quiz.questions) >= 8
     assert len({q.type for q in quiz.questions}) >= 3
     assert gq.check_quiz(quiz, seeds) == []
+
+
+def test_identical_across_processes(tmp_path):
+    # string hashing differs between processes: nothing may depend on it
+    import subprocess
+    import sys
+
+    script = tmp_path / "dump.py"
+    script.write_text(
+        "from pathlib import Path\n"
+        "from courseforge.sources.ingest import load_corpus\n"
+        "from courseforge.generate.questions import generate_questions\n"
+        f"corpus, _ = load_corpus(Path({str(ROOT / 'seeds')!r}), Path({str(ROOT)!r}))\n"
+        "ps = [(d.id, p) for d in corpus.documents for p in d.paragraphs]\n"
+        "for q in generate_questions(ps, corpus, module_id='m', count=20, seed='s'):\n"
+        "    print(repr(q))\n",
+        encoding="utf-8",
+    )
+    outs = []
+    for hashseed in ("1", "2"):
+        env = {"PYTHONHASHSEED": hashseed, "PATH": "/usr/bin:/bin"}
+        run = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, env=env, check=True)
+        outs.append(run.stdout)
+    assert outs[0] == outs[1]
+    assert outs[0].count("\n") == 20

@@ -21,16 +21,15 @@ from courseforge.sources.model import Corpus, Paragraph
 
 # ---------------------------------------------------------------- sentences
 
-_SEGMENTER = None
-
-
-def _segmenter():
-    global _SEGMENTER
-    if _SEGMENTER is None:
-        import pysbd
-
-        _SEGMENTER = pysbd.Segmenter(language="en", clean=False)
-    return _SEGMENTER
+# Words that end with a full stop without ending a sentence.
+ABBREVIATIONS = frozenset(
+    """e.g i.e al cf vs viz approx ca no nos art arts para paras p pp vol ch sec fig ed eds
+    mr mrs ms dr prof st sr jr gen gov rep sen hon rev inc ltd co corp dept div univ assn
+    jan feb mar apr jun jul aug sep sept oct nov dec est u.s u.k u.n e.u op ibid""".split()
+)
+# A candidate boundary: ., ! or ? (with closing quotes or brackets), spaces,
+# then what can start a sentence.
+_BOUNDARY_RE = re.compile(r"([.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
 
 
 @lru_cache(maxsize=65536)
@@ -38,15 +37,40 @@ def _sentences_cached(text: str) -> tuple[str, ...]:
     text = text.strip()
     if not text:
         return ()
-    # pysbd is the slow part of generation: skip it for a text that has a
-    # single sentence-ending mark at its very end (most headings, list items).
-    if not re.search(r"[.!?][\"'”’)\]]*\s", text):
-        return (text,)
-    return tuple(s.strip() for s in _segmenter().segment(text) if s.strip())
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY_RE.finditer(text):
+        end = m.end(1)
+        if m.group(1)[0] == "." and _is_abbreviation(text, m.start(1)):
+            continue
+        piece = text[start:end].strip()
+        if piece:
+            out.append(piece)
+        start = m.end()
+    rest = text[start:].strip()
+    if rest:
+        out.append(rest)
+    return tuple(out)
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends an abbreviation or an initial."""
+    m = re.search(r"(\S+)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1).lstrip("\"'“‘([")
+    if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
+        return True  # "John D. and Catherine T. MacArthur", "U.S."
+    return word.lower() in ABBREVIATIONS
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, each verbatim (pysbd; cached per text)."""
+    """The sentences of a paragraph, each verbatim (cached per text).
+
+    A rule-based splitter rather than pysbd: pysbd recompiles its regular
+    expressions on every call and made generation several times slower; the
+    rules here (abbreviations, initials, closing quotes) split the policy
+    documents the same way."""
     return list(_sentences_cached(text))
 
 
@@ -567,6 +591,7 @@ _FINITE = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)
 def self_contained(sentence: str) -> bool:
     """Whether a sentence can be read without the text around it: no leading
     pronoun or connective ("It", "This", "However"), no "The Forum" standing
@@ -596,6 +621,7 @@ _BOILERPLATE = re.compile(
 _FOOTNOTE = re.compile(r"[a-z)\]][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
 
 
+@lru_cache(maxsize=65536)
 def is_prose(sentence: str) -> bool:
     """A full sentence rather than a heading, dateline or list entry: at least
     six words, mostly lowercase words, ending with a full stop."""
@@ -608,12 +634,13 @@ def is_prose(sentence: str) -> bool:
     return lower / len(ws) >= 0.3
 
 
+@lru_cache(maxsize=65536)
 def is_boilerplate(text: str) -> bool:
     """Navigation, links, markup, tables of contents, footnote markers."""
     if _BOILERPLATE.search(text) or _FOOTNOTE.search(text):
         return True
-    letters = [c for c in text if c.isalpha()]
-    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.5:
+    letters = re.sub(r"[^A-Za-z]", "", text)
+    if letters and len(re.sub(r"[^A-Z]", "", letters)) / len(letters) > 0.5:
         return True  # ALL-CAPS headings
     return False
 

@@ -203,13 +203,8 @@ class Builder:
             resolved = f"It [{name}]{s[2:]}"
         else:
             word = m.group(2)
-            d = self.idx.corpus.document(doc)
-            before = []
-            for p in d.paragraphs if d else []:
-                if p.id == para.id:
-                    before.append(" ".join(sents[:si]))
-                    break
-                before.append(p.text)
+            # the names of the section so far: its title, this paragraph up to here
+            before = [self.idx.section_title.get((doc, para.id), ""), " ".join(sents[:si])]
             names = {n for n in self.bodies_in(" ".join(before)) if word in n.split() and len(n.split()) > 1}
             if len(names) != 1:
                 return None
@@ -219,7 +214,7 @@ class Builder:
 
     def bodies_in(self, text: str) -> list[str]:
         """Bodies named in ``text`` (full names, and acronyms of bodies), "UN" aside."""
-        found = [o.name for o in self.idx.organizations if o.name not in TOO_COMMON and o.name in text]
+        found = [name for _, name in self.idx.organizations_in(text) if name not in TOO_COMMON]
         found += [m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(text)
                   if m.group(1) in self.idx.body_acronyms]
         # a full name and its own acronym are one body
@@ -248,12 +243,10 @@ class Builder:
         for m in extract._ACRONYM_TOKEN_RE.finditer(s):
             if m.group(1) in self.idx.body_acronyms:
                 spans.append(("acronym", m.start(1), m.end(1)))
-        for o in self.idx.organizations:
-            if o.name in TOO_COMMON or len(o.name.split()) < 2 or not single_name(o.name, self.idx):
+        for i, name in self.idx.organizations_in(s):
+            if name in TOO_COMMON or len(name.split()) < 2 or not single_name(name, self.idx):
                 continue
-            i = s.find(o.name)
-            if i >= 0 and not re.match(r"[\w-]", s[i + len(o.name) : i + len(o.name) + 1]) and (i == 0 or not s[i - 1].isalnum()):
-                spans.append(("name", i, i + len(o.name)))
+            spans.append(("name", i, i + len(name)))
         # drop spans inside another span (a year inside a name)
         spans.sort(key=lambda t: (t[1], -(t[2] - t[1])))
         kept: list[tuple[str, int, int]] = []
@@ -432,8 +425,8 @@ class Builder:
             self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|acronyms", order)
         # dated events named in this paragraph
         events: dict[int, extract.Event] = {}
-        for e in self.idx.events:
-            if e.doc == doc and e.para == para.id and e.label and e.label in text:
+        for e in self.idx.events_at.get((doc, para.id), []):
+            if e.label and e.label in text:
                 events.setdefault(e.year, e)
         labelled = sorted(events.values(), key=lambda e: e.year)
         if len(labelled) >= 3 and len({e.label for e in labelled}) == len(labelled):

@@ -128,6 +128,8 @@ def kind_of(text: str) -> str:
 
 def _contains(a: str, b: str) -> bool:
     """Whether ``b`` occurs in ``a`` as whole words (case-insensitive)."""
+    if not b or b.casefold() not in a.casefold():
+        return False  # the common case, without compiling a pattern
     return re.search(rf"(?<![\w-]){re.escape(b)}(?![\w-])", a, re.I) is not None
 
 
@@ -362,8 +364,8 @@ def check_ordering(q, idx: CorpusIndex) -> str | None:
     if not isinstance(q, Ordering):
         return None
     years = {}
-    for e in idx.events:
-        if e.doc == q.source.doc and e.para == q.source.para and e.label:
+    for e in idx.events_at.get((q.source.doc, q.source.para), []):
+        if e.label:
             years.setdefault(e.label, e.year)
     got = [years.get(i.text) for i in q.items]
     if None in got:

@@ -10,6 +10,7 @@ could also be right; the caller asks for more than it needs.
 from __future__ import annotations
 
 import hashlib
+import re
 
 from courseforge.generate import extract
 
@@ -50,9 +51,10 @@ def names(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]
 
 
 def extract_contains(text: str, part: str) -> bool:
-    import re
-
-    return bool(text) and re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text, re.I) is not None
+    """Whether ``part`` occurs in ``text`` as whole words (case-insensitive)."""
+    if not text or part.casefold() not in text.casefold():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text, re.I) is not None
 
 
 def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:

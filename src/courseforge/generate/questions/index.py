@@ -40,6 +40,21 @@ class CorpusIndex:
     # acronyms that name a body: expanded ones whose expansion is a body, and
     # bare ones ("UNESCO") used in at least two paragraphs; doc -> count of documents using it
     body_acronyms: dict[str, int] = field(default_factory=dict)
+    texts: dict[tuple[str, str], str] = field(default_factory=dict)  # (doc, para) -> text
+    events_at: dict[tuple[str, str], list[extract.Event]] = field(default_factory=dict)
+    # organization names by their first word, so a sentence is matched against
+    # the few names that can start at each of its capitalised words
+    orgs_by_first: dict[str, list[str]] = field(default_factory=dict)
+
+    def organizations_in(self, text: str) -> list[tuple[int, str]]:
+        """(offset, name) of every organization named in ``text``, longest name first at an offset."""
+        out = []
+        for m in re.finditer(r"(?<![\w-])[A-Z][^\s,;:.()]*", text):
+            for name in self.orgs_by_first.get(m.group(0), ()):
+                end = m.start() + len(name)
+                if text.startswith(name, m.start()) and not re.match(r"[\w-]", text[end : end + 1]):
+                    out.append((m.start(), name))
+        return out
 
     def stated(self, text: str) -> bool:
         """Whether the corpus contains these words in this order (4-gram test)."""
@@ -49,8 +64,7 @@ class CorpusIndex:
         return all(hash(tuple(toks[i : i + N])) in self.ngrams for i in range(len(toks) - N + 1))
 
     def paragraph_text(self, doc: str, para: str) -> str | None:
-        p = self.corpus.paragraph(doc, para)
-        return p.text if p else None
+        return self.texts.get((doc, str(para)))
 
 
 _CACHE: list[tuple[Corpus, CorpusIndex]] = []
@@ -75,6 +89,7 @@ def _build(corpus: Corpus) -> CorpusIndex:
         for sec in doc.sections:
             for p in sec.paragraphs:
                 idx.section_title[(doc.id, p.id)] = sec.title
+                idx.texts[(doc.id, p.id)] = p.text
                 parts.append(p.text.lower())
                 for sent in extract.sentences(p.text):
                     toks = tokens(sent)
@@ -86,6 +101,12 @@ def _build(corpus: Corpus) -> CorpusIndex:
     idx.acronym_of = {a.expansion.lower(): a.acronym for a in idx.acronyms.values()}
     idx.organizations = extract.organizations(corpus)
     idx.events = extract.dated_events(corpus)
+    for e in idx.events:
+        idx.events_at.setdefault((e.doc, e.para), []).append(e)
+    for o in idx.organizations:
+        idx.orgs_by_first.setdefault(o.name.split()[0], []).append(o.name)
+    for names in idx.orgs_by_first.values():
+        names.sort(key=lambda n: (-len(n), n))
     idx.figures = extract.figures(corpus)
     _body_acronyms(idx)
     years = {e.year for e in idx.events} | {int(f.value) for f in idx.figures if f.kind == "year"}
