@@ -96,6 +96,9 @@ def _answer_block(quiz: Quiz, q, notes: Notes) -> str | None:
             ids = ", ".join(d.id for d in q.distractors)
             notes.add(quiz.id, q.id, f"GIFT has no distractors for matching — extra answers left out ({ids}); "
                       "Moodle XML and QTI keep them")
+        if len(q.pairs) < 3:
+            notes.add(quiz.id, q.id, "Moodle's question editor asks for at least 3 answers in a matching question: "
+                      "it imports as is, but add a pair before editing it in Moodle")
         pairs = "".join(f"\t={escape(p.left)} -> {escape(p.right)}\n" for p in q.pairs)
         return "{\n" + pairs + _general(q) + "}"
     if isinstance(q, Ordering):

@@ -112,6 +112,9 @@ def _question(quiz: Quiz, q, notes: Notes) -> ET.Element | None:
         _value(el, "showunits", "3")  # no unit input
         _value(el, "unitsleft", "0")
     elif isinstance(q, Matching):
+        if len(q.pairs) + len(q.distractors) < 3:
+            notes.add(quiz.id, q.id, "Moodle's question editor asks for at least 3 answers in a matching question: "
+                      "it imports as is, but add a distractor before editing it in Moodle")
         _value(el, "shuffleanswers", "true")
         _combined_feedback(el)
         for p in q.pairs:
