@@ -175,7 +175,7 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
         passages.extend(p[i] for p in pools if i < len(p))
     count = max(per_module, min(20, 2 * len(drafts)))
     qs = _questions(tools, passages, corpus, plan.id, count)
-    if len(qs) < per_module:  # too few fresh paragraphs: allow the cited ones too
+    if len(qs) < MIN_QUESTIONS:  # too few fresh paragraphs: allow the cited ones too
         everything = passages + [p for d in drafts for p in d.passages if (p.doc, p.para.id) in cited]
         qs = _questions(tools, everything, corpus, plan.id, count)
     quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",

@@ -1,0 +1,54 @@
+"""The committed course is exactly what `courseforge generate` writes for the shipped seeds and plan."""
+
+import shutil
+from pathlib import Path
+
+from courseforge.check import check_course
+from courseforge.course import load_course_info
+from courseforge.generate.questions import check_quiz
+from courseforge.generate.run import generate
+from courseforge.generate.write import LOCK_PATH
+from courseforge.project import Project
+from courseforge.quiz.load import load_quizzes
+from courseforge.sources.ingest import load_corpus
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def shipped_copy(root: Path) -> Project:
+    for name in ("course.yml", "mkdocs.yml"):
+        shutil.copy(REPO / name, root / name)
+    for name in ("seeds", "schema", "modules", "quizzes", ".courseforge"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name, ignore=shutil.ignore_patterns("drafts", "backup"))
+    return Project(root)
+
+
+def committed_files(folder: str) -> list[str]:
+    return sorted(p.relative_to(REPO).as_posix() for p in (REPO / folder).rglob("*") if p.is_file())
+
+
+def test_regenerating_the_shipped_course_changes_no_byte(tmp_path):
+    project = shipped_copy(tmp_path)
+    lock = (tmp_path / LOCK_PATH).read_bytes()
+    result = generate(project, load_course_info(project))
+    w = result.writes
+    assert (w.created, w.updated, w.kept, w.replaced, w.removed, w.kept_stale) == ([], [], [], [], [], [])
+    assert result.report()[-1].endswith("already up to date.")
+    for rel, text in result.course.files.items():
+        assert (REPO / rel).read_bytes() == text.encode("utf-8"), rel
+    assert (tmp_path / LOCK_PATH).read_bytes() == lock
+    # nothing in modules/ or quizzes/ that generate did not write
+    assert committed_files("modules") + committed_files("quizzes") == sorted(result.course.files)
+
+
+def test_shipped_course_passes_check_and_every_quiz_check():
+    project = Project(REPO)
+    assert [str(d) for d in check_course(project) if d.severity == "error"] == []
+    corpus, _ = load_corpus(project.seeds_dir, project.root)
+    quizzes, diags = load_quizzes(project.quizzes_dir, project.root)
+    assert diags == []
+    for quiz in quizzes:
+        assert check_quiz(quiz, corpus) == [], quiz.id
+    cited = {q.source.doc for quiz in quizzes for q in quiz.questions}
+    assert cited == {d.id for d in corpus.documents}  # every document is cited
