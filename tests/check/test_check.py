@@ -96,7 +96,11 @@ def edit(root: Path, rel: str, old: str, new: str) -> None:
 
 
 def errors(root: Path) -> list[str]:
-    return [str(d) for d in check_course(Project(root)) if d.severity == "error"]
+    """The errors of a check, asserting that checking wrote nothing."""
+    before = snapshot(root)
+    found = [str(d) for d in check_course(Project(root)) if d.severity == "error"]
+    assert snapshot(root) == before
+    return found
 
 
 def snapshot(root: Path) -> dict[str, tuple[str, int]]:
