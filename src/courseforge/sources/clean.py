@@ -48,8 +48,16 @@ _SUP = re.compile(r"<sup\b[^<>]*>\s*([^<>]*?)\s*</sup>", re.IGNORECASE)
 # A footnote text: the line starts with its number in superscript.
 _FOOTNOTE_LINE = re.compile(r"^\s*(?:<sup\b[^<>]*>\s*(?:</sup>)?\s*)*<sup\b[^<>]*>\s*(\d{1,3})\s*</sup>\s*", re.IGNORECASE)
 
-_BOLD = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*|__(?=\S)(.+?)(?<=\S)__")
-_ITALIC = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])|(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])")
+# A span never contains its own marker and is at most 500 characters long,
+# so a line full of unmatched "*" or "_" costs linear time, not quadratic.
+_BOLD = re.compile(
+    r"\*\*(?=\S)((?:[^*\n]|\*(?!\*)){1,500}?)(?<=\S)\*\*"
+    r"|__(?=\S)((?:[^_\n]|_(?!_)){1,500}?)(?<=\S)__"
+)
+_ITALIC = re.compile(
+    r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,500}?)(?<=\S)\*(?![\w*])"
+    r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,500}?)(?<=\S)_(?![\w_])"
+)
 _STRAY_STARS = re.compile(r"\*{2,}")
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
@@ -82,6 +90,7 @@ SHARE_WORDS = frozenset(
 )
 _SHARE_REQUIRED = frozenset({"share", "partager", "bookmark", "tweet", "rss"})
 
+_MAYBE_TOC_TITLE = re.compile(r"^[\s*#]*(?:<[^<>]*>\s*)*(?:contents|table|sommaire|pages?)", re.IGNORECASE)
 _TOC_TITLE = re.compile(r"^\s*(?:contents|table of contents|table des matières|sommaire|pages?)\s*$", re.IGNORECASE)
 # "I. Introduction.....\t3", "1. Public perceptions of migration and migrants\t4",
 # "Annex. Summary ... .....\t1-4": a dot leader or a tab before a page number.
@@ -98,6 +107,8 @@ def _unescape(match: re.Match) -> str:
 def decode_entities(text: str) -> str:
     """Character entities (``&lt;``, ``&#8217;``) → characters, also when a
     stray tag cut one in two (``&</sup>lt;`` → ``</sup>&lt;``)."""
+    if "&" not in text:
+        return text
     text = _SPLIT_ENTITY.sub(lambda m: f"{m.group(1)}&{m.group(2)};", text)
     return _ENTITY.sub(_unescape, text)
 
@@ -181,8 +192,9 @@ def clean_inline(text: str, footnotes: set[str] | frozenset[str] = frozenset()) 
     entities first (an escaped tag becomes a tag), superscripts before other
     tags (their content decides), emphasis last."""
     text = decode_entities(text)
-    text = replace_superscripts(text)
-    text = strip_tags(text)
+    if "<" in text:
+        text = replace_superscripts(text)
+        text = strip_tags(text)
     text = strip_emphasis(text)
     text = strip_nav_phrases(text)
     text = glued_footnote_refs(text, footnotes)
@@ -215,6 +227,9 @@ def is_share_line(line: str) -> bool:
     """"Twitter Facebook Flickr Youtube RSS Share", "Bookmark and Share"."""
     if len(line) > 200:
         return False
+    low = line.lower()
+    if not any(w in low for w in _SHARE_REQUIRED):  # cheap test first
+        return False
     words = clean_inline(line).replace("|", " ").split()
     if not words or len(words) > 16:
         return False
@@ -223,13 +238,16 @@ def is_share_line(line: str) -> bool:
 
 
 def is_toc_title(line: str) -> bool:
-    return len(line) < 60 and bool(_TOC_TITLE.match(clean_inline(line)))
+    return len(line) < 60 and bool(_MAYBE_TOC_TITLE.match(line)) and bool(_TOC_TITLE.match(clean_inline(line)))
 
 
 def is_toc_line(line: str) -> bool:
     """A table-of-contents entry: a title, then a dot leader or a tab, then a
     page number."""
-    return bool(_TOC_LINE.search(line)) and bool(re.search(r"[A-Za-z]", line))
+    tail = line.rstrip()[-40:]  # only the end can hold a leader and a page number
+    if not tail[-1:].isdigit():
+        return False
+    return bool(_TOC_LINE.search(tail)) and bool(re.search(r"[A-Za-z]", line))
 
 
 def is_decoration(line: str) -> bool:

@@ -209,29 +209,30 @@ def _block_text(b: Block, footnotes: frozenset[str]) -> str:
 
 
 def _join_page_breaks(blocks: list[Block]) -> list[Block]:
-    """Rejoin a paragraph that a page break cut in two."""
+    """Rejoin a paragraph that a page break cut in two (one pass, so a
+    paragraph spread over three pages is rejoined too)."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        nxt = i + 1
+        if out and _continues(out[-1], b):
+            _merge(out[-1], b)
+            i += 1
+            continue
         # a lone page number between the two halves
-        if (
-            nxt + 1 < len(blocks)
-            and blocks[nxt].start == "plain"
-            and _LONE_PAGE_NUMBER.match(blocks[nxt].text)
-            and _continues(b, blocks[nxt + 1])
-        ):
-            nxt += 1
-        if nxt < len(blocks) and _continues(b, blocks[nxt]):
-            b.lines.extend(blocks[nxt].lines)
-            b.text = clean.collapse_spaces(b.text + " " + blocks[nxt].text)
-            # the joined block may itself continue on the next page
-            blocks = blocks[:i] + [b] + blocks[nxt + 1:]
+        if out and i + 1 < len(blocks) and b.start == "plain" and _LONE_PAGE_NUMBER.match(b.text) \
+                and _continues(out[-1], blocks[i + 1]):
+            _merge(out[-1], blocks[i + 1])
+            i += 2
             continue
         out.append(b)
         i += 1
     return out
+
+
+def _merge(into: Block, b: Block) -> None:
+    into.lines.extend(b.lines)
+    into.text = clean.collapse_spaces(into.text + " " + b.text)
 
 
 def _continues(prev: Block, nxt: Block) -> bool:
