@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import io
+import json
 import shutil
 import threading
 import zipfile
@@ -39,6 +40,7 @@ LMS_PAGE = """<!doctype html>
 <script>
   window.calls = { LMSInitialize: 0, LMSFinish: 0, LMSCommit: 0 };
   var api = new Scorm12API({ autocommit: false, logLevel: 5 });
+  /*PRELOAD*/
   ["LMSInitialize", "LMSFinish", "LMSCommit"].forEach(function (name) {
     var real = api[name].bind(api);
     api[name] = function () { window.calls[name]++; return real.apply(null, arguments); };
@@ -125,6 +127,25 @@ def test_quiz_results_reach_the_lms_and_the_session_survives_page_changes(served
     assert sets["cmi.core.exit"] == ""  # passed: nothing to resume
     assert sets["cmi.core.session_time"].startswith("0000:00:")
     assert _cmi(page, "core.lesson_status") == "passed"
+    assert page.errors == []
+
+
+def test_a_new_session_resumes_where_the_learner_left(served, page, tmp_path):
+    saved = {"v": 1, "c": 0, "t": 2, "q": {"nexus-check": {"p": 75, "ok": True}}}
+    preload = ('api.loadFromJSON({core: {lesson_location: "site/module/page2.html", lesson_status: "passed"}, '
+               f"suspend_data: {json.dumps(json.dumps(saved))}}}, 'cmi');")
+    root = tmp_path / "www"
+    (root / "resume.html").write_text(LMS_PAGE.replace("/*PRELOAD*/", preload), encoding="utf-8")
+    page.goto(served + "resume.html")
+    site = page.frame_locator("#sco").frame_locator("#cf-site")
+    site.locator("h1").filter(has_text="Page two").wait_for()  # back on the page left last time
+    assert _cmi(page, "core.lesson_status") == "passed"  # not reset to incomplete
+    page.frame_locator("#sco").frame_locator("#cf-site").locator("#next").click()
+    site.locator("h1").filter(has_text="Home").wait_for()
+    site.locator("#half").click()  # a worse result later does not lower the best one
+    assert _cmi(page, "core.score.raw") == "75"
+    assert _cmi(page, "core.lesson_status") == "passed"
+    assert page.evaluate("window.calls.LMSInitialize") == 1
     assert page.errors == []
 
 
