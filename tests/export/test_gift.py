@@ -120,3 +120,13 @@ def assert_gift_round_trip(quizzes):
     assert seen == set(original) - skipped
     assert all(original[k].type == "ordering" or "->" in str(original[k]) for k in skipped)
     return back
+
+
+def test_option_text_that_looks_like_a_weight_keeps_its_meaning(quizzes):
+    q = quizzes[0].questions[0]
+    q.options[1].text = "%5% off"
+    q.options[0].text = "%10% more"
+    text, _ = export_gift([quizzes[0]], "C")
+    assert "\t=%10% more#" in text and "\t~%0%%5% off#" in text
+    parsed, _ = parse_gift(text, "c.gift")
+    assert [(a.text, a.weight) for a in parsed[0].answers] == [("%10% more", 1.0), ("%5% off", 0.0), ("FDI", 0.0)]

@@ -14,6 +14,8 @@ round trip keeps each question's citation.
 
 from __future__ import annotations
 
+import re
+
 from ..quiz.model import (
     BLANK,
     FillBlank,
@@ -29,6 +31,7 @@ from .common import category_path, choice_fractions, format_number, moodle_fract
 from .report import Notes
 
 FORMAT = "GIFT"
+WEIGHT_LIKE = re.compile(r"^%-?\d")
 _RESERVED = {"\\": "\\\\", "~": "\\~", "=": "\\=", "#": "\\#", "{": "\\{", "}": "\\}", ":": "\\:", "\n": "\\n", "\r": ""}
 
 
@@ -49,7 +52,9 @@ def _choices(quiz: Quiz, q, notes: Notes) -> list[str]:
     lines = []
     if isinstance(q, SingleChoice):
         for o in q.options:
-            lines.append(f"\t{'=' if o.correct else '~'}{escape(o.text)}{_fb(o.feedback)}\n")
+            # "~%5% off" would read as a 5% weight: an explicit 0% weight goes first.
+            marker = "=" if o.correct else ("~%0%" if WEIGHT_LIKE.match(o.text) else "~")
+            lines.append(f"\t{marker}{escape(o.text)}{_fb(o.feedback)}\n")
         return lines
     n_correct = sum(o.correct for o in q.options)
     right, wrong = choice_fractions(n_correct, quiz.multiple_scoring)

@@ -319,11 +319,11 @@ class GiftParser:
                 return None
             raw = raw.strip()
             weight = 1.0 if marker == "=" else 0.0
-            m = WEIGHT_RE.match(raw)
+            m = WEIGHT_RE.match(raw) if marker == "~" else None  # Moodle reads no weight after "="
             if m:
                 weight = float(m.group(1)) / 100
                 raw = raw[m.end():]
-            elif raw.startswith("%"):
+            elif marker == "~" and raw.startswith("%"):
                 self.error(line, f"the weight in '{_clean(raw)[:40]}' must look like %50% or %-25%")
                 return None
             text, fb = _feedback_split(raw)
