@@ -97,7 +97,6 @@ _TOC_TITLE = re.compile(r"^\s*(?:contents|table of contents|table des matières|
 _TOC_LINE = re.compile(r"(?:\.{3,}\s*|\t\s*)\d{1,4}(?:\s*[-–]\s*\d{1,4})?\s*$")
 _DECORATION = re.compile(r"^\s*(?:(?:-0)+-?|(?:\*\s*){3,}|-{3,}|_{3,}|={3,}|~{3,})\s*$")
 
-_SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def _unescape(match: re.Match) -> str:
@@ -184,7 +183,8 @@ def glued_footnote_refs(text: str, footnotes: set[str] | frozenset[str]) -> str:
 
 
 def collapse_spaces(text: str) -> str:
-    return _SPACES.sub(" ", text).strip()
+    """Runs of whitespace (tabs, no-break spaces, line ends) → one space."""
+    return " ".join(text.split())
 
 
 def clean_inline(text: str, footnotes: set[str] | frozenset[str] = frozenset()) -> str:
