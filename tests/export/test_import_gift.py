@@ -150,14 +150,16 @@ def test_import_command_writes_loadable_yaml_and_says_what_to_fill_in(tmp_path, 
     quiz, diags = load_quiz_file(written, course)
     assert out == [
         "Wrote quizzes/remittances.yml: 2 question(s), quiz 'remittances' for module 'remittances'.",
-        "  Before `courseforge check` accepts it (3):",
+        "  Before `courseforge check` accepts it (4):",
         "  Each question marked 'doc: imported' below needs its source: write the seed id from seeds/sources.yml "
         "as doc and the paragraph id shown on the sources page (modules/sources.md) as para.",
+        "  quizzes/remittances.yml:3:9: module 'remittances' has no page modules/remittances.md: write an existing "
+        "module id here (or import with --module ID)",
         "  quizzes/remittances.yml:14:19: question 'cost' cites no seed paragraph yet (doc: imported)",
         "  quizzes/remittances.yml:20:18: 'explanation' of question 'q2' is empty: write the text",
         "  quizzes/remittances.yml:21:19: question 'q2' cites no seed paragraph yet (doc: imported)",
     ]
-    assert quiz is None and [str(d) for d in diags] == [out[4].strip()]
+    assert quiz is None and [str(d) for d in diags] == [out[5].strip()]
     # Running again never overwrites the trainer's edits.
     before = written.read_text(encoding="utf-8")
     assert main(["import", "gift", str(bank), "--course", str(course)]) == 1

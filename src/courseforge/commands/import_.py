@@ -86,6 +86,10 @@ def run(args) -> int:
     for quiz, path in targets:
         result = read_quiz_file(path, root)
         todo = list(result.diagnostics)
+        if root is not None and not (Path(root) / "modules" / f"{quiz.module}.md").is_file():
+            line, col = result.positions.get(("module",), (0, 0))
+            todo.append(Diagnostic(result.path, line, col, f"module '{quiz.module}' has no page modules/{quiz.module}.md: "
+                                   "write an existing module id here (or import with --module ID)"))
         for qid in needs_source(quiz):
             line, col = result.positions.get((qid, "source", "doc"), (0, 0))
             todo.append(Diagnostic(result.path, line, col, f"question '{qid}' cites no seed paragraph yet (doc: imported)"))
