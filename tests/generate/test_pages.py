@@ -12,19 +12,38 @@ def quiz(questions):
     return Quiz(id="01-x", module="01-x", title="Q", mode="practice", pass_mark=70, questions=questions)
 
 
-def test_objectives_follow_the_question_types_and_blooms():
+def fb(qid, prompt, bloom="remember"):
+    return FillBlank(id=qid, prompt=prompt, explanation="e", source=SRC, answers=["x"], bloom=bloom)
+
+
+def test_objectives_follow_the_question_types_topics_and_blooms():
     qs = [
-        FillBlank(id="q1", prompt="p", explanation="e", source=SRC, answers=["x"], bloom="remember"),
-        TrueFalse(id="q2", prompt="p", explanation="e", source=SRC, answer=True, bloom="understand"),
-        FillBlank(id="q3", prompt="p", explanation="e", source=SRC, answers=["y"], bloom="understand"),
-        FillBlank(id="q4", prompt="p", explanation="e", source=SRC, answers=["z"], bloom="understand"),
+        fb("q1", "Coral reefs bleach when the water ___.", "remember"),
+        TrueFalse(id="q2", prompt="Fishing quotas were set in 1990.", explanation="e", source=SRC, answer=True,
+                  bloom="understand"),
+        fb("q3", "Fishing boats need a ___ licence.", "understand"),
+        fb("q4", "The largest coral reef lies off ___.", "understand"),
         Ordering(id="q5", prompt="p", explanation="e", source=SRC, bloom="analyze",
                  items=[Item("a", "1949"), Item("b", "1975")]),
     ]
     assert objectives(quiz(qs), ["coral reefs", "fishing"]) == [
-        ("Explain", "the exact terms and names the documents use for coral reefs", [1, 3, 4]),
+        ("Explain", "the exact terms and names the documents use for coral reefs", [1, 4]),
+        ("Explain", "the exact terms and names the documents use for fishing", [3]),
         ("Distinguish", "accurate from inaccurate statements about fishing", [2]),
         ("Sequence", "the milestones of coral reefs in the order they happened", [5]),
+    ]
+
+
+def test_objectives_are_merged_down_to_five():
+    topics = ["coral", "fishing", "plastic", "tourism"]
+    qs = [fb(f"q{i}", f"Question about {t} ___.") for i, t in enumerate(topics, start=1)]
+    qs += [TrueFalse(id=f"t{i}", prompt=f"A statement on {t}.", explanation="e", source=SRC, answer=True)
+           for i, t in enumerate(topics[:2], start=1)]
+    got = objectives(quiz(qs), topics)
+    assert got == [
+        ("Recall", "the exact terms and names the documents use for coral", [1, 2, 3, 4]),
+        ("Distinguish", "accurate from inaccurate statements about coral", [5]),
+        ("Distinguish", "accurate from inaccurate statements about fishing", [6]),
     ]
 
 

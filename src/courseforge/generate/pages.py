@@ -165,31 +165,57 @@ _DEFAULT_BLOOM = {"single": "remember", "fill_blank": "remember", "numeric": "re
 
 
 def objectives(quiz: Quiz, topics: tuple[str, ...] | list[str]) -> list[tuple[str, str, list[int]]]:
-    """3-5 (verb, object, question numbers) derived from what the quiz asks.
+    """Up to five (verb, object, question numbers) derived from what the quiz asks.
 
-    One objective per question type in the quiz, with the verb of the Bloom
-    level its questions carry; if there are more than five types, the
-    recall-type ones are merged.
+    Questions are grouped by type and by the module topic they are about
+    (the topic sharing most words with the question); each group is one
+    objective, with the verb of the Bloom level its questions carry. Groups
+    of one type are merged, most split type first, until at most five
+    remain, then recall-type ones are merged. Every objective names the
+    questions that test it, so objectives and quiz cannot drift apart.
     """
-    by_type: dict[str, list[int]] = {}
+    topics = list(topics) or ["this module"]
+    topic_stems = [set(content_stems(t)) or {t} for t in topics]
+
+    def topic_of(q) -> int:
+        words = set(content_stems(f"{q.prompt} {q.explanation}"))
+        return max(range(len(topics)), key=lambda i: (len(topic_stems[i] & words) / len(topic_stems[i]), -i))
+
+    groups: dict[tuple[str, int], list[int]] = {}
     blooms: dict[str, Counter[str]] = {}
     for n, q in enumerate(quiz.questions, start=1):
-        by_type.setdefault(q.type, []).append(n)
+        topic = -1 if q.type == "matching" else topic_of(q)
+        groups.setdefault((q.type, topic), []).append(n)
         blooms.setdefault(q.type, Counter())[q.bloom or _DEFAULT_BLOOM.get(q.type, "remember")] += 1
-    types = [t for t in _TYPE_ORDER if t in by_type]
-    if len(types) > 5 and "fill_blank" in types and "single" in types:
-        by_type["single"] = sorted(by_type["single"] + by_type.pop("fill_blank"))
-        types.remove("fill_blank")
-    if len(types) > 5 and "numeric" in types and "single" in types:
-        by_type["single"] = sorted(by_type["single"] + by_type.pop("numeric"))
-        types.remove("numeric")
+
+    def merge_into(qtype: str, into: str) -> None:
+        """Fold every group of ``qtype`` into the first group of ``into``."""
+        numbers = [n for k in [k for k in groups if k[0] == qtype] for n in groups.pop(k)]
+        target = next(k for k in groups if k[0] == into)
+        groups[target] = sorted(groups[target] + numbers)
+        blooms[into].update(blooms[qtype])
+
+    while len(groups) > 5:
+        counts = Counter(k[0] for k in groups)
+        split = [t for t in _TYPE_ORDER if counts[t] > 1]
+        if split:  # one objective per type, about its most asked topic
+            qtype = max(split, key=lambda t: (counts[t], -_TYPE_ORDER.index(t)))
+            mine = [k for k in groups if k[0] == qtype]
+            biggest = max(mine, key=lambda k: (len(groups[k]), -k[1]))
+            groups[biggest] = sorted(n for k in mine for n in (groups.pop(k) if k != biggest else groups[k]))
+        elif counts["fill_blank"] and counts["single"]:
+            merge_into("fill_blank", "single")
+        elif counts["numeric"] and counts["single"]:
+            merge_into("numeric", "single")
+        else:
+            break
     out = []
-    for i, t in enumerate(types):
-        bloom = min(blooms[t].items(), key=lambda kv: (-kv[1], BLOOM_LEVELS.index(kv[0]) if kv[0] in BLOOM_LEVELS else 9))[0] if t in blooms else "remember"
-        verb, obj = _OBJECTIVE[t]
-        verb = _BLOOM_VERB.get((bloom, t), verb)
-        topic = topics[i % len(topics)] if topics else "this module"
-        out.append((verb, obj.format(topic=topic), by_type[t]))
+    for (qtype, topic), numbers in sorted(groups.items(), key=lambda kv: (_TYPE_ORDER.index(kv[0][0]), kv[1][0])):
+        bloom = min(blooms[qtype].items(),
+                    key=lambda kv: (-kv[1], BLOOM_LEVELS.index(kv[0]) if kv[0] in BLOOM_LEVELS else 9))[0]
+        verb, obj = _OBJECTIVE[qtype]
+        verb = _BLOOM_VERB.get((bloom, qtype), verb)
+        out.append((verb, obj.format(topic=topics[max(topic, 0)]), numbers))
     return out
 
 
@@ -220,7 +246,8 @@ def present_topics(draft: ModuleDraft) -> list[str]:
         if not st:
             continue
         hits = min(text_stems[s] for s in st)
-        scored.append((hits == 0, len(st) > 4, -hits, i, t))
+        # the plan's order says what matters most; unused or long phrases go last
+        scored.append((hits == 0, len(st) > 4, i, t))
     scored.sort()
     return [t for *_, t in scored] or [draft.plan.title]
 
