@@ -240,7 +240,8 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
                                              "defaultValue": "0"})
             for cid, _text, _fb in choices:
                 value = points / n if cid in correct else -points / n
-                _sub(mapping, "mapEntry", {"mapKey": cid, "mappedValue": repr(round(value, 7))})
+                _sub(mapping, "mapEntry", {"mapKey": cid, "mappedValue": repr(round(value, 7)),
+                                             "caseSensitive": "true"})
         _declare_outcomes(item, points)
         body = _sub(item, "itemBody")
         body.extend(body_blocks)
@@ -293,7 +294,8 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
         decl = _declare_response(item, "multiple", "directedPair", correct)
         mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": format_number(points), "defaultValue": "0"})
         for pair in correct:
-            _sub(mapping, "mapEntry", {"mapKey": pair, "mappedValue": repr(round(points / len(qn.pairs), 7))})
+            _sub(mapping, "mapEntry", {"mapKey": pair, "mappedValue": repr(round(points / len(qn.pairs), 7)),
+                                         "caseSensitive": "true"})
         _declare_outcomes(item, points)
         body = _sub(item, "itemBody")
         body.extend(body_blocks)
