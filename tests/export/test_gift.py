@@ -6,7 +6,6 @@ from courseforge.export.gift import escape, export_gift
 from courseforge.importers.gift import parse_gift, to_quizzes
 from courseforge.quiz.model import Numeric
 
-from .conftest import make_quizzes
 
 
 def test_escape_follows_moodle_documentation():
