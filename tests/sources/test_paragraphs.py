@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from courseforge.sources.paragraphs import parse_document, slugify
 
 LONG = "with enough words in it to be running text and not a heading of any kind."
@@ -185,3 +187,47 @@ def test_slugify():
     assert slugify("1. Présentation") == "presentation"
     assert slugify("46th Commission on Population and Development") == "46th-commission-on-population-and-development"
     assert len(slugify("word " * 40)) <= 60
+
+
+# --- any text at all: no exception, unique ids, nothing invented -------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_PIECES = st.sampled_from([
+    "1. ", "12. ", "(ii) ", "- ", "— ", "## ", "# ", "**", "*", "_", "<sup>1</sup>", "<u>", "&lt;", "&amp;",
+    "Annex", "I. ", "Twitter Facebook Share", "Retour à la table des matières", ".....\t3", "\n", "\n\n",
+    "\f", "word ", "Word ", "end.", "lowercase start ", "2004", "migration1", "  ", "\t",
+])
+_TEXTS = st.lists(st.one_of(_PIECES, st.text(max_size=12)), max_size=60).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_any_text_parses_with_unique_ids_and_no_invented_words(raw):
+    doc = parse_document(raw, "T")
+    pids = [p.id for s in doc.sections for p in s.paragraphs]
+    assert len(pids) == len(set(pids))
+    assert len({s.id for s in doc.sections}) == len(doc.sections)
+    n_lines = raw.replace("\r\n", "\n").replace("\r", "\n").count("\n") + 1
+    for s in doc.sections:
+        assert s.id
+        for p in s.paragraphs:
+            assert p.text and p.text == p.text.strip() and p.section == s.id
+            assert 1 <= p.line <= n_lines
+    # cleaning removes and rejoins, never adds: the letters and digits of
+    # the titles and paragraphs, in order, are a subsequence of the original's
+    kept = "".join(
+        (s.title if s.id != "front" else "") + "".join(p.text for p in s.paragraphs) for s in doc.sections
+    )
+    assert _is_subsequence(_alnum(kept), _alnum(html.unescape(raw)))
+    assert parse_document(raw, "T") == doc
+
+
+def _alnum(text: str) -> str:
+    return "".join(c for c in text if c.isalnum())
+
+
+def _is_subsequence(small: str, big: str) -> bool:
+    it = iter(big)
+    return all(c in it for c in small)
