@@ -569,9 +569,8 @@ def to_quizzes(questions: list[GiftQuestion], path: str, options: ImportOptions 
         elif quiz_id is None:
             quiz_id = options.quiz_id or slug(category_last or "") or stem
         if module is None:
-            # courseforge's export names the category after the module id: keep it as is when it is one
-            last = category_last or ""
-            module = last if ID_RE.match(last) else slug(last) or quiz_id
+            # courseforge's export names the category after the module id, a slug already
+            module = slug(category_last or "") or quiz_id
         title = g.quiz_hint[1] if g.quiz_hint and g.quiz_hint[0] == quiz_id else (category_last or quiz_id)
         group = groups.setdefault(quiz_id, {"module": module, "title": title, "questions": [], "ids": set()})
         if qid is None or qid in group["ids"]:
