@@ -81,9 +81,14 @@ def usable_sentence(s: str) -> bool:
         and s.count("(") == s.count(")")
         and s.count("“") == s.count("”")
         and s.count('"') % 2 == 0
-        and ":" not in s  # "the following: ..." lists read badly as a statement
         and s.rstrip("\"'”’)").endswith(".")  # a statement, not a question or heading
     )
+
+
+def statement_ok(s: str) -> bool:
+    """Also fit for a true/false statement: no "...: a; b; c" list, whose
+    items a learner would have to judge one by one."""
+    return ":" not in s and ";" not in s
 
 
 def sentence_quality(s: str) -> float:
@@ -110,6 +115,9 @@ class Builder:
         self.seed = seed
         self.tried = 0
         self.rejected: dict[str, int] = {}
+        # how often each distractor has been used in this module: the least used
+        # come first, so a quiz does not offer the same wrong answer again and again
+        self.used: dict[str, int] = {}
 
     # -- bookkeeping
 
@@ -131,6 +139,7 @@ class Builder:
 
     def pick_distractors(self, stem: str, key: str, pool: list[str], src: SourceRef, n: int = N_OPTIONS - 1) -> list[str]:
         chosen: list[str] = []
+        pool = sorted(pool, key=lambda d: self.used.get(d, 0))  # stable: keeps the seeded order within a count
         for d in pool:
             probe = SingleChoice(
                 id="probe", prompt=LEADS["single"] + stem, explanation="", source=src,
@@ -140,6 +149,8 @@ class Builder:
                 continue
             chosen.append(d)
             if len(chosen) == n:
+                for c in chosen:
+                    self.used[c] = self.used.get(c, 0) + 1
                 return chosen
         return []
 
@@ -178,6 +189,10 @@ class Builder:
                                     also=[self.idx.expansion_of.get(key, "")])
                     pool = D.acronyms(key, self.idx, self.seed, exclude=text)
                     self.cloze_single(out, src, s, stem, key, pool, base, group, order)
+                elif kind == "term":
+                    self.cloze_fill(out, src, s, stem, key, base - 0.15, group, order, bloom="remember")
+                    pool = D.terms(key, self.idx, self.seed, src.doc)
+                    self.cloze_single(out, src, s, stem, key, pool, base - 0.1, group, order)
                 elif kind == "name" and specific(stem):
                     pool = D.names(key, self.idx, self.seed, exclude=text)
                     self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order)
@@ -247,6 +262,9 @@ class Builder:
             if name in TOO_COMMON or len(name.split()) < 2 or not single_name(name, self.idx):
                 continue
             spans.append(("name", i, i + len(name)))
+        for t in self.idx.terms:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(t)}(?![\w-])", s):
+                spans.append(("term", m.start(), m.end()))
         # drop spans inside another span (a year inside a name)
         spans.sort(key=lambda t: (t[1], -(t[2] - t[1])))
         kept: list[tuple[str, int, int]] = []
@@ -306,6 +324,8 @@ class Builder:
         self.keep(q, out, TYPE_SCORE["single"] * base, group, order)
 
     def true_false(self, out, src, s, spans, base, group, order) -> None:
+        if not statement_ok(s):
+            return
         hints = self.hints(src.doc, src.para)
         q = TrueFalse(
             id=question_id(src.doc, src.para, "true_false", f"{group}|true"),
@@ -321,6 +341,8 @@ class Builder:
         # a true statement with no fact in it is trivial: prefer ones with a date, figure or name
         facty = 0.1 if spans else -0.2
         self.keep(q, out, TYPE_SCORE["true_false"] * base + facty, group, order, "true")
+        if self.antonym(out, src, s, base, group, order, hints):
+            return
         if self.negated(out, src, s, base, group, order, hints):
             return
         for kind, start, end in spans:
@@ -345,6 +367,35 @@ class Builder:
                 if len(out) > before:
                     return  # one false statement per sentence is enough
 
+    def antonym(self, out, src, s, base, group, order, hints) -> bool:
+        """A false statement made by swapping one word for its opposite
+        ("worsen" -> "improve"), when the sentence holds only one such word
+        and no negation that could cancel it."""
+        if NEGATION_RE.search(s):
+            return False
+        hits = [m for m in re.finditer(r"[a-z]+", s) if m.group(0) in ANTONYMS]
+        if len(hits) != 1:
+            return False
+        m = hits[0]
+        new = ANTONYMS[m.group(0)]
+        if re.search(rf"\b{new}\b", s, re.I):
+            return False
+        statement = s[: m.start()] + new + s[m.end() :]
+        q = TrueFalse(
+            id=question_id(src.doc, src.para, "true_false", f"{group}|false|{m.group(0)}"),
+            prompt=LEADS["true_false"] + statement,
+            explanation=explanation(s, f"False: the source says “{m.group(0)}”, not “{new}”. "),
+            source=src,
+            hints=hints,
+            bloom="understand",
+            answer=False,
+            feedback_true=f"Not quite: the source says {m.group(0)}, not {new}.",
+            feedback_false=f"Right: the source says {m.group(0)}, not {new}.",
+        )
+        before = len(out)
+        self.keep(q, out, TYPE_SCORE["true_false"] * base - 0.03, group, order, "false")
+        return len(out) > before
+
     def negated(self, out, src, s, base, group, order, hints) -> bool:
         """A false statement made by negating the main verb: "are" -> "are not".
 
@@ -362,6 +413,8 @@ class Builder:
         if not nxt or nxt[0].lower().strip(",") in NO_NEGATE_AFTER or not nxt[0][0].islower():
             return False
         aux = m.group(0)
+        if aux in ("has", "have", "had") and not (nxt[0] == "been" or re.fullmatch(r"[a-z]+(?:ed|en|wn|ne|lt|ght)", nxt[0])):
+            return False  # "have access" cannot become "have not access"
         new = "cannot" if aux.lower() == "can" else f"{aux} not"
         statement = s[: m.start()] + new + s[m.end() :]
         q = TrueFalse(
@@ -474,7 +527,26 @@ SUBORDINATE_RE = re.compile(
     r"\b(?:that|which|who|whom|whose|where|when|if|whether|because|as|while|although|though|since|until|unless|once)\b",
     re.I,
 )
-NO_NEGATE_AFTER = frozenset("not no never also often always only still already usually generally to".split())
+NO_NEGATE_AFTER = frozenset(
+    """not no never also often always only still already usually generally to at in on of for by with from
+    into within among between under over about as than like so very rather quite""".split()
+)
+# Word pairs whose swap turns a statement into its opposite (never into
+# something the source merely does not say).
+ANTONYMS = dict(
+    pair
+    for a, b in (
+        ("increase", "decrease"), ("increased", "decreased"), ("increases", "decreases"),
+        ("increasing", "decreasing"), ("more", "less"), ("positive", "negative"), ("higher", "lower"),
+        ("growing", "declining"), ("strengthen", "weaken"), ("strengthened", "weakened"),
+        ("favourable", "unfavourable"), ("favorable", "unfavorable"), ("desirable", "undesirable"),
+        ("easier", "harder"), ("largest", "smallest"), ("larger", "smaller"), ("majority", "minority"),
+        ("worsen", "improve"), ("worsened", "improved"), ("benefit", "harm"), ("beneficial", "harmful"),
+        ("rise", "fall"), ("rose", "fell"), ("expand", "shrink"), ("success", "failure"),
+        ("compatible", "incompatible"), ("relevant", "irrelevant"), ("legal", "illegal"),
+    )
+    for pair in ((a, b), (b, a))
+)
 
 
 def single_name(name: str, idx: CorpusIndex) -> bool:

@@ -66,3 +66,22 @@ def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude:
     ]
     pool.sort(key=lambda p: seeded(seed, "expansion", p))
     return pool
+
+
+def terms(key: str, idx: CorpusIndex, seed: str, doc: str) -> list[str]:
+    """Other key terms, from other documents only and sharing no word with
+    the key: a term the cited document also uses might fit its sentence."""
+    words = set(key.split())
+    plural = _plural(key)
+    pool = [
+        t for t in idx.terms
+        if t != key and doc not in idx.term_docs[t] and not words & set(t.split()) and _plural(t) == plural
+    ]
+    pool.sort(key=lambda t: seeded(seed, key, t))
+    return pool
+
+
+def _plural(term: str) -> bool:
+    """Whether a term is plural, so a distractor agrees with the sentence's verb."""
+    last = term.split()[-1]
+    return last.endswith("s") and not last.endswith(("ss", "us", "is"))

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from courseforge.generate import extract
+from courseforge.generate.text import STOPWORDS as TEXT_STOPWORDS
 from courseforge.sources.model import Corpus
 
 N = 4
@@ -45,6 +46,9 @@ class CorpusIndex:
     # organization names by their first word, so a sentence is matched against
     # the few names that can start at each of its capitalised words
     orgs_by_first: dict[str, list[str]] = field(default_factory=dict)
+    # key terms: two-word lowercase phrases several paragraphs use ("brain drain")
+    terms: dict[str, int] = field(default_factory=dict)  # term -> paragraphs using it
+    term_docs: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def organizations_in(self, text: str) -> list[tuple[int, str]]:
         """(offset, name) of every organization named in ``text``, longest name first at an offset."""
@@ -109,6 +113,7 @@ def _build(corpus: Corpus) -> CorpusIndex:
         names.sort(key=lambda n: (-len(n), n))
     idx.figures = extract.figures(corpus)
     _body_acronyms(idx)
+    _terms(idx)
     years = {e.year for e in idx.events} | {int(f.value) for f in idx.figures if f.kind == "year"}
     idx.years = sorted(years)
     return idx
@@ -136,3 +141,44 @@ def _body_acronyms(idx: CorpusIndex) -> None:
                 idx.body_acronyms[tok] = len(docs[tok])
         elif tok.isupper() and len(tok) <= 7 and n >= 2:
             idx.body_acronyms[tok] = len(docs[tok])
+
+
+# Words that make a two-word phrase a grammatical pair rather than a term.
+_TERM_STOP = extract.STOPWORDS | TEXT_STOPWORDS | frozenset(
+    """such other more most many much some several each every all both same own various certain
+    also only very well first second third new often main major current recent particular general
+    important different further greater least less high higher low lower large larger small good best
+    between across would could should have being they there their emerging return people""".split() + """
+    number part case cases fact way ways time times year years level levels term terms area areas""".split()
+)
+
+
+def _terms(idx: CorpusIndex) -> None:
+    df: dict[str, int] = {}
+    docs: dict[str, set[str]] = {}
+    n_paras = 0
+    for doc_id, para in extract.iter_paragraphs(idx.corpus):
+        if extract.is_boilerplate(para.text):
+            continue
+        n_paras += 1
+        seen = set()
+        for sent in extract.sentences(para.text):
+            # overlapping pairs: every adjacent pair of words
+            words = re.findall(r"(?<![\w-])[A-Za-z][a-z-]*(?![\w-])|[^\sA-Za-z]+", sent)
+            for a, b in zip(words, words[1:]):
+                if not (a.islower() and b.islower() and a.isalpha() and b.isalpha()):
+                    continue
+                if len(a) < 4 or len(b) < 4 or a in _TERM_STOP or b in _TERM_STOP or a.endswith("ly"):
+                    continue
+                if b.endswith(("ed", "ing")) and not b.endswith(("eed", "ring")):
+                    continue  # "migrants tended": a verb, not a term
+                seen.add(f"{a} {b}")
+        for t in seen:
+            df[t] = df.get(t, 0) + 1
+            docs.setdefault(t, set()).add(doc_id)
+    # used in several paragraphs, but not so widely that it is just the topic's name
+    cap = max(8, n_paras // 30)
+    for t in sorted(df):
+        if 3 <= df[t] <= cap:
+            idx.terms[t] = df[t]
+            idx.term_docs[t] = frozenset(docs[t])
