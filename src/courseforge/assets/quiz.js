@@ -484,6 +484,9 @@
 
   function initPage() {
     document.documentElement.classList.remove("cf-cert-ready");
+    // Material's search dialog has no accessible name; give it the search box's own label.
+    var dialog = $(".md-search[role=dialog]"), input = $(".md-search__input");
+    if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
     $$("[data-cf-quiz]").forEach(initQuiz);
     var progress = $("[data-cf-progress]");
     if (progress) renderProgress(progress);
