@@ -34,6 +34,7 @@ from .select import Passage, Retriever, select_passages
 QUESTIONS_PER_MODULE = 10
 MIN_QUESTIONS = 8  # a module quiz with fewer is flagged
 MIN_TYPES = 3
+NEAR_SAME = 90  # rapidfuzz token-set ratio above which two prompts ask the same thing
 EXTRA_PASSAGES = 16  # at most this many more paragraphs for a thin quiz
 PASS_MARK = 70
 FINAL_ID = "final-assessment"
@@ -81,6 +82,21 @@ class GeneratedCourse:
     warnings: list[Diagnostic]
 
 
+def _score(qs: list) -> tuple[int, int]:
+    return (min(len({q.type for q in qs}), MIN_TYPES), len(qs))
+
+
+def _enough(qs: list) -> bool:
+    return len(qs) >= MIN_QUESTIONS and len({q.type for q in qs}) >= MIN_TYPES
+
+
+def _asked(q, others: list) -> bool:
+    """Whether another quiz already asks this (same id, or nearly the same prompt)."""
+    from rapidfuzz import fuzz
+
+    return any(q.id == o.id or fuzz.token_set_ratio(q.prompt, o.prompt) >= NEAR_SAME for o in others)
+
+
 def _questions(tools: Toolkit, passages: list[Passage], corpus: Corpus, module_id: str, count: int) -> list:
     return list(tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
                                          module_id=module_id, count=count, seed=module_id))
@@ -114,20 +130,27 @@ def build_course(
                                        "add topic phrases the documents use"))
         quizzes[m.id] = _questions(tools, passages, corpus, m.id, questions_per_module)
     # A module whose own passages gave too thin a quiz may also draw on other
-    # paragraphs that match its topics, but never on one another quiz cites,
-    # so no question appears in two quizzes.
+    # paragraphs that match its topics: first those no other quiz cites, then
+    # any, dropping questions another quiz already asks. A wider quiz is kept
+    # only if it is better and passes every quiz check.
     for m in modules:
         qs = quizzes[m.id]
-        if len(qs) >= MIN_QUESTIONS and len({q.type for q in qs}) >= MIN_TYPES:
+        if _enough(qs):
             continue
-        cited_elsewhere = {(q.source.doc, q.source.para) for k, other in quizzes.items() if k != m.id for q in other}
+        others = [q for k, other in quizzes.items() if k != m.id for q in other]
+        cited_elsewhere = {(q.source.doc, q.source.para) for q in others}
         own = {(p.doc, p.para.id) for p in selected[m.id]}
-        taken = own | cited_elsewhere
+        ranked = [p for p in retriever.ranked(m) if (p.doc, p.para.id) not in own]
+        fresh = [p for p in ranked if (p.doc, p.para.id) not in cited_elsewhere]
         # bounded, so a large corpus does not make the question pool grow
-        extra = [p for p in retriever.ranked(m) if (p.doc, p.para.id) not in taken][:EXTRA_PASSAGES]
-        wider = _questions(tools, selected[m.id] + extra, corpus, m.id, questions_per_module)
-        if (len(wider), len({q.type for q in wider})) > (len(qs), len({q.type for q in qs})):
-            quizzes[m.id] = wider
+        for extra in (fresh[:EXTRA_PASSAGES], ranked[:EXTRA_PASSAGES]):
+            wider = [q for q in _questions(tools, selected[m.id] + extra, corpus, m.id, questions_per_module)
+                     if not _asked(q, others)]
+            if _score(wider) > _score(qs) and not tools.check_quiz(
+                    _quiz(m.id, m.id, m.title, wider, mode="practice", description=""), corpus):
+                qs = quizzes[m.id] = wider
+            if _enough(qs):
+                break
     drafts: list[ModuleDraft] = []
     for m in modules:
         passages = selected[m.id]
@@ -175,9 +198,20 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
         passages.extend(p[i] for p in pools if i < len(p))
     count = max(per_module, min(20, 2 * len(drafts)))
     qs = _questions(tools, passages, corpus, plan.id, count)
-    if len(qs) < MIN_QUESTIONS:  # too few fresh paragraphs: allow the cited ones too
-        everything = passages + [p for d in drafts for p in d.passages if (p.doc, p.para.id) in cited]
-        qs = _questions(tools, everything, corpus, plan.id, count)
+    if not _enough(qs):
+        # too few fresh paragraphs: use all of them, without repeating a
+        # practice question if that gives a sound quiz, else as a last resort
+        # with repeats (a review of the practice quizzes)
+        asked = [q for d in drafts for q in d.quiz.questions]
+        more = [p for pool in ([p for p in d.passages if (p.doc, p.para.id) in cited] for d in drafts) for p in pool]
+        everything = passages + more
+        generated = _questions(tools, everything, corpus, plan.id, count)
+        for wider in ([q for q in generated if not _asked(q, asked)], generated):
+            if _score(wider) > _score(qs) and not tools.check_quiz(
+                    _quiz(plan.id, FINAL_ID, plan.title, wider, mode="assessment", description=""), corpus):
+                qs = wider
+            if _enough(qs):
+                break
     quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",
                  description="The graded assessment on the whole course. Answers are not shown: when you "
                              "submit, save the answer file and send it to your trainer.")

@@ -144,7 +144,17 @@ def events_from(found: Iterable[Any]) -> list[Event]:
         ev = Event(year=year, when=when or str(year), text=text, cite=cite, sort_key=sort_key,
                    label=str(label) if label else "")
         out.setdefault((year, text, cite), ev)
-    return sorted(out.values(), key=lambda e: (e.year, e.sort_key, e.cite, e.text))
+    ordered = sorted(out.values(), key=lambda e: (e.year, e.sort_key, e.cite, e.text))
+    # a sentence naming several dates appears once, at its earliest date,
+    # unless it names distinct events ("Convention No 97 of 1949 and ... No 143 of 1975")
+    seen: set[tuple[str, str, Cite]] = set()
+    unique = []
+    for e in ordered:
+        key = (e.text, e.label, e.cite)
+        if key not in seen:
+            seen.add(key)
+            unique.append(e)
+    return unique
 
 
 def figures_from(found: Iterable[Any]) -> list[Figure]:
