@@ -96,6 +96,7 @@ def test_moodle_documentation_examples_import():
 @pytest.mark.parametrize("text, message", [
     ("Who?\n{~a =b\n", "x.gift:2: the answer block opened here with '{' is never closed with '}' (write \\{ for a literal brace)"),
     ("One\n\nTwo } three", "x.gift:3: '}' closes an answer block that was never opened with '{' (write \\} for a literal brace)"),
+    ("Stray }\nthen {=a}", "x.gift:1: '}' closes an answer block that was never opened with '{' (write \\} for a literal brace)"),
     ("Match {\n=a -> b\n=c d\n}", "x.gift:3: matching pair 'c d' needs '->' between the item and its match"),
     ("How many? {#\n=abc\n}", "x.gift:2: 'abc' is not a number; write {#answer}, {#answer:margin} or {#min..max}"),
     ("::Q1 Who? {=a}", "x.gift:1: the question name starts with '::' but has no closing '::'"),

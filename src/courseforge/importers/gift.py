@@ -247,6 +247,8 @@ class GiftParser:
         if start < 0 and close < 0:
             self.warn(line, "text without answers (a Moodle 'description') is not a question — skipped")
             return None
+        if 0 <= s.find("}") < start:  # a "}" before the "{": stray
+            close, start = s.find("}"), -1
         if start < 0:
             self.error(t.line_at(offset + close), "'}' closes an answer block that was never opened with '{' "
                        "(write \\} for a literal brace)")
