@@ -17,6 +17,7 @@ GOOD = """\
   date: 2020-05-01
   kind: report
 """
+UNLISTED_ALPHA = "seeds/alpha.txt: warning: not listed in seeds/sources.yml, so it is not used; add an entry for it or move it out of seeds/"
 TEXT = "# Alpha\n\nThe only paragraph of the alpha report, long enough to be running text.\n"
 
 
@@ -64,7 +65,8 @@ def test_good_catalog(tmp_path):
         ),
         (
             GOOD.replace("file: alpha.txt", "file: beta.txt"),
-            ['seeds/sources.yml:2:9: file "beta.txt" not found in seeds/'],
+            ['seeds/sources.yml:2:9: file "beta.txt" not found in seeds/',
+             UNLISTED_ALPHA],
         ),
         (
             GOOD + GOOD.replace("file: alpha.txt", "file: alpha.md").replace("- id", "\n- id"),
@@ -80,15 +82,18 @@ def test_good_catalog(tmp_path):
         ),
         (
             GOOD.replace("file: alpha.txt", "file: alpha.pdf"),
-            ['seeds/sources.yml:2:9: file "alpha.pdf": unsupported format .pdf; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md'],
+            ['seeds/sources.yml:2:9: file "alpha.pdf": unsupported format .pdf; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md',
+             UNLISTED_ALPHA],
         ),
         (
             GOOD.replace("file: alpha.txt", "file: Alpha.DOCX"),
-            ['seeds/sources.yml:2:9: file "Alpha.DOCX": unsupported format .DOCX; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md'],
+            ['seeds/sources.yml:2:9: file "Alpha.DOCX": unsupported format .DOCX; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md',
+             UNLISTED_ALPHA],
         ),
         (
             GOOD.replace("file: alpha.txt", "file: ../alpha.txt"),
-            ['seeds/sources.yml:2:9: file "../alpha.txt" must be a file name inside seeds/'],
+            ['seeds/sources.yml:2:9: file "../alpha.txt" must be a file name inside seeds/',
+             UNLISTED_ALPHA],
         ),
         (
             GOOD.replace("  kind: report", "  kind: report\n  title: Again"),
@@ -130,7 +135,7 @@ def test_good_catalog(tmp_path):
     ],
 )
 def test_catalog_errors(tmp_path, sources, expected):
-    files = {"alpha.txt": TEXT, "alpha.md": TEXT}
+    files = {"alpha.txt": TEXT, **({"alpha.md": TEXT} if "alpha.md" in sources else {})}
     assert messages(tmp_path, sources, files) == expected
 
 
@@ -196,3 +201,11 @@ def test_root_defaults_to_the_folder_holding_seeds(tmp_path):
     seeds = course(tmp_path, GOOD.replace("alpha.txt", "nope.txt"))
     corpus, diags = load_corpus(seeds)
     assert [str(d) for d in diags][0] == 'seeds/sources.yml:2:9: file "nope.txt" not found in seeds/'
+
+
+def test_unlisted_warning_is_not_given_for_a_file_with_a_broken_entry(tmp_path):
+    sources = GOOD + GOOD.replace("alpha-2020-report", "beta").replace("alpha.txt", "beta.txt").replace("  kind: report\n", "")
+    assert messages(tmp_path, sources, {"alpha.txt": TEXT, "beta.txt": TEXT, "gamma.md": TEXT}) == [
+        'seeds/sources.yml:7:3: entry "beta" is missing "kind"',
+        "seeds/gamma.md: warning: not listed in seeds/sources.yml, so it is not used; add an entry for it or move it out of seeds/",
+    ]

@@ -58,8 +58,16 @@ def supported_formats_text() -> str:
     return "plain text (.txt) and Markdown (.md)"
 
 
-def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = None) -> tuple[list[SourceEntry], list[Diagnostic]]:
-    """Read and validate ``sources.yml``; returns the valid entries and every problem."""
+def load_catalog(
+    path: Path, seeds_dir: Path | None = None, root: Path | None = None
+) -> tuple[list[SourceEntry], list[Diagnostic], set[str] | None]:
+    """Read and validate ``sources.yml``.
+
+    Returns the valid entries, every problem, and every ``file`` value
+    written, valid or not (so a file whose entry is broken is not also
+    called "not listed"); None instead of that set when the file could not
+    be read as a list at all.
+    """
     seeds_dir = seeds_dir or path.parent
     rel = display_path(path, root)
     diags: list[Diagnostic] = []
@@ -73,13 +81,13 @@ def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = 
 
     if not path.is_file():
         err(0, "not found: list the seed documents here (see the README, 'Seed documents')")
-        return [], diags
+        return [], diags, None
     try:
         text = read_text_limited(path, MAX_CATALOG_BYTES)
     except ValueError as exc:
         line, message = _split_line(str(exc))
         err(line, message)
-        return [], diags
+        return [], diags, None
     try:
         root_node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -88,19 +96,20 @@ def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = 
         if exc.problem and exc.context and exc.context_mark:
             problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
         diags.append(Diagnostic(rel, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, f"YAML syntax error: {problem}"))
-        return [], diags
+        return [], diags, None
     except yaml.YAMLError as exc:
         err(0, f"YAML error: {exc}")
-        return [], diags
+        return [], diags, None
 
     if root_node is None:
         err(1, "is empty: list the seed documents, each entry starting with '- id: ...'")
-        return [], diags
+        return [], diags, None
     if not isinstance(root_node, yaml.SequenceNode):
         err(root_node, "must be a list of documents, each entry starting with '- id: ...'")
-        return [], diags
+        return [], diags, None
 
     seen_nodes: set[int] = set()
+    mentioned: set[str] = set()
     entries: list[SourceEntry] = []
     ids: dict[str, int] = {}
     files: dict[str, int] = {}
@@ -112,7 +121,7 @@ def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = 
         if not isinstance(item, yaml.MappingNode):
             err(item, "each entry must be a mapping of keys (id, file, title, issuer, date, kind)")
             continue
-        entry, ok = _entry(item, seeds_dir, err, seen_nodes)
+        entry, ok = _entry(item, seeds_dir, err, seen_nodes, mentioned)
         if entry is None:
             continue
         eid, id_node = entry["id"]
@@ -140,10 +149,10 @@ def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = 
                     line=item.start_mark.line + 1,
                 )
             )
-    return entries, diags
+    return entries, diags, mentioned
 
 
-def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int]):
+def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int], mentioned: set[str]):
     """Validate one entry; returns ({key: (value, node)}, ok)."""
     values: dict[str, tuple] = {}
     present: dict[str, yaml.Node] = {}  # keys written, valid or not: a bad value is not also "missing"
@@ -181,6 +190,8 @@ def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int]):
             continue
         # the node is kept so later messages can point at the value
         values[key] = (value, value_node)
+        if key == "file":
+            mentioned.add(value)
     missing = [k for k in REQUIRED if k not in present]
     if missing:
         what = ", ".join(f'"{k}"' for k in missing)

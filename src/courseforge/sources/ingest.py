@@ -30,7 +30,7 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
     """
     seeds_dir = Path(seeds_dir)
     root = Path(root) if root is not None else seeds_dir.parent
-    entries, diags = load_catalog(seeds_dir / SOURCES_FILE, seeds_dir, root)
+    entries, diags, mentioned = load_catalog(seeds_dir / SOURCES_FILE, seeds_dir, root)
     documents: list[Document] = []
     for entry in entries:
         path = seeds_dir / entry.file
@@ -49,11 +49,12 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
         if not doc.paragraphs:
             diags.append(Diagnostic(rel, 0, 0, "no paragraphs found; quizzes cannot cite this document", "warning"))
         documents.append(doc)
-    diags.extend(_unlisted(seeds_dir, {e.file for e in entries}, root, entries_ok=not any(d.severity == "error" for d in diags)))
+    if mentioned is not None:  # an unreadable sources.yml: its own error says enough
+        diags.extend(_unlisted(seeds_dir, mentioned, root))
     return Corpus(documents), diags
 
 
-def _unlisted(seeds_dir: Path, listed: set[str], root: Path, entries_ok: bool) -> list[Diagnostic]:
+def _unlisted(seeds_dir: Path, listed: set[str], root: Path) -> list[Diagnostic]:
     """A file in seeds/ that sources.yml does not list is probably a forgotten entry."""
     if not seeds_dir.is_dir():
         return []
@@ -62,6 +63,6 @@ def _unlisted(seeds_dir: Path, listed: set[str], root: Path, entries_ok: bool) -
         name = path.name
         if not path.is_file() or name.startswith(".") or name == SOURCES_FILE or name.lower().startswith("readme"):
             continue
-        if name not in listed and entries_ok:
+        if name not in listed:
             out.append(Diagnostic(display_path(path, root), 0, 0, f"not listed in seeds/{SOURCES_FILE}, so it is not used; add an entry for it or move it out of seeds/", "warning"))
     return out
