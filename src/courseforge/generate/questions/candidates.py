@@ -191,7 +191,7 @@ class Builder:
                     self.cloze_single(out, src, s, stem, key, pool, base, group, order)
                 elif kind == "term":
                     self.cloze_fill(out, src, s, stem, key, base - 0.15, group, order, bloom="remember")
-                    pool = D.terms(key, self.idx, self.seed, src.doc)
+                    pool = D.terms(key, self.idx, self.seed, src.doc, para.section)
                     self.cloze_single(out, src, s, stem, key, pool, base - 0.1, group, order)
                 elif kind == "name" and specific(stem):
                     pool = D.names(key, self.idx, self.seed, exclude=text)
@@ -220,7 +220,7 @@ class Builder:
             word = m.group(2)
             # the names of the section so far: its title, this paragraph up to here
             before = [self.idx.section_title.get((doc, para.id), ""), " ".join(sents[:si])]
-            names = {n for n in self.bodies_in(" ".join(before)) if word in n.split() and len(n.split()) > 1}
+            names = {n for _, n in self.idx.organizations_in(" ".join(before)) if head_word(n) == word}
             if len(names) != 1:
                 return None
             resolved = f"The {word} [{names.pop()}]{s[len(m.group(1)):]}"
@@ -324,8 +324,8 @@ class Builder:
         self.keep(q, out, TYPE_SCORE["single"] * base, group, order)
 
     def true_false(self, out, src, s, spans, base, group, order) -> None:
-        if not statement_ok(s):
-            return
+        if not statement_ok(s) or HYPOTHETICAL_RE.search(s):
+            return  # "All countries would ..." describes an ideal, not a fact
         hints = self.hints(src.doc, src.para)
         q = TrueFalse(
             id=question_id(src.doc, src.para, "true_false", f"{group}|true"),
@@ -524,9 +524,10 @@ NEGATION_RE = re.compile(
 )
 AUX_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|should|must|does|do|did|can)\b")
 SUBORDINATE_RE = re.compile(
-    r"\b(?:that|which|who|whom|whose|where|when|if|whether|because|as|while|although|though|since|until|unless|once)\b",
+    r"\b(?:that|which|who|whom|whose|what|where|when|if|whether|because|as|while|although|though|since|until|unless|once)\b",
     re.I,
 )
+HYPOTHETICAL_RE = re.compile(r"\b(?:would|might|could|ideal|ideally)\b", re.I)
 NO_NEGATE_AFTER = frozenset(
     """not no never also often always only still already usually generally to at in on of for by with from
     into within among between under over about as than like so very rather quite""".split()
@@ -547,6 +548,12 @@ ANTONYMS = dict(
     )
     for pair in ((a, b), (b, a))
 )
+
+
+def head_word(name: str) -> str:
+    """The noun a name is built on: "Third Committee of the General Assembly" -> "Committee"."""
+    words = re.split(r"\s+(?:of|for|on|against|relating)\s+", name)[0].split()
+    return words[-1] if words else ""
 
 
 def single_name(name: str, idx: CorpusIndex) -> bool:

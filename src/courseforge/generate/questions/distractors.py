@@ -68,16 +68,18 @@ def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude:
     return pool
 
 
-def terms(key: str, idx: CorpusIndex, seed: str, doc: str) -> list[str]:
-    """Other key terms, from other documents only and sharing no word with
-    the key: a term the cited document also uses might fit its sentence."""
+def terms(key: str, idx: CorpusIndex, seed: str, doc: str, section: str) -> list[str]:
+    """Other key terms sharing no word with the key and agreeing with it in
+    number: first those of other documents, then those of other sections of
+    the cited document (a term its own section uses might fit the sentence)."""
     words = set(key.split())
     plural = _plural(key)
     pool = [
         t for t in idx.terms
-        if t != key and doc not in idx.term_docs[t] and not words & set(t.split()) and _plural(t) == plural
+        if t != key and (doc, section) not in idx.term_sections[t] and not words & set(t.split())
+        and _plural(t) == plural
     ]
-    pool.sort(key=lambda t: seeded(seed, key, t))
+    pool.sort(key=lambda t: (doc in idx.term_docs[t], seeded(seed, key, t)))
     return pool
 
 

@@ -49,6 +49,7 @@ class CorpusIndex:
     # key terms: two-word lowercase phrases several paragraphs use ("brain drain")
     terms: dict[str, int] = field(default_factory=dict)  # term -> paragraphs using it
     term_docs: dict[str, frozenset[str]] = field(default_factory=dict)
+    term_sections: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)  # (doc, section)
 
     def organizations_in(self, text: str) -> list[tuple[int, str]]:
         """(offset, name) of every organization named in ``text``, longest name first at an offset."""
@@ -156,6 +157,7 @@ _TERM_STOP = extract.STOPWORDS | TEXT_STOPWORDS | frozenset(
 def _terms(idx: CorpusIndex) -> None:
     df: dict[str, int] = {}
     docs: dict[str, set[str]] = {}
+    sections: dict[str, set[tuple[str, str]]] = {}
     n_paras = 0
     for doc_id, para in extract.iter_paragraphs(idx.corpus):
         if extract.is_boilerplate(para.text):
@@ -176,9 +178,11 @@ def _terms(idx: CorpusIndex) -> None:
         for t in seen:
             df[t] = df.get(t, 0) + 1
             docs.setdefault(t, set()).add(doc_id)
+            sections.setdefault(t, set()).add((doc_id, para.section))
     # used in several paragraphs, but not so widely that it is just the topic's name
     cap = max(8, n_paras // 30)
     for t in sorted(df):
         if 3 <= df[t] <= cap:
             idx.terms[t] = df[t]
             idx.term_docs[t] = frozenset(docs[t])
+            idx.term_sections[t] = frozenset(sections[t])
