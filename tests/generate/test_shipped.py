@@ -50,5 +50,6 @@ def test_shipped_course_passes_check_and_every_quiz_check():
     assert diags == []
     for quiz in quizzes:
         assert check_quiz(quiz, corpus) == [], quiz.id
+        assert len(quiz.questions) >= 8 and len({q.type for q in quiz.questions}) >= 3, quiz.id
     cited = {q.source.doc for quiz in quizzes for q in quiz.questions}
     assert cited == {d.id for d in corpus.documents}  # every document is cited

@@ -63,3 +63,12 @@ def test_planning_alone_writes_nothing(tmp_path):
     plan, _ = plan_writes(tmp_path, {"modules/a.md": "A\n"})
     assert plan.created == ["modules/a.md"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_line_ending_conversion_is_not_an_edit(tmp_path):
+    run(tmp_path, {"modules/a.md": "A\nB\n"})
+    (tmp_path / "modules/a.md").write_bytes(b"A\r\nB\r\n")  # as git checks it out on Windows
+    plan = run(tmp_path, {"modules/a.md": "A\nB\n"})
+    assert plan.unchanged == ["modules/a.md"] and plan.kept == []
+    plan = run(tmp_path, {"modules/a.md": "A2\n"})
+    assert plan.updated == ["modules/a.md"]

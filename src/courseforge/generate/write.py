@@ -38,8 +38,10 @@ MANAGED_DIRS = ("modules", "quizzes")
 
 
 def sha256(data: str | bytes) -> str:
+    """Content hash, blind to line endings: a checkout with CRLF (git on
+    Windows) is not an edit."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    return hashlib.sha256(raw).hexdigest()
+    return hashlib.sha256(raw.replace(b"\r\n", b"\n")).hexdigest()
 
 
 @dataclass
