@@ -129,3 +129,32 @@ def test_option_text_that_looks_like_a_weight_keeps_its_meaning(quizzes):
     assert "\t=%10% more#" in text and "\t~%0%%5% off#" in text
     parsed, _ = parse_gift(text, "c.gift")
     assert [(a.text, a.weight) for a in parsed[0].answers] == [("%10% more", 1.0), ("%5% off", 0.0), ("FDI", 0.0)]
+
+
+def test_any_text_survives_escaping_and_parsing():
+    """Property: whatever characters a trainer types, export then import gives the same texts back."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from courseforge.quiz.model import Option, Quiz, SingleChoice, SourceRef
+
+    alphabet = st.sampled_from(list("ab ~=#{}:\\\n->%[]/_.é"))
+    text = st.text(alphabet, min_size=1, max_size=30).map(
+        lambda s: "\n".join(line.strip() for line in s.split("\n")).strip()).filter(
+        lambda s: s and "___" not in s and not s.startswith("["))
+
+    @settings(max_examples=150, deadline=None)
+    @given(prompt=text, right=text, wrong=text, fb=text, why=text)
+    def check(prompt, right, wrong, fb, why):
+        q = SingleChoice(id="q", prompt=prompt, explanation=why, source=SourceRef("d", "1"),
+                         options=[Option("a", right, True, fb), Option("b", wrong, False)])
+        quiz = Quiz(id="z", module="m", title="T", mode="practice", pass_mark=50, questions=[q])
+        gift, _ = export_gift([quiz], "C")
+        parsed, diags = parse_gift(gift, "p.gift")
+        assert [str(d) for d in diags] == []
+        back, _ = to_quizzes(parsed, "p.gift")
+        got = back[0].questions[0]
+        assert (got.prompt, got.explanation) == (prompt, why)
+        assert [(o.text, o.correct, o.feedback) for o in got.options] == [(right, True, fb), (wrong, False, None)]
+
+    check()

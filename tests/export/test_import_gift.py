@@ -101,7 +101,6 @@ def test_moodle_documentation_examples_import():
     ("How many? {#\n=abc\n}", "x.gift:2: 'abc' is not a number; write {#answer}, {#answer:margin} or {#min..max}"),
     ("::Q1 Who? {=a}", "x.gift:1: the question name starts with '::' but has no closing '::'"),
     ("Pick {\nfirst ~a =b}", "x.gift:2: 'first' stands before the first answer: begin each answer with = (right) or ~ (wrong)"),
-    ("Pick {~%abc%a =b}", "x.gift:1: the weight in '%abc%a' must look like %50% or %-25%"),
     ("A {=x} and {=y}", "x.gift:1: a question may have only one answer block {...}; separate questions with a blank line"),
 ])
 def test_parse_errors_name_file_and_line(text, message):

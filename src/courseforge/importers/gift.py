@@ -325,9 +325,6 @@ class GiftParser:
             if m:
                 weight = float(m.group(1)) / 100
                 raw = raw[m.end():]
-            elif marker == "~" and raw.startswith("%"):
-                self.error(line, f"the weight in '{_clean(raw)[:40]}' must look like %50% or %-25%")
-                return None
             text, fb = _feedback_split(raw)
             q.answers.append(GiftAnswer(_clean(_split_format(text)[1]), weight, fb, line, marker))
         if len(q.answers) < 2:
