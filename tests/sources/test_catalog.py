@@ -209,3 +209,19 @@ def test_unlisted_warning_is_not_given_for_a_file_with_a_broken_entry(tmp_path):
         'seeds/sources.yml:7:3: entry "beta" is missing "kind"',
         "seeds/gamma.md: warning: not listed in seeds/sources.yml, so it is not used; add an entry for it or move it out of seeds/",
     ]
+
+
+def test_oversize_sources_yml(tmp_path, monkeypatch):
+    from courseforge.sources import catalog
+
+    monkeypatch.setattr(catalog, "MAX_CATALOG_BYTES", 100)
+    assert messages(tmp_path, GOOD) == ["seeds/sources.yml: file is 124 bytes, over the 100-byte limit"]
+
+
+def test_alias_bomb_is_refused_without_expanding(tmp_path):
+    """Ten levels of nine aliases each would be 9**10 strings if expanded."""
+    levels = ["&l0 [" + ", ".join(["lol"] * 9) + "]"]
+    for n in range(1, 10):
+        levels.append(f"&l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]")
+    sources = GOOD + "  language: [" + ", ".join(levels) + "]\n"
+    assert messages(tmp_path, sources) == ['seeds/sources.yml:7:13: "language" must be text']

@@ -35,7 +35,9 @@ same text always gives the same ids:
 4. **Paragraph ids** (strings, unique within a document):
 
    * Blocks before the first heading (issuer, date, authors: the title page)
-     form the section ``front``; their ids are ``front-1``, ``front-2``, ...
+     form the section ``front``, titled with the entry's title from
+     sources.yml; their ids are ``front-1``, ``front-2``, ... in every
+     document, so a title page never shifts the numbering of the text.
    * A document that numbers its own paragraphs (three or more "N. text"
      paragraphs, like the DESA note's 1-38) keeps those numbers: paragraph
      "18." has id ``"18"``. After an ``Annex`` heading numbers start again
