@@ -24,7 +24,8 @@ FORMATS = {
 def add_arguments(parser) -> None:
     parser.add_argument("--format", required=True, choices=sorted(FORMATS), help="what to export")
     parser.add_argument("--out", metavar="PATH", default=None,
-                        help="the file to write (default: exports/<course id><suffix> in the course folder)")
+                        help="the file to write (default, in the course folder: exports/<course id>-gift.txt, "
+                             "-moodle.xml, -qti.zip or -scorm.zip)")
     parser.add_argument("--quiz", metavar="ID", default=None,
                         help="export only this quiz (gift, moodle-xml and qti)")
 

@@ -48,6 +48,8 @@ def run(args) -> int:
     except (OSError, ValueError) as exc:
         raise CourseError(Diagnostic(shown, 0, 0, str(exc))) from None
 
+    if not 0 <= args.pass_mark <= 100:
+        raise CourseError(f"--pass-mark {args.pass_mark:g}: write a percentage from 0 to 100")
     source = None
     if args.source:
         doc, sep, para = args.source.partition("#")
