@@ -243,3 +243,22 @@ def test_identical_across_processes(tmp_path):
         outs.append(run.stdout)
     assert outs[0] == outs[1]
     assert outs[0].count("\n") == 20
+
+
+def test_shipped_course_quizzes_pass_every_check(seeds):
+    # the course as `courseforge generate` builds it from the shipped plan
+    from courseforge.course import load_course_info
+    from courseforge.generate.build import build_course, default_toolkit
+    from courseforge.generate.plan import load_plan
+    from courseforge.project import Project
+
+    project = Project(ROOT)
+    course = build_course(seeds, load_course_info(project), load_plan(project), default_toolkit())
+    cited = set()
+    for m in course.modules:
+        quiz = m.quiz
+        assert gq.check_quiz(quiz, seeds) == [], quiz.id
+        assert len(quiz.questions) >= 8, quiz.id
+        assert len({q.type for q in quiz.questions}) >= 3, quiz.id
+        cited |= {q.source.doc for q in quiz.questions}
+    assert cited == {d.id for d in seeds.documents}
