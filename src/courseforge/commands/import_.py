@@ -39,6 +39,8 @@ def run(args) -> int:
     from ..quiz.load import read_quiz_file
     from ..quiz.model import SourceRef
 
+    if not 0 <= args.pass_mark <= 100:
+        raise CourseError(f"--pass-mark {args.pass_mark:g}: write a percentage from 0 to 100")
     src = Path(args.file)
     shown = src.as_posix()
     try:
@@ -48,8 +50,6 @@ def run(args) -> int:
     except (OSError, ValueError) as exc:
         raise CourseError(Diagnostic(shown, 0, 0, str(exc))) from None
 
-    if not 0 <= args.pass_mark <= 100:
-        raise CourseError(f"--pass-mark {args.pass_mark:g}: write a percentage from 0 to 100")
     source = None
     if args.source:
         doc, sep, para = args.source.partition("#")
