@@ -137,3 +137,14 @@ def test_clean_inline_all_together():
 def test_clean_text_of_a_small_document():
     raw = "Share Twitter\n\n# Title\n\n1. First **point**<sup>1</sup> made here, with enough words to be a real paragraph of the text.\n"
     assert clean.clean_text(raw) == "Title\n\n1. First point made here, with enough words to be a real paragraph of the text.\n"
+
+
+def test_markdown_links_code_and_quotes():
+    assert clean.strip_md_links("see [UNITAR](https://unitar.org) and [https://a.org](https://a.org)") == (
+        "see UNITAR (https://unitar.org) and https://a.org"
+    )
+    assert clean.strip_md_links('![A chart of 2013 flows](img/c.png "Chart") and `code`') == "A chart of 2013 flows and code"
+    assert clean.strip_md_links("an [unclosed link (x) and a ]( pair") == "an [unclosed link (x) and a ]( pair"
+    assert clean.strip_blockquote("> > quoted 12 times") == "quoted 12 times"
+    assert clean.strip_blockquote("a > b") == "a > b"
+    assert clean.clean_inline("**[Basin Network](https://basin.example)**") == "Basin Network (https://basin.example)"

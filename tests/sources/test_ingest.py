@@ -71,7 +71,10 @@ and the people downstream<sup>1</sup>. It meets at least twice a year.
 
 ## 2 Paying for the work
 
-Councils raise fees from large users &amp; receive a share of national budgets.
+Councils raise fees from large users &amp; receive a share of national budgets
+(see [the fee guide](https://basin.example/fees)).
+
+> A council is only as strong as its weakest member.
 
 <sup>1</sup> Downstream users are often left out of such councils.
 
@@ -139,10 +142,12 @@ def test_markdown_document_in_reading_order(tmp_path):
                                "and the people downstream. It meets at least twice a year."),
         ("3", "item", "", "Council members serve for 4 years."),
         ("4", "item", "", "Decisions need a two-thirds majority."),
-        ("5", "paragraph", "", "Councils raise fees from large users & receive a share of national budgets."),
-        ("6", "footnote", "1", "Downstream users are often left out of such councils."),
+        ("5", "paragraph", "", "Councils raise fees from large users & receive a share of national budgets "
+                               "(see the fee guide (https://basin.example/fees))."),
+        ("6", "paragraph", "", "A council is only as strong as its weakest member."),
+        ("7", "footnote", "1", "Downstream users are often left out of such councils."),
     ]
-    assert [p.line for p in doc.paragraphs] == [5, 9, 12, 13, 17, 19]
+    assert [p.line for p in doc.paragraphs] == [5, 9, 12, 13, 17, 20, 22]
 
 
 def test_loading_is_repeatable(tmp_path):

@@ -6,8 +6,9 @@ The seeds arrive as text copied out of PDFs and web pages. What gets removed:
   (``&lt;sup&gt;``) or split by a stray tag (``<sup>&</sup>lt;sup&gt;``);
   the words inside them stay. Character entities become characters.
 * Markdown markup: emphasis (``**bold**``, ``*italic*``), heading markers
-  (``##``), list markers (``-``, ``—``) and the stray ``**`` of a mangled
-  numbered marker (``- 1** text``).
+  (``##``), list markers (``-``, ``—``), quote markers (``>``), code
+  backticks, the stray ``**`` of a mangled numbered marker (``- 1** text``);
+  a link keeps its text and its address: ``UNITAR (https://unitar.org)``.
 * Footnote *markers* (``migration<sup>1</sup>``; ``migration1`` only when the
   document has a footnote numbered 1 and the word is plain lowercase). A
   digit superscript right after a digit is a power, kept as ``10^6``;
@@ -59,6 +60,13 @@ _ITALIC = re.compile(
     r"|(?<![\w_])_(?=[^\s_])([^_\n]{1,500}?)(?<=\S)_(?![\w_])"
 )
 _STRAY_STARS = re.compile(r"\*{2,}")
+# Markdown links keep their text and their address (an address can be the
+# content a learner needs); images keep their description; code loses its
+# backticks.
+_IMAGE = re.compile(r"!\[([^\[\]\n]{0,300})\]\(([^()\s]{1,500})(?:\s+\"[^\"]{0,200}\")?\)")
+_LINK = re.compile(r"\[([^\[\]\n]{1,300})\]\(([^()\s]{1,500})(?:\s+\"[^\"]{0,200}\")?\)")
+_CODE = re.compile(r"`{1,3}([^`\n]{1,500})`{1,3}")
+_BLOCKQUOTE = re.compile(r"^\s{0,3}(?:>\s?)+")
 
 _MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
 # "- 1** text": a numbered marker whose bold got mangled on the way.
@@ -162,6 +170,22 @@ def strip_emphasis(text: str) -> str:
 _NAV_FIRST_WORDS = tuple({p.split()[0].lower() for p in NAV_PHRASES})
 
 
+def strip_md_links(text: str) -> str:
+    """``[UNITAR](https://unitar.org)`` → ``UNITAR (https://unitar.org)``;
+    ``![A chart](c.png)`` → ``A chart``; ```code``` → ``code``."""
+    if "](" in text:
+        text = _IMAGE.sub(lambda m: m.group(1), text)
+        text = _LINK.sub(lambda m: m.group(1) if m.group(1) == m.group(2) else f"{m.group(1)} ({m.group(2)})", text)
+    if "`" in text:
+        text = _CODE.sub(lambda m: m.group(1), text)
+    return text
+
+
+def strip_blockquote(line: str) -> str:
+    """``> quoted text`` → ``quoted text``."""
+    return _BLOCKQUOTE.sub("", line, count=1) if line.lstrip().startswith(">") else line
+
+
 def strip_nav_phrases(text: str) -> str:
     low = text.lower()
     if not any(w in low for w in _NAV_FIRST_WORDS):  # cheap test first: most lines have none
@@ -195,6 +219,7 @@ def clean_inline(text: str, footnotes: set[str] | frozenset[str] = frozenset()) 
     if "<" in text:
         text = replace_superscripts(text)
         text = strip_tags(text)
+    text = strip_md_links(text)
     text = strip_emphasis(text)
     text = strip_nav_phrases(text)
     text = glued_footnote_refs(text, footnotes)

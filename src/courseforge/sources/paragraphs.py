@@ -141,7 +141,7 @@ def _content_lines(raw: str) -> list[tuple[int, str | None]]:
     last_share = -1
     for i, line in enumerate(lines):
         line = line.replace("\f", "").replace("\ufeff", "")
-        dec = clean.decode_entities(line)
+        dec = clean.strip_blockquote(clean.decode_entities(line))
         if not dec.strip():
             out.append((i + 1, None))
         elif clean.is_share_line(dec):
