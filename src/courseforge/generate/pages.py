@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Callable
@@ -113,8 +114,13 @@ def key_readings(passages: list[Passage]) -> list[Passage]:
     return (first + rest)[:MAX_READINGS]
 
 
+@lru_cache(maxsize=4096)
+def _phrase_re(phrase: str) -> re.Pattern:
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)")
+
+
 def _mentions(text: str, phrase: str) -> bool:
-    return bool(phrase) and re.search(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", text) is not None
+    return bool(phrase) and phrase in text and _phrase_re(phrase).search(text) is not None
 
 
 def module_facts(passages: list[Passage], facts: CourseFacts) -> tuple[list[Figure], list[Event], list[Actor]]:
@@ -564,7 +570,7 @@ def sources_page(corpus: Corpus) -> str:
         if meta:
             out.append(f"*{md(' · '.join(meta))}*\n")
         for s in d.sections:
-            if s.title and s.title.strip() and s.title.strip() != e.title:
+            if s.title and s.title.strip() and s.title.strip().casefold() != e.title.strip().casefold():
                 out.append(f"### {md(s.title)}\n")
             for p in s.paragraphs:
                 anchor = paragraph_anchor(d.id, p.id)

@@ -8,6 +8,7 @@ stemmer only folds plurals and a few endings so that "remittances" finds
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -32,6 +33,7 @@ def words(text: str) -> list[str]:
     return [w.replace("’", "'") for w in WORD_RE.findall(text.lower())]
 
 
+@lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
     """Fold common English inflections: plurals, -ies, -ing, -ed."""
     if len(word) <= 3 or word.isdigit():
@@ -53,7 +55,12 @@ def stem(word: str) -> str:
 
 def content_stems(text: str) -> list[str]:
     """Stems of the words that carry meaning (no stopwords, no one-letter words)."""
-    return [stem(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS]
+    return list(_content_stems(text))
+
+
+@lru_cache(maxsize=8192)
+def _content_stems(text: str) -> tuple[str, ...]:
+    return tuple(stem(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS)
 
 
 def terms(text: str) -> list[str]:
