@@ -507,7 +507,9 @@ def _is_body(name: str) -> bool:
 _LEADING = frozenset(
     """While In On Since As Through With Within Regarding At By For From During Although Outside Under
     After Before Unlike Like Among Both All Several Some Many Each Also And But If When Where Whereas
-    Besides Given Following Moreover Further Furthermore Then Thus Finally Lately Still Yet According""".split()
+    Besides Given Following Moreover Further Furthermore Then Thus Finally Lately Still Yet According
+    Sometimes Often Usually Generally Currently Today Now Here Recently Later Earlier Previously Once
+    Traditionally Typically Normally Occasionally Increasingly Similarly Likewise""".split()
 )
 
 
@@ -568,6 +570,7 @@ _BACK_REFERENCE = re.compile(
     r"series|programme|program|division|agency|conference|convention|report|resolution|declaration|note|paper|"
     r"project|initiative|meeting|dialogue|session|activities|programmes|programs|workshops|topics|participants|"
     r"treaty|protocol|body|group|office|fund|plan|study|survey|summit|course|courses)\b"
+    r"|^(?:Examples?|Another example|One example|Other examples|Both|Each|Either|Neither|The former|The latter)\b"
 )
 _EARLY_PRONOUN = re.compile(r"^((?:\S+\s+){0,5}?)(?:it|they|he|she|its|their|it[’']s)\b")
 

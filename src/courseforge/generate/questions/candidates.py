@@ -413,6 +413,8 @@ class Builder:
         if not nxt or nxt[0].lower().strip(",") in NO_NEGATE_AFTER or not nxt[0][0].islower():
             return False
         aux = m.group(0)
+        if re.search(r",\s+as\s|\bbecause\b|\btherefore\b|\bthus\b|\bhence\b", s[m.end() :]):
+            return False  # the reason given after the verb would then contradict it
         if aux in ("has", "have", "had") and not (nxt[0] == "been" or re.fullmatch(r"[a-z]+(?:ed|en|wn|ne|lt|ght)", nxt[0])):
             return False  # "have access" cannot become "have not access"
         new = "cannot" if aux.lower() == "can" else f"{aux} not"
@@ -529,7 +531,9 @@ SUBORDINATE_RE = re.compile(
 )
 HYPOTHETICAL_RE = re.compile(r"\b(?:would|might|could|ideal|ideally)\b", re.I)
 NO_NEGATE_AFTER = frozenset(
-    """not no never also often always only still already usually generally to at in on of for by with from
+    """certainly clearly surely obviously probably perhaps indeed definitely undoubtedly evidently apparently
+    increasingly necessarily mostly largely mainly partly
+    not no never also often always only still already usually generally to at in on of for by with from
     into within among between under over about as than like so very rather quite""".split()
 )
 # Word pairs whose swap turns a statement into its opposite (never into

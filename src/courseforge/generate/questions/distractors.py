@@ -69,14 +69,15 @@ def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude:
 
 
 def terms(key: str, idx: CorpusIndex, seed: str, doc: str, section: str) -> list[str]:
-    """Other key terms sharing no word with the key and agreeing with it in
+    """Other key terms sharing no word stem with the key ("migratory movements"
+    may mean "migration flows") and agreeing with it in
     number: first those of other documents, then those of other sections of
     the cited document (a term its own section uses might fit the sentence)."""
-    words = set(key.split())
+    stems = {w[:5] for w in key.split()}
     plural = _plural(key)
     pool = [
         t for t in idx.terms
-        if t != key and (doc, section) not in idx.term_sections[t] and not words & set(t.split())
+        if t != key and (doc, section) not in idx.term_sections[t] and not stems & {w[:5] for w in t.split()}
         and _plural(t) == plural
     ]
     pool.sort(key=lambda t: (doc in idx.term_docs[t], seeded(seed, key, t)))
