@@ -225,3 +225,22 @@ def test_alias_bomb_is_refused_without_expanding(tmp_path):
         levels.append(f"&l{n} [" + ", ".join([f"*l{n - 1}"] * 9) + "]")
     sources = GOOD + "  language: [" + ", ".join(levels) + "]\n"
     assert messages(tmp_path, sources) == ['seeds/sources.yml:7:13: "language" must be text']
+
+
+def test_ids_of_entries_that_failed_are_reported_as_unavailable(tmp_path):
+    sources = (
+        GOOD
+        + GOOD.replace("alpha-2020-report", "beta").replace("alpha.txt", "beta.pdf")
+        + GOOD.replace("alpha-2020-report", "gamma").replace("alpha.txt", "gamma.txt")
+        + GOOD.replace("alpha-2020-report", "delta").replace("  title: Alpha report\n", "")
+        + GOOD.replace("alpha-2020-report", "epsilon")
+    )
+    seeds = course(tmp_path, sources, {"alpha.txt": TEXT, "gamma.txt": b"\xff"})
+    corpus, diags = load_corpus(seeds, tmp_path)
+    assert [d.id for d in corpus.documents] == ["alpha-2020-report"]
+    assert {k: str(v) for k, v in corpus.unavailable.items()} == {
+        "beta": 'seeds/sources.yml:8:9: file "beta.pdf": unsupported format .pdf; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md',
+        "gamma": "seeds/gamma.txt:1: not valid UTF-8 (byte 0xff); save the file as UTF-8",
+        "delta": 'seeds/sources.yml:19:3: entry "delta" is missing "title"',
+        "epsilon": 'seeds/sources.yml:25:9: file "alpha.txt" is already listed at line 2',
+    }

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -58,16 +59,21 @@ def supported_formats_text() -> str:
     return "plain text (.txt) and Markdown (.md)"
 
 
-def load_catalog(
-    path: Path, seeds_dir: Path | None = None, root: Path | None = None
-) -> tuple[list[SourceEntry], list[Diagnostic], set[str] | None]:
-    """Read and validate ``sources.yml``.
+@dataclass
+class Catalog:
+    entries: list[SourceEntry]  # the valid entries, in file order
+    diagnostics: list[Diagnostic]  # every problem
+    # every ``file`` value written, valid or not, so a file whose entry is
+    # broken is not also called "not listed"; None when sources.yml could
+    # not be read as a list at all
+    files: set[str] | None
+    # ids written on entries left out because of an error → that error, so
+    # a quiz citing one can say why instead of "unknown document"
+    broken: dict[str, Diagnostic] = field(default_factory=dict)
 
-    Returns the valid entries, every problem, and every ``file`` value
-    written, valid or not (so a file whose entry is broken is not also
-    called "not listed"); None instead of that set when the file could not
-    be read as a list at all.
-    """
+
+def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = None) -> Catalog:
+    """Read and validate ``sources.yml``."""
     seeds_dir = seeds_dir or path.parent
     rel = display_path(path, root)
     diags: list[Diagnostic] = []
@@ -81,13 +87,13 @@ def load_catalog(
 
     if not path.is_file():
         err(0, "not found: list the seed documents here (see the README, 'Seed documents')")
-        return [], diags, None
+        return Catalog([], diags, None)
     try:
         text = read_text_limited(path, MAX_CATALOG_BYTES)
     except ValueError as exc:
         line, message = _split_line(str(exc))
         err(line, message)
-        return [], diags, None
+        return Catalog([], diags, None)
     try:
         root_node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -96,21 +102,22 @@ def load_catalog(
         if exc.problem and exc.context and exc.context_mark:
             problem += f" ({exc.context} that starts at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1})"
         diags.append(Diagnostic(rel, mark.line + 1 if mark else 0, mark.column + 1 if mark else 0, f"YAML syntax error: {problem}"))
-        return [], diags, None
+        return Catalog([], diags, None)
     except yaml.YAMLError as exc:
         err(0, f"YAML error: {exc}")
-        return [], diags, None
+        return Catalog([], diags, None)
 
     if root_node is None:
         err(1, "is empty: list the seed documents, each entry starting with '- id: ...'")
-        return [], diags, None
+        return Catalog([], diags, None)
     if not isinstance(root_node, yaml.SequenceNode):
         err(root_node, "must be a list of documents, each entry starting with '- id: ...'")
-        return [], diags, None
+        return Catalog([], diags, None)
 
     seen_nodes: set[int] = set()
     mentioned: set[str] = set()
     entries: list[SourceEntry] = []
+    broken: dict[str, Diagnostic] = {}
     ids: dict[str, int] = {}
     files: dict[str, int] = {}
     for item in root_node.value:
@@ -121,8 +128,11 @@ def load_catalog(
         if not isinstance(item, yaml.MappingNode):
             err(item, "each entry must be a mapping of keys (id, file, title, issuer, date, kind)")
             continue
+        first_problem = len(diags)
         entry, ok = _entry(item, seeds_dir, err, seen_nodes, mentioned)
-        if entry is None:
+        if "id" not in entry or "file" not in entry:
+            if "id" in entry:
+                broken.setdefault(entry["id"][0], diags[first_problem])
             continue
         eid, id_node = entry["id"]
         if eid in ids:
@@ -136,7 +146,9 @@ def load_catalog(
             ok = False
         else:
             files[fname] = fnode
-        if ok:
+        if not ok:
+            broken.setdefault(eid, diags[first_problem])
+        else:
             entries.append(
                 SourceEntry(
                     id=eid,
@@ -149,7 +161,8 @@ def load_catalog(
                     line=item.start_mark.line + 1,
                 )
             )
-    return entries, diags, mentioned
+    valid = {e.id for e in entries}
+    return Catalog(entries, diags, mentioned, {k: v for k, v in broken.items() if k not in valid})
 
 
 def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int], mentioned: set[str]):
@@ -221,8 +234,6 @@ def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int], m
         elif not (seeds_dir / fname).is_file():
             err(node, f'file "{fname}" not found in seeds/')
             ok = False
-    if "id" not in values or "file" not in values:
-        return None, False
     return values, ok
 
 

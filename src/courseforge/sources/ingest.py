@@ -30,7 +30,8 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
     """
     seeds_dir = Path(seeds_dir)
     root = Path(root) if root is not None else seeds_dir.parent
-    entries, diags, mentioned = load_catalog(seeds_dir / SOURCES_FILE, seeds_dir, root)
+    catalog = load_catalog(seeds_dir / SOURCES_FILE, seeds_dir, root)
+    entries, diags, unavailable = catalog.entries, catalog.diagnostics, dict(catalog.broken)
     documents: list[Document] = []
     for entry in entries:
         path = seeds_dir / entry.file
@@ -40,18 +41,20 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
         except ValueError as exc:
             line, message = _split_line(str(exc))
             diags.append(Diagnostic(rel, line, 0, message))
+            unavailable[entry.id] = diags[-1]
             continue
         except OSError as exc:
             diags.append(Diagnostic(rel, 0, 0, f"cannot be read: {exc.strerror or exc}"))
+            unavailable[entry.id] = diags[-1]
             continue
         parsed = parse_document(text, entry.title)
         doc = Document(entry=entry, sections=parsed.sections)
         if not doc.paragraphs:
             diags.append(Diagnostic(rel, 0, 0, "no paragraphs found; quizzes cannot cite this document", "warning"))
         documents.append(doc)
-    if mentioned is not None:  # an unreadable sources.yml: its own error says enough
-        diags.extend(_unlisted(seeds_dir, mentioned, root))
-    return Corpus(documents), diags
+    if catalog.files is not None:  # an unreadable sources.yml: its own error says enough
+        diags.extend(_unlisted(seeds_dir, catalog.files, root))
+    return Corpus(documents, unavailable), diags
 
 
 def _unlisted(seeds_dir: Path, listed: set[str], root: Path) -> list[Diagnostic]:

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..diagnostics import Diagnostic
+
 
 @dataclass(frozen=True)
 class SourceEntry:
@@ -73,6 +75,11 @@ class Document:
 @dataclass
 class Corpus:
     documents: list[Document]
+    # Seed ids listed in sources.yml that could not be loaded (a broken entry,
+    # an unreadable file) → the diagnostic saying why. A check that meets a
+    # citation of one of these can point at that error instead of calling the
+    # id unknown.
+    unavailable: dict[str, Diagnostic] = field(default_factory=dict)
 
     def document(self, doc_id: str) -> Document | None:
         for d in self.documents:
