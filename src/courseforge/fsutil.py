@@ -18,6 +18,9 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     raw = data.encode(encoding) if isinstance(data, str) else data
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
+        # mkstemp creates the file 0600; give it the mode a plain write would
+        # (the old file's mode, else the default less the umask).
+        os.fchmod(fd, _mode_for(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
@@ -29,6 +32,15 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         except FileNotFoundError:
             pass
         raise
+
+
+def _mode_for(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def read_text_limited(path: str | Path, limit: int) -> str:

@@ -39,3 +39,18 @@ def test_read_text_limited_names_size_and_bad_byte(tmp_path):
     ok = tmp_path / "ok.yml"
     ok.write_bytes("\ufeffa: é\n".encode())
     assert fsutil.read_text_limited(ok, 100) == "a: é\n"
+
+
+def test_write_atomic_gives_new_files_the_umask_mode_and_keeps_an_old_mode(tmp_path):
+    old = os.umask(0o022)
+    try:
+        new = tmp_path / "new.yml"
+        fsutil.write_atomic(new, "a")
+        assert new.stat().st_mode & 0o777 == 0o644
+        script = tmp_path / "run.sh"
+        script.write_text("#!/bin/sh\n")
+        script.chmod(0o755)
+        fsutil.write_atomic(script, "#!/bin/sh\necho hi\n")
+        assert script.stat().st_mode & 0o777 == 0o755
+    finally:
+        os.umask(old)
