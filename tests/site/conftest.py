@@ -151,3 +151,8 @@ def course(tmp_path: Path) -> Path:
 @pytest.fixture
 def exam_course(tmp_path: Path) -> Path:
     return make_course(tmp_path / "course", exam=True)
+
+
+@pytest.fixture
+def fr_course(tmp_path: Path) -> Path:
+    return make_course(tmp_path / "course", language="fr")

@@ -78,6 +78,8 @@ def _diagnostics(where: str, messages: list[str], summary: str) -> list[Diagnost
             out.append(Diagnostic(path, int(line) if line.isdigit() else 0, 0, rest))
         else:
             out.append(Diagnostic(where, 0, 0, text))
+    if "strict mode" in summary:
+        summary = "strict mode stops on the warnings above; fix them (or build with --no-strict)"
     out.append(Diagnostic(where, 0, 0, f"the site was not built: {summary}"))
     return out
 
