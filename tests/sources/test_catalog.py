@@ -159,7 +159,7 @@ def test_missing_sources_yml(tmp_path):
     corpus, diags = load_corpus(seeds, tmp_path)
     assert corpus.documents == []
     assert [str(d) for d in diags] == [
-        "seeds/sources.yml: not found: list the seed documents here (see the README, 'Seed documents')",
+        "seeds/sources.yml: not found: create it to list the seed documents, one entry per file with id, file, title, issuer, date and kind",
     ]
 
 

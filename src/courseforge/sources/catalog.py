@@ -86,7 +86,7 @@ def load_catalog(path: Path, seeds_dir: Path | None = None, root: Path | None = 
         diags.append(Diagnostic(rel, line, c if col is None else col, message))
 
     if not path.is_file():
-        err(0, "not found: list the seed documents here (see the README, 'Seed documents')")
+        err(0, "not found: create it to list the seed documents, one entry per file with id, file, title, issuer, date and kind")
         return Catalog([], diags, None)
     try:
         text = read_text_limited(path, MAX_CATALOG_BYTES)
