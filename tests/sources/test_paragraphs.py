@@ -174,6 +174,15 @@ def test_repeated_numbers_without_annex_get_section_prefix_and_ids_stay_unique()
     assert [s.id for s in parse_document(raw).sections] == ["same", "same-2"]
 
 
+def test_a_heading_called_front_is_not_the_front_section():
+    doc = parse_document(f"Front\n\nText under it {LONG}\n")
+    assert [(s.id, s.title) for s in doc.sections] == [("front", "Front")]
+    assert [(p.id, p.kind) for p in doc.sections[0].paragraphs] == [("1", "paragraph")]
+    doc = parse_document(f"Issuer\n\n22 May 2020\n\n# Front\n\nText under it {LONG}\n", "T")
+    assert [s.id for s in doc.sections] == ["front", "front-2"]
+    assert [p.id for s in doc.sections for p in s.paragraphs] == ["front-1", "front-2", "1"]
+
+
 def test_ids_are_deterministic():
     raw = f"# T\n\n1. One {LONG}\n2. Two {LONG}\n3. Three {LONG}\n\n- x\n"
     assert parse_document(raw) == parse_document(raw)

@@ -351,6 +351,7 @@ def parse_document(raw: str, title: str = "") -> ParsedDocument:
     used_sections: set[str] = set()
     used_ids: set[str] = set()
     section: Section | None = None
+    front_section: Section | None = None
     reading = 0
     front = 0
     prefix = ""
@@ -374,10 +375,10 @@ def parse_document(raw: str, title: str = "") -> ParsedDocument:
             continue
         if section is None:
             used_sections.add("front")
-            section = Section(id="front", title=title or "Front matter", level=1, line=0)
+            section = front_section = Section(id="front", title=title or "Front matter", level=1, line=0)
             doc.sections.append(section)
         kind = {"footnote": "footnote", "item": "item"}.get(b.role, "paragraph")
-        if section.id == "front" and not any(s.id != "front" for s in doc.sections):
+        if section is front_section:
             front += 1
             pid, kind = unique(f"front-{front}", used_ids), ("footnote" if kind == "footnote" else "front")
         elif numbered:
