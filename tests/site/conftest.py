@@ -156,3 +156,17 @@ def exam_course(tmp_path: Path) -> Path:
 @pytest.fixture
 def fr_course(tmp_path: Path) -> Path:
     return make_course(tmp_path / "course", language="fr")
+
+
+REFS = [SourceRef("doc-a", str(n)) for n in range(1, 9)]
+
+
+@pytest.fixture
+def practice_quiz() -> Quiz:
+    """The seven-type practice quiz as a model (source refs need not resolve here)."""
+    return all_types_quiz(REFS)
+
+
+@pytest.fixture
+def exam_quiz() -> Quiz:
+    return assessment_quiz(REFS)

@@ -1,0 +1,117 @@
+"""Quiz HTML and JSON from the public view: accessible markup, no key in assessments."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+
+from courseforge.quiz.public import public_quiz
+from courseforge.site import i18n
+from courseforge.site.render import Markdown, QuizRenderer, display_order, script_json
+
+T = i18n.strings("en")
+
+
+def render(quiz, sources_url="../sources/"):
+    r = QuizRenderer(T, Markdown(), {"doc-a": "Doc A title"}, course_id="c1")
+    return r.render(public_quiz(quiz), sources_url)
+
+
+def data_of(html: str) -> dict:
+    return json.loads(re.search(r'class="cf-quiz-data">(.*?)</script>', html).group(1))
+
+
+def test_every_question_is_a_labelled_fieldset(practice_quiz):
+    html = render(practice_quiz)
+    assert html.count("<fieldset") == 7 and html.count("<legend>") == 7
+    assert '<legend><span class="cf-q__num">Question 1 of 7</span> <span class="cf-q__prompt">Which city is the capital of France?</span></legend>' in html
+    # Every input and select has a label pointing at it.
+    ids = re.findall(r'<(?:input|select)[^>]* id="([^"]+)"', html)
+    assert len(ids) == 3 + 3 + 2 + 1 + 1 + 2
+    for i in ids:
+        assert f'<label for="{i}">' in html
+    assert '<input type="radio" name="cf-q-basics-capital" id="cf-q-basics-capital-a" value="a">' in html
+    assert '<input type="text" inputmode="decimal" autocomplete="off" id="cf-q-basics-year-input" class="cf-input cf-input--num"> <span class="cf-unit">year</span>' in html
+    # The blank shows as a gap, not as Markdown bold-italic.
+    assert "Money sent home by migrants is called \u2009_____\u2009." in html
+    # Ordering has real buttons, described by the item they move.
+    assert html.count('data-cf-move="-1"') == 3 and 'aria-describedby="cf-q-basics-order-i1"' in html
+    # Matching: one select per left, every right offered, plus a "Choose" option.
+    assert html.count('<option value="">Choose…</option>') == 2
+    assert html.count('<option value="d1">Person who stays</option>') == 2
+
+
+def test_practice_data_carries_key_feedback_and_citation(practice_quiz):
+    d = data_of(render(practice_quiz))
+    assert d["course"] == "c1" and d["mode"] == "practice" and d["max"] == 7
+    q = {x["id"]: x for x in d["questions"]}
+    assert q["capital"]["options"][1] == {"id": "b", "correct": True, "feedback": "Yes, Paris."}
+    assert q["capital"]["explanation"] == "<p>Paris is the <strong>capital</strong>.</p>"
+    assert q["capital"]["source"] == '<p class="cf-source">Source: <a href="../sources/#doc-a-1">Doc A title, paragraph 1</a></p>'
+    assert q["sky"]["answer"] is True and q["sky"]["feedback"] == {"true": "", "false": "They are exactly that."}
+    assert q["blank"]["answers"] == ["remittances", "remittance"]
+    assert (q["year"]["answer"], q["year"]["tolerance"]) == (2004, 0)
+    assert q["order"]["key"] == ["i1", "i2", "i3"]
+
+
+def test_citation_without_sources_page_is_plain_text(practice_quiz):
+    d = data_of(render(practice_quiz, sources_url=None))
+    assert d["questions"][0]["source"] == '<p class="cf-source">Source: Doc A title, paragraph 1</p>'
+
+
+def test_assessment_html_and_data_hold_no_key(exam_quiz):
+    html = render(exam_quiz)
+    for secret in ("EXPLANATION-SECRET", "FEEDBACK-SECRET", "ZEBRAWORD", "98765", "correct", "cf-check", "cf-source"):
+        assert secret not in html
+    d = data_of(html)
+    assert [sorted(q) for q in d["questions"]] == [["id", "points", "type", "version"]] * 7
+    assert 'class="cf-input cf-learner-name"' in html and 'class="cf-btn cf-btn--primary cf-download"' in html
+
+
+def test_key_changes_do_not_change_assessment_html(exam_quiz):
+    flipped = copy.deepcopy(exam_quiz)
+    by_id = {q.id: q for q in flipped.questions}
+    for o in by_id["e1"].options:
+        o.correct = o.id == "z"
+    by_id["e5"].items.reverse()
+    by_id["e3"].answers = ["other"]
+    assert render(flipped) == render(exam_quiz)
+
+
+def test_display_order_is_fixed_and_ignores_the_key():
+    ids = ["i1", "i2", "i3", "i4"]
+    order = display_order("quiz", "q", ids)
+    assert sorted(order) == ids
+    assert display_order("quiz", "q", list(reversed(ids))) == order
+    assert display_order("quiz", "q", ids) == order
+
+
+def test_practice_ordering_never_starts_right(practice_quiz):
+    for n in range(30):
+        quiz = copy.deepcopy(practice_quiz)
+        quiz.id = f"quiz-{n}"
+        html = render(quiz)
+        shown = re.findall(r'data-cf-item="([^"]+)"', html)
+        assert sorted(shown) == ["i1", "i2", "i3"] and shown != ["i1", "i2", "i3"]
+
+
+def test_script_json_cannot_close_its_script():
+    text = script_json({"a": "</script><!-- & -->"})
+    assert "</" not in text and "<!--" not in text
+    assert json.loads(text) == {"a": "</script><!-- & -->"}
+
+
+def test_markdown_in_prompts_and_plain_text_fast_path():
+    md = Markdown()
+    assert md.inline("plain & simple") == "plain &amp; simple"
+    assert md.inline("**bold** text") == "<strong>bold</strong> text"
+    assert md.block("1. one\n2. two").startswith("<ol>")
+    assert md.inline("") == ""
+
+
+def test_long_prompt_goes_below_the_legend(practice_quiz):
+    practice_quiz.questions[0].prompt = "First paragraph.\n\nSecond paragraph?"
+    html = render(practice_quiz)
+    assert '<fieldset aria-describedby="cf-q-basics-capital-prompt"><legend><span class="cf-q__num">Question 1 of 7</span></legend>' in html
+    assert '<div class="cf-q__prompt" id="cf-q-basics-capital-prompt"><p>First paragraph.</p>\n<p>Second paragraph?</p></div>' in html
