@@ -244,3 +244,16 @@ def test_ids_of_entries_that_failed_are_reported_as_unavailable(tmp_path):
         "delta": 'seeds/sources.yml:19:3: entry "delta" is missing "title"',
         "epsilon": 'seeds/sources.yml:25:9: file "alpha.txt" is already listed at line 2',
     }
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3", "seeds/alpha.txt: is a PDF file, not text; save the document as plain text (.txt) and list that file"),
+        (b"PK\x03\x04\x14\x00", "seeds/alpha.txt: is a Word/OpenDocument (zip) file, not text; in the word processor use 'Save as' plain text (.txt), UTF-8"),
+        ("# Alpha\n\nText.\n".encode("utf-16"), "seeds/alpha.txt: is saved as UTF-16; save it again as UTF-8 (in Notepad: 'Save as', Encoding: UTF-8)"),
+    ],
+    ids=["pdf-renamed", "docx-renamed", "utf-16"],
+)
+def test_other_formats_under_a_txt_name(tmp_path, data, message):
+    assert messages(tmp_path, GOOD, {"alpha.txt": data}) == [message]

@@ -22,8 +22,10 @@ The seeds arrive as text copied out of PDFs and web pages. What gets removed:
   here.
 * Decoration lines ("-0-0-0-0-", "* * *").
 
-Footnote *texts* are kept as paragraphs (kind "footnote"): they are sentences
-of the original, and the no-content-loss rule applies to them too.
+Footnote *texts* are kept as paragraphs (kind "footnote", label = its
+number): they are sentences of the original (a disclaimer, a reference, a
+figure), and the no-content-loss rule applies to them too. A footnote left
+with no words once its marker is gone is dropped.
 
 All functions here are pure (text in, text out), so tests can call them one
 by one; :mod:`courseforge.sources.paragraphs` decides structure.

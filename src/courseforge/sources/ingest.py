@@ -36,6 +36,11 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
     for entry in entries:
         path = seeds_dir / entry.file
         rel = display_path(path, root)
+        disguised = _disguised_format(path)
+        if disguised:
+            diags.append(Diagnostic(rel, 0, 0, disguised))
+            unavailable[entry.id] = diags[-1]
+            continue
         try:
             text = read_text_limited(path, MAX_SEED_BYTES)
         except ValueError as exc:
@@ -55,6 +60,31 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
     if catalog.files is not None:  # an unreadable sources.yml: its own error says enough
         diags.extend(_unlisted(seeds_dir, catalog.files, root))
     return Corpus(documents, unavailable), diags
+
+
+# What a trainer may have saved under a .txt or .md name by mistake, told
+# apart by its first bytes, so the message says what to do instead of only
+# "not valid UTF-8".
+_MAGIC = (
+    (b"%PDF", "is a PDF file, not text; save the document as plain text (.txt) and list that file"),
+    (b"PK\x03\x04", "is a Word/OpenDocument (zip) file, not text; in the word processor use 'Save as' plain text (.txt), UTF-8"),
+    (b"\xd0\xcf\x11\xe0", "is an old Word (.doc) file, not text; in the word processor use 'Save as' plain text (.txt), UTF-8"),
+    (b"{\\rtf", "is a Rich Text (RTF) file, not plain text; save it as plain text (.txt), UTF-8"),
+    (b"\xff\xfe", "is saved as UTF-16; save it again as UTF-8 (in Notepad: 'Save as', Encoding: UTF-8)"),
+    (b"\xfe\xff", "is saved as UTF-16; save it again as UTF-8 (in Notepad: 'Save as', Encoding: UTF-8)"),
+)
+
+
+def _disguised_format(path: Path) -> str | None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return None  # read_text_limited reports it
+    for magic, message in _MAGIC:
+        if head.startswith(magic):
+            return message
+    return None
 
 
 def _unlisted(seeds_dir: Path, listed: set[str], root: Path) -> list[Diagnostic]:
