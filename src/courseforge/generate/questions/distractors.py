@@ -36,7 +36,10 @@ def years(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]
 
 def acronyms(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
     """Other acronyms of bodies, those used across several documents first."""
-    pool = [a for a in idx.body_acronyms if a != key and not extract_contains(exclude, a)]
+    # a plural acronym ("OSIMs") would not fit a singular blank, nor the reverse
+    plural = key[-1:] == "s" and key[:-1].isupper()
+    pool = [a for a in idx.body_acronyms
+            if a != key and not extract_contains(exclude, a) and (a[-1:] == "s" and a[:-1].isupper()) == plural]
     pool.sort(key=lambda b: (-min(idx.body_acronyms[b], 3), seeded(seed, key, b)))
     return pool
 
