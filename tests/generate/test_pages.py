@@ -55,8 +55,9 @@ def test_sources_page_anchors_every_paragraph_with_a_visible_number():
     corpus = simple_corpus({"doc-one": ["First <para> text.", "Second."]}, {"doc-one": "The Title"})
     page = sources_page(corpus)
     assert page.startswith("---\ntitle: Sources\n---\n")
-    assert '<p id="doc-one-1"><a class="cf-para" href="#doc-one-1">¶ 1</a> First &lt;para&gt; text.</p>' in page
-    assert '<p id="doc-one-2"><a class="cf-para" href="#doc-one-2">¶ 2</a> Second.</p>' in page
+    assert ('<p id="doc-one-1"><a class="cf-para" href="#doc-one-1" aria-label="Paragraph 1">¶ 1</a> '
+            "First &lt;para&gt; text.</p>") in page
+    assert '<p id="doc-one-2"><a class="cf-para" href="#doc-one-2" aria-label="Paragraph 2">¶ 2</a> Second.</p>' in page
     assert "## The Title\n" in page and '<a id="doc-one"></a>' in page
 
 

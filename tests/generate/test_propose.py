@@ -1,4 +1,4 @@
-from courseforge.generate.propose import module_count, propose_plan
+from courseforge.generate.propose import _cased, _casing, module_count, propose_plan
 
 from gen_standins import simple_corpus
 
@@ -25,3 +25,11 @@ def test_module_count_grows_with_the_corpus():
     assert module_count(5) == 1
     assert module_count(20) == 3
     assert module_count(150) == 8
+
+
+def test_topics_keep_the_documents_casing_of_names_and_acronyms():
+    casing = _casing(["UNITAR trains diplomats. The United Nations met. Population Division staff counted the "
+                      "population, the population grew and population data improved."])
+    assert _cased("unitar training", casing) == "UNITAR training"
+    assert _cased("united nations", casing) == "United Nations"
+    assert _cased("small population", casing) == "small population"

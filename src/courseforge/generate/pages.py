@@ -574,8 +574,10 @@ def sources_page(corpus: Corpus) -> str:
                 out.append(f"### {md(s.title)}\n")
             for p in s.paragraphs:
                 anchor = paragraph_anchor(d.id, p.id)
-                out.append(f'<p id="{_attr(anchor)}"><a class="cf-para" href="#{_attr(anchor)}">'
-                           f"{_html(para_label(p.id))}</a> {_html(p.text)}</p>\n")
+                label = para_label(p.id)
+                spoken = "Paragraph " + label[2:]
+                out.append(f'<p id="{_attr(anchor)}"><a class="cf-para" href="#{_attr(anchor)}" '
+                           f'aria-label="{_attr(spoken)}">{_html(label)}</a> {_html(p.text)}</p>\n')
     return "\n".join(out).rstrip() + "\n"
 
 

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 
 from ..sources.model import Corpus
 from .plan import CoursePlan, ModulePlan
-from .text import STOPWORDS, slugify, stem, word_count, words
+from .text import STOPWORDS, WORD_RE, slugify, stem, word_count, words
 
 MIN_WORDS = 15
 ITERATIONS = 12
@@ -58,6 +58,7 @@ def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_
     paras = [t for t, _, _ in items]
     headings = [h if h and h.strip() and h.strip() != title_ and s_ok(h) else "" for _, h, title_ in items]
     tokens = [_content(t) for t in paras]
+    casing = _casing(paras)
     stems = [[stem(w) for w in ws] for ws in tokens]
     df: Counter[str] = Counter()
     for s in stems:
@@ -98,7 +99,7 @@ def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_
     used_slugs: set[str] = set()
     used_titles: set[str] = set()
     for order, group in enumerate(groups, start=1):
-        topics = _topics(group, tokens, df, n)
+        topics = [_cased(t, casing) for t in _topics(group, tokens, df, n)]
         if not topics:
             topics = ["overview"]
         mtitle = _heading_title(group, headings)
@@ -172,6 +173,34 @@ def _heading_title(group: list[int], headings: list[str]) -> str:
         return ""
     text = re.sub(r"^(?:[IVXLC]+\.|\d+(?:\.\d+)*\.?|\(?[ivx]+\)|[A-Z]\.)\s+", "", best.strip())
     return text[:1].upper() + text[1:]
+
+
+def _casing(texts: list[str]) -> dict[str, str]:
+    """Lowercase word -> how the documents usually write it ("unitar" -> "UNITAR")."""
+    seen: dict[str, Counter[str]] = defaultdict(Counter)
+    for text in texts:
+        for w in WORD_RE.findall(text):
+            if w[:1].isupper() and w.lower() != w:
+                seen[w.lower()][w] += 1
+            else:
+                seen[w.lower()][w.lower()] += 1
+    out = {}
+    for k, c in seen.items():
+        form, count = min(c.items(), key=lambda kv: (-kv[1], kv[0]))
+        # a capitalised form must clearly dominate: "Population Division" is
+        # no reason to write "small Population"
+        out[k] = form if count * 3 >= sum(c.values()) * 2 else k
+    return out
+
+
+def _cased(phrase: str, casing: dict[str, str]) -> str:
+    """A topic phrase in the documents' casing, unless a capital only started sentences."""
+    out = []
+    for w in phrase.split():
+        form = casing.get(w, w)
+        # keep names and acronyms (all caps, or capitalised inside a sentence), not "Migration"
+        out.append(form if form.isupper() or form[:1].isupper() and len(form) > 1 else w)
+    return " ".join(out)
 
 
 def _title(topics: list[str]) -> str:
