@@ -16,52 +16,90 @@ with the same learner, quiz and ``submitted_at`` are one submission read
 twice (a file copied into two folders): the second is skipped with a
 warning. Every attempt is still written to results.json.
 
-Memory: per learner and quiz, only the currently chosen attempt's marks and
-choices (arrays of numbers) plus one (time, record number) pair per attempt
-for numbering attempts; never the submissions themselves.
+Memory: per learner and quiz, one small :class:`Entry` and one row of
+numbers in its quiz's :class:`Block` (the chosen attempt's marks and
+choices), plus a (time, record number) pair per extra attempt for numbering
+attempts; never the submissions themselves.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 
 POLICIES = ("best", "last", "first")
 _EPS = 1e-9
 
 
+class Block:
+    """The chosen attempts' marks and choices of one quiz, one row per learner, in flat arrays.
+
+    Flat arrays cost 8 bytes a number (no object per attempt) and give a
+    question's column as ``marks[j::k]`` in one C-level slice for the statistics.
+    """
+
+    def __init__(self, k: int):
+        self.k = k
+        self.marks = array("d")
+        self.choices: array | list = array("q")
+        self.rows = 0
+
+    def new_row(self, marks: Sequence[float], choices: Sequence[int]) -> int:
+        self.marks.extend(marks)
+        self._extend_choices(choices)
+        self.rows += 1
+        return self.rows - 1
+
+    def _extend_choices(self, values: list[int]) -> None:
+        try:
+            self.choices.extend(values)
+        except OverflowError:  # a huge matching question's code: fall back to Python ints
+            self.choices = list(self.choices)
+            self.choices.extend(values)
+
+    def put(self, row: int, marks: Sequence[float], choices: Sequence[int]) -> None:
+        a = row * self.k
+        self.marks[a:a + self.k] = array("d", marks)
+        if isinstance(self.choices, list):
+            self.choices[a:a + self.k] = choices
+        else:
+            try:
+                self.choices[a:a + self.k] = array("q", choices)
+            except OverflowError:
+                self.choices = list(self.choices)
+                self.choices[a:a + self.k] = choices
+
+    def column(self, j: int) -> Sequence[float]:
+        return self.marks[j::self.k]
+
+    def choice_column(self, j: int) -> Sequence[int]:
+        return self.choices[j::self.k]
+
+
 class Entry:
-    """The chosen attempt of one learner at one quiz, and when every attempt was made."""
+    """The chosen attempt of one learner at one quiz, and when the other attempts were made."""
 
-    __slots__ = ("learner_id", "quiz", "name", "submitted_at", "ts", "seq", "score", "marks", "choices", "times")
+    __slots__ = ("learner_id", "quiz", "name", "submitted_at", "ts", "seq", "score", "row", "others")
 
-    def __init__(self, learner_id: str, quiz: str):
+    def __init__(self, learner_id: str, quiz: str, row: int, name: str, submitted_at: str, ts: float,
+                 seq: int, score: float):
         self.learner_id = learner_id
         self.quiz = quiz
-        self.times: list[tuple[float, int]] = []
-
-    def take(self, name: str, submitted_at: str, ts: float, seq: int, score: float,
-             marks: list[float], choices: list[int]) -> None:
-        self.name = name
-        self.submitted_at = submitted_at
-        self.ts = ts
-        self.seq = seq
-        self.score = score
-        self.marks = array("d", marks)
-        try:
-            self.choices = array("q", choices)
-        except OverflowError:  # a huge matching question's code: keep Python ints
-            self.choices = tuple(choices)
+        self.row = row
+        self.others: list[tuple[float, int]] | None = None  # (time, seq) of every attempt, once there are 2
+        self.name, self.submitted_at, self.ts, self.seq, self.score = name, submitted_at, ts, seq, score
 
     @property
     def attempts(self) -> int:
-        return len(self.times)
+        return len(self.others) if self.others else 1
 
     @property
     def attempt(self) -> int:
         """The graded attempt's number, 1 = earliest."""
+        if not self.others:
+            return 1
         me = (self.ts, self.seq)
-        return sum(1 for t in self.times if t <= me)
+        return sum(1 for t in self.others if t <= me)
 
 
 class AttemptBook:
@@ -70,6 +108,7 @@ class AttemptBook:
             raise ValueError(f"unknown attempts policy {policy!r}; use best, last or first")
         self.policy = policy
         self.entries: dict[tuple[str, str], Entry] = {}
+        self.blocks: dict[str, Block] = {}
 
     def add(self, learner_id: str, quiz: str, name: str, submitted_at: str, ts: float, seq: int,
             score: float, marks: list[float], choices: list[int]) -> bool:
@@ -77,22 +116,28 @@ class AttemptBook:
         k = (quiz, learner_id)
         e = self.entries.get(k)
         if e is None:
-            e = self.entries[k] = Entry(learner_id, quiz)
-            e.times.append((ts, seq))
-            e.take(name, submitted_at, ts, seq, score, marks, choices)
+            block = self.blocks.get(quiz)
+            if block is None:
+                block = self.blocks[quiz] = Block(len(marks))
+            self.entries[k] = Entry(learner_id, quiz, block.new_row(marks, choices), name, submitted_at, ts,
+                                    seq, score)
             return True
-        if ts and any(t == ts for t, _ in e.times):
-            return False
-        e.times.append((ts, seq))
-        # seq is larger than every earlier one, so ">=" on time means "later".
-        if self.policy == "last":
-            better = ts >= e.ts
-        elif self.policy == "first":
-            better = ts < e.ts
         else:
-            better = score > e.score + _EPS or (score >= e.score - _EPS and ts >= e.ts)
+            if e.others is None:
+                e.others = [(e.ts, e.seq)]
+            if ts and any(t == ts for t, _ in e.others):
+                return False
+            e.others.append((ts, seq))
+            # seq is larger than every earlier one, so ">=" on time means "later".
+            if self.policy == "last":
+                better = ts >= e.ts
+            elif self.policy == "first":
+                better = ts < e.ts
+            else:
+                better = score > e.score + _EPS or (score >= e.score - _EPS and ts >= e.ts)
         if better:
-            e.take(name, submitted_at, ts, seq, score, marks, choices)
+            e.name, e.submitted_at, e.ts, e.seq, e.score = name, submitted_at, ts, seq, score
+            self.blocks[quiz].put(e.row, marks, choices)
         return True
 
     def graded(self) -> Iterator[Entry]:
@@ -101,4 +146,7 @@ class AttemptBook:
             yield self.entries[k]
 
     def by_quiz(self, quiz: str) -> list[Entry]:
-        return [e for (q, _), e in self.entries.items() if q == quiz]
+        """A quiz's chosen attempts in row order (the order of its Block)."""
+        rows = [e for (q, _), e in self.entries.items() if q == quiz]
+        rows.sort(key=lambda e: e.row)
+        return rows

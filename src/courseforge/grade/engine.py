@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import sys
 import time
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -18,7 +19,7 @@ from typing import Any, TextIO
 from ..quiz.model import Quiz
 from .attempts import AttemptBook
 from .inputs import expand_inputs, read_records
-from .outputs import ERROR_COLUMNS, GRADEBOOK_COLUMNS, CsvOut, ResultsWriter, fmt_num, json_num
+from .outputs import ERROR_COLUMNS, GRADEBOOK_COLUMNS, CsvOut, ResultsWriter, csv_safe, json_num
 from .stats import QuizStats, quiz_statistics
 from .validate import QuizKey, Rejected, check_submission
 
@@ -55,10 +56,13 @@ class Summary:
 class Progress:
     """A one-line progress bar on stderr, only when stderr is a terminal."""
 
-    def __init__(self, total_bytes: int, stream: TextIO | None = None, enabled: bool | None = None):
+    def __init__(self, files: list[tuple[Path, str, str]], stream: TextIO | None = None,
+                 enabled: bool | None = None):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
-        self.total = max(1, total_bytes)
+        self.total = 1
+        if self.enabled:  # sizes only when shown: stat-ing 100,000 files is not free
+            self.total = max(1, sum(p.stat().st_size for p, _, _ in files if p.exists()))
         self.done = 0
         self.count = 0
         self.start = self.last = time.monotonic()
@@ -109,7 +113,7 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
     warns = CsvOut(out_dir / "warnings.csv", ERROR_COLUMNS)
     results = ResultsWriter(out_dir / "results.json", policy, {k: _quiz_meta(v) for k, v in keys.items()})
     outputs = [errors, warns]
-    bar = Progress(sum(p.stat().st_size for p, _ in files), enabled=progress)
+    bar = Progress(files, enabled=progress)
 
     def reject(file: str, where: Any, reason: str) -> None:
         summary.rejected += 1
@@ -129,8 +133,10 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
         seq = 0
         add = book.add
         write = results.attempt
-        for kind, file, where, payload, nbytes in read_records(files, root, known):
-            bar.update(nbytes)
+        tick = bar.update if bar.enabled else None
+        for kind, file, where, payload, nbytes in read_records(files, known):
+            if tick:
+                tick(nbytes)
             if kind == "error":
                 reject(file, where, payload)
                 continue
@@ -150,47 +156,44 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
                 summary.duplicates += 1
                 g.warnings.append("duplicate: an attempt with the same learner, quiz and submitted_at "
                                   "was already read; counted once")
-            for w in g.warnings:
-                warn(file, where, w)
-            percent = g.score / key.max * 100 if key.max else 0.0
-            rec = {
-                "n": seq, "file": file, "line": where or None, "learner_id": g.learner_id,
-                "learner_name": g.learner_name, "quiz": key.id, "submitted_at": g.submitted_at,
-                "score": json_num(g.score), "max": json_num(key.max), "percent": round(percent, 2),
-                "passed": percent >= key.pass_mark - 1e-9,
-                "marks": dict(zip(key.qids, map(json_num, g.marks))),
-            }
-            if g.unanswered:
-                rec["unanswered"] = g.unanswered
-            if g.warnings:
-                rec["warnings"] = g.warnings
-            if not fresh:
-                rec["duplicate"] = True
             else:
                 summary.graded += 1
-            write(rec)
+            if g.warnings:
+                for w in g.warnings:
+                    warn(file, where, w)
+            percent = g.score / key.max * 100 if key.max else 0.0
+            write(seq, file, where, g, percent, percent >= key.pass_mark - 1e-9, not fresh)
         bar.close()
 
         gradebook = CsvOut(out_dir / "gradebook.csv", GRADEBOOK_COLUMNS)
         outputs.append(gradebook)
-        graded_index = []
-        learners = set()
+        learners: set[str] = set()
+        row = gradebook.writer.writerow
+        num = results.num
+        shown = {qid: (csv_safe(qid), num(k.max)) for qid, k in keys.items()}
+        results.begin_graded()
         for e in book.graded():
             key = keys[e.quiz]
             percent = e.score / key.max * 100 if key.max else 0.0
             attempt = e.attempt
-            gradebook.row(e.learner_id, e.name, e.quiz, fmt_num(e.score), fmt_num(key.max),
-                          f"{percent:.2f}".rstrip("0").rstrip("."), "yes" if percent >= key.pass_mark - 1e-9 else "no",
-                          attempt, e.submitted_at)
-            graded_index.append({"quiz": e.quiz, "learner_id": e.learner_id, "n": e.seq, "attempt": attempt,
-                                 "attempts": e.attempts})
+            quiz_cell, max_cell = shown[e.quiz]
+            row((csv_safe(e.learner_id), csv_safe(e.name), quiz_cell, num(e.score), max_cell,
+                 f"{percent:.2f}".rstrip("0").rstrip("."), "yes" if percent >= key.pass_mark - 1e-9 else "no",
+                 attempt, csv_safe(e.submitted_at)))
+            results.graded(e, attempt)
             learners.add(e.learner_id)
         summary.learners = len(learners)
-        summary.gradebook_rows = gradebook.rows
-        summary.stats = [quiz_statistics(k, sorted(book.by_quiz(qid), key=lambda e: e.learner_id))
-                         for qid, k in keys.items()]
+        summary.gradebook_rows = len(book.entries)
+        for qid, key in keys.items():
+            entries = book.by_quiz(qid)
+            block = book.blocks.get(qid)
+            k = len(key.qids)
+            totals = array("d", (e.score for e in entries))
+            columns = [block.column(j) for j in range(k)] if block else [array("d") for _ in range(k)]
+            codes = [block.choice_column(j) for j in range(k)] if block else [array("q") for _ in range(k)]
+            summary.stats.append(quiz_statistics(key, columns, codes, totals))
         del book
-        results.finish(graded_index, {
+        results.finish({
             "graded": summary.graded, "rejected": summary.rejected, "warnings": summary.warnings,
             "duplicates": summary.duplicates, "learners": summary.learners,
         })

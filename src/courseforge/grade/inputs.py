@@ -29,11 +29,11 @@ import csv
 import json
 import os
 from collections.abc import Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import display_path
-from ..fsutil import read_text_limited
 
 SUBMISSION_LIMIT = 1 << 20  # bytes per submission file, JSON Lines line or CSV line
 SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
@@ -47,64 +47,85 @@ def _json_reason(exc: json.JSONDecodeError) -> str:
 
 
 def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
-                  exclude: Iterable[Path] = ()) -> tuple[list[tuple[Path, str]], list[Record], int]:
-    """Files to read, in a stable order: (path, format); errors; files ignored in folders.
+                  exclude: Iterable[Path] = ()) -> tuple[list[tuple[Path, str, str]], list[Record], int]:
+    """Files to read, in a stable order, as (path, format, path shown in messages); errors;
+    the number of files in the folders that were skipped (not .json/.jsonl/.csv).
 
     Folders are searched recursively for .json, .jsonl/.ndjson and .csv files
-    (hidden files skipped); ``exclude`` keeps the output folder out when it
-    lies inside an input folder. The same file named twice is read once.
+    (hidden files and folders skipped); ``exclude`` keeps the output folder
+    out when it lies inside an input folder. The same file named twice is
+    read once. Paths are resolved once per folder, not once per file: a
+    folder may hold 100,000 submissions.
     """
-    skip = [p.resolve() for p in exclude]
-    files: list[tuple[Path, str]] = []
+    skip = [str(p.resolve()) for p in exclude]
+    files: list[tuple[Path, str, str]] = []
     errors: list[Record] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
     ignored = 0
 
-    def add(p: Path, fmt: str) -> None:
-        real = p.resolve()
-        if real in seen or any(real == s or s in real.parents for s in skip):
-            return
-        seen.add(real)
-        files.append((p, fmt))
+    def excluded(real: str) -> bool:
+        return any(real == s or real.startswith(s + os.sep) for s in skip)
 
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
+            real_top, shown_top = str(p.resolve()), display_path(p, root)
+            if excluded(real_top):
+                continue
             found = []
             for folder, dirs, names in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                rel = os.path.relpath(folder, p)
+                rel = "" if rel == "." else rel.replace(os.sep, "/") + "/"
+                if excluded(os.path.join(real_top, rel)):
+                    dirs[:] = []
+                    continue
                 for name in names:
                     if name.startswith("."):
                         continue
-                    fmt = SUFFIXES.get(Path(name).suffix.lower())
+                    fmt = SUFFIXES.get(os.path.splitext(name)[1].lower())
                     if fmt is None:
                         ignored += 1
                     else:
-                        found.append((Path(folder) / name, fmt))
-            for f, fmt in sorted(found, key=lambda x: x[0].as_posix()):
-                add(f, fmt)
+                        found.append((rel + name, fmt, folder))
+            found.sort()
+            for rel_name, fmt, folder in found:
+                real = os.path.join(real_top, rel_name)
+                if real not in seen:
+                    seen.add(real)
+                    files.append((Path(folder) / os.path.basename(rel_name), fmt, f"{shown_top}/{rel_name}"))
         elif p.is_file():
             fmt = SUFFIXES.get(p.suffix.lower())
+            real = str(p.resolve())
             if fmt is None:
                 errors.append(("error", display_path(p, root), 0,
                                "not a submission file: expected .json, .jsonl or .csv", 0))
-            else:
-                add(p, fmt)
+            elif real not in seen and not excluded(real):
+                seen.add(real)
+                files.append((p, fmt, display_path(p, root)))
         else:
             errors.append(("error", display_path(p, root), 0, "no such file or folder", 0))
     return files, errors, ignored
 
 
-def read_json_file(path: Path, shown: str) -> Iterator[Record]:
+def read_json_file(path: Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
     """One submission per file (as the site downloads it), or a JSON array of them."""
     try:
-        size = path.stat().st_size
-        text = read_text_limited(path, SUBMISSION_LIMIT)
-    except ValueError as exc:  # over the limit, or not UTF-8 (message names the line)
-        yield ("error", shown, 0, str(exc), 0)
-        return
+        with open(path, "rb") as fh:
+            raw = fh.read(limit + 1)
     except OSError as exc:
         yield ("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0)
+        return
+    size = len(raw)
+    if size > limit:
+        yield ("error", shown, 0, f"file is over the {limit:,}-byte limit for one submission "
+               "(a submission is a few kilobytes)", size)
+        return
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        yield ("error", shown, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", size)
         return
     try:
         data = json.loads(text)
@@ -114,7 +135,7 @@ def read_json_file(path: Path, shown: str) -> Iterator[Record]:
     except RecursionError:
         yield ("error", shown, 0, "not valid JSON: nested too deeply", size)
         return
-    if isinstance(data, list):
+    if data.__class__ is list:
         for n, item in enumerate(data, 1):
             yield ("json", shown, f"record {n}", item, size if n == 1 else 0)
         if not data:
@@ -123,23 +144,46 @@ def read_json_file(path: Path, shown: str) -> Iterator[Record]:
         yield ("json", shown, 0, data, size)
 
 
-def _lines(fh, limit: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """(line number, line or None when over the limit, bytes) without ever holding an over-long line."""
+def _lines(fh, limit: int, chunk_size: int = 1 << 20) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line without its newline — None when over ``limit`` —, bytes consumed).
+
+    Reads big blocks and splits them in C (faster than a readline per line)
+    and never holds more than a block plus ``limit`` bytes, however long a
+    line is.
+    """
     n = 0
-    readline = fh.readline
+    carry = b""  # the start of a line whose end has not been read yet (at most limit bytes)
+    over = 0  # > 0 while skipping an over-long line: its bytes so far
+    read = fh.read
     while True:
-        raw = readline(limit + 1)
-        if not raw:
-            return
-        n += 1
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            size = len(raw)
-            while raw and not raw.endswith(b"\n"):  # skip the rest of the line in chunks
-                raw = readline(1 << 16)
-                size += len(raw)
-            yield n, None, size
+        chunk = read(chunk_size)
+        if not chunk:
+            break
+        parts = chunk.split(b"\n")
+        last = parts.pop()
+        if parts:
+            first = parts[0]
+            n += 1
+            if over:
+                yield n, None, over + len(first) + 1
+                over = 0
+            else:
+                first = carry + first
+                yield n, (first if len(first) <= limit else None), len(first) + 1
+            for raw in islice(parts, 1, None):
+                n += 1
+                yield n, (raw if len(raw) <= limit else None), len(raw) + 1
+            carry = last
+        elif over:
+            over += len(last)
         else:
-            yield n, raw, len(raw)
+            carry += last
+        if not over and len(carry) > limit:
+            over, carry = len(carry), b""
+    if over:
+        yield n + 1, None, over
+    elif carry:
+        yield n + 1, carry, len(carry)
 
 
 def _utf8_reason(raw: bytes, exc: UnicodeDecodeError) -> str:
@@ -172,11 +216,11 @@ def read_jsonl(path: Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterato
             except UnicodeDecodeError as exc:
                 yield ("error", shown, n, _utf8_reason(raw, exc), size)
                 continue
-            if not text.strip():
-                continue
             try:
                 data = loads(text)
             except json.JSONDecodeError as exc:
+                if not text.strip():
+                    continue  # a blank line
                 yield ("error", shown, n, _json_reason(exc).replace("the file may", "the line may"), size)
                 continue
             except RecursionError:
@@ -204,10 +248,10 @@ def read_csv(path: Path, shown: str, known_questions: set[str] | None = None,
                 yield "\n"
                 continue
             try:
-                yield _decode(raw, n == 1)
+                yield _decode(raw, n == 1) + "\n"
             except ValueError as exc:
                 problems[n] = str(exc)
-                yield raw.decode("utf-8", "replace")
+                yield raw.decode("utf-8", "replace") + "\n"
 
     with fh:
         old_limit = csv.field_size_limit()
@@ -286,11 +330,9 @@ def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
         yield ("csv", shown, start, data, size)
 
 
-def read_records(files: list[tuple[Path, str]], root: Path | None = None,
-                 known_questions: set[str] | None = None) -> Iterator[Record]:
-    """All records of all files, in order."""
-    for path, fmt in files:
-        shown = display_path(path, root)
+def read_records(files: list[tuple[Path, str, str]], known_questions: set[str] | None = None) -> Iterator[Record]:
+    """All records of all files (as listed by :func:`expand_inputs`), in order."""
+    for path, fmt, shown in files:
         if fmt == "json":
             yield from read_json_file(path, shown)
         elif fmt == "jsonl":

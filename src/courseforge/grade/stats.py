@@ -28,9 +28,10 @@ from __future__ import annotations
 
 import math
 from array import array
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from operator import mul, sub
+from operator import mul
 from typing import Any
 
 LOW_DISCRIMINATION = 0.2
@@ -41,15 +42,15 @@ BINS = 10
 
 
 def _centered(xs: Sequence[float], ys: Sequence[float], n: int, sx: float, sy: float) -> float:
-    """Σ(x − x̄)(y − ȳ) = Σxy − ΣxΣy/n, with exact-ish sums."""
-    return math.fsum(map(mul, xs, ys)) - sx * sy / n
+    """Σ(x − x̄)(y − ȳ) = Σxy − ΣxΣy/n (marks are small numbers: no cancellation worth fearing)."""
+    return sum(map(mul, xs, ys)) - sx * sy / n
 
 
 def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     n = len(xs)
     if n < 2:
         return None
-    sx, sy = math.fsum(xs), math.fsum(ys)
+    sx, sy = sum(xs), sum(ys)
     cxy = _centered(xs, ys, n, sx, sy)
     cxx = _centered(xs, xs, n, sx, sx)
     cyy = _centered(ys, ys, n, sy, sy)
@@ -64,9 +65,29 @@ def facility(marks: Sequence[float], max_mark: float) -> float | None:
     return math.fsum(marks) / len(marks) / max_mark
 
 
-def discrimination(marks: Sequence[float], totals: Sequence[float]) -> float | None:
-    """Correlation of a question's marks with the rest of the test (total minus the question)."""
-    return pearson(marks, array("d", map(sub, totals, marks)))
+def discrimination(marks: Sequence[float], totals: Sequence[float], st: float | None = None,
+                   stt: float | None = None) -> float | None:
+    """Correlation of a question's marks x with the rest of the test R = T − x.
+
+    Computed from sums (no R column is built): with centred sums C,
+    C(x,R) = C(x,T) − C(x,x) and C(R,R) = C(T,T) − 2·C(x,T) + C(x,x).
+    ``st``/``stt`` (ΣT, ΣT²) may be passed in when computed once for all questions.
+    """
+    n = len(marks)
+    if n < 2:
+        return None
+    if st is None or stt is None:
+        st, stt = sum(totals), sum(map(mul, totals, totals))
+    sx = sum(marks)
+    cxx = sum(map(mul, marks, marks)) - sx * sx / n
+    cxt = sum(map(mul, marks, totals)) - sx * st / n
+    ctt = stt - st * st / n
+    cxr = cxt - cxx
+    crr = ctt - 2 * cxt + cxx
+    tiny = 1e-9 * max(1.0, abs(ctt))
+    if cxx <= tiny or crr <= tiny:
+        return None
+    return max(-1.0, min(1.0, cxr / math.sqrt(cxx * crr)))
 
 
 def variance(xs: Sequence[float]) -> float:
@@ -74,20 +95,23 @@ def variance(xs: Sequence[float]) -> float:
     n = len(xs)
     if n < 2:
         return 0.0
-    s = math.fsum(xs)
+    s = sum(xs)
     return max(0.0, _centered(xs, xs, n, s, s) / (n - 1))
 
 
 def cronbach_alpha(columns: Sequence[Sequence[float]], totals: Sequence[float] | None = None) -> float | None:
-    k = len(columns)
-    if k < 2 or not columns or len(columns[0]) < 2:
+    if len(columns) < 2 or len(columns[0]) < 2:
         return None
     if totals is None:
         totals = [math.fsum(row) for row in zip(*columns)]
-    var_t = variance(totals)
-    if var_t <= 1e-12:
+    return alpha_from_variances([variance(c) for c in columns], variance(totals))
+
+
+def alpha_from_variances(item_variances: Sequence[float], total_variance: float) -> float | None:
+    k = len(item_variances)
+    if k < 2 or total_variance <= 1e-12:
         return None
-    return k / (k - 1) * (1 - math.fsum(variance(c) for c in columns) / var_t)
+    return k / (k - 1) * (1 - math.fsum(item_variances) / total_variance)
 
 
 def upper_group(totals: Sequence[float], share: float = UPPER_SHARE) -> list[int]:
@@ -190,70 +214,72 @@ def _options(q: Any) -> list[OptionCount]:
     return []
 
 
-def _count_choices(q: Any, codes: Sequence[int], upper: set[int]) -> tuple[list[OptionCount], list]:
-    """Option (or, for matching, per-pair right) frequencies from the choice codes."""
+def _count_choices(q: Any, codes: Sequence[int], upper: Sequence[int]) -> tuple[list[OptionCount], list]:
+    """Option (or, for matching, per-pair right) frequencies from the choice codes.
+
+    Codes are counted first (few distinct values, counted in C), then each
+    distinct code is spread over the options it stands for.
+    """
     options = _options(q)
     pairs: list[tuple[str, list[OptionCount]]] = []
-    if q.type == "single" or q.type == "true_false":
-        for i, c in enumerate(codes):
-            if c >= 0:
-                o = options[c] if q.type == "single" else options[0 if c == 1 else 1]
-                o.count += 1
-                if i in upper:
-                    o.upper += 1
-    elif q.type == "multiple":
-        for i, c in enumerate(codes):
-            if c > 0:
-                top = i in upper
-                for b, o in enumerate(options):
-                    if c >> b & 1:
-                        o.count += 1
-                        if top:
-                            o.upper += 1
-    elif q.type == "matching":
+    if q.type not in ("single", "true_false", "multiple", "matching"):
+        return options, pairs
+    everyone = Counter(codes)
+    top = Counter(map(codes.__getitem__, upper))
+    if q.type == "matching":
         rights = [(p.id, p.right) for p in q.pairs] + [(d.id, d.text) for d in q.distractors]
         base = len(rights) + 1
         per = [[OptionCount(rid, text, rid == p.id) for rid, text in rights] for p in q.pairs]
-        for i, c in enumerate(codes):
-            if c <= 0:
-                continue
-            top = i in upper
+        pairs = [(p.left, opts) for p, opts in zip(q.pairs, per)]
+    for code, count in everyone.items():
+        if code < 0:
+            continue
+        hits: list[OptionCount]
+        if q.type == "single":
+            hits = [options[code]]
+        elif q.type == "true_false":
+            hits = [options[0 if code == 1 else 1]]
+        elif q.type == "multiple":
+            hits = [o for b, o in enumerate(options) if code >> b & 1]
+        else:
+            hits, c = [], code
             for j in range(len(q.pairs)):
                 c, r = divmod(c, base)
                 if r:
-                    o = per[j][r - 1]
-                    o.count += 1
-                    if top:
-                        o.upper += 1
-        pairs = [(p.left, opts) for p, opts in zip(q.pairs, per)]
+                    hits.append(per[j][r - 1])
+        for o in hits:
+            o.count += count
+            o.upper += top.get(code, 0)
     return options, pairs
 
 
-def quiz_statistics(key: Any, entries: Sequence[Any]) -> QuizStats:
-    """Statistics of one quiz from its graded attempts (objects with ``marks``, ``choices``, ``score``)."""
+def quiz_statistics(key: Any, columns: Sequence[Sequence[float]], codes: Sequence[Sequence[int]],
+                    totals: Sequence[float]) -> QuizStats:
+    """Statistics of one quiz from its graded attempts.
+
+    ``columns[j]`` holds every learner's mark on question j (in points),
+    ``codes[j]`` their choice codes (see :mod:`courseforge.grade.validate`),
+    ``totals`` their scores, all in the same learner order.
+    """
     quiz = key.quiz
-    n = len(entries)
+    n = len(totals)
     k = len(key.qids)
-    columns = [array("d") for _ in range(k)]
-    codes: list[list[int]] = [[] for _ in range(k)]
-    totals = array("d")
-    for e in entries:
-        totals.append(e.score)
-        for j in range(k):
-            columns[j].append(e.marks[j])
-            codes[j].append(e.choices[j])
-    upper = set(upper_group(totals))
+    upper = upper_group(totals)
+    st, stt = sum(totals), sum(map(mul, totals, totals))
     questions = []
+    item_variances = []
     for j, q in enumerate(quiz.questions):
         col = columns[j]
-        answered = sum(1 for c in codes[j] if c != -1)
+        var = variance(col)
+        item_variances.append(var)
+        answered = n - list(codes[j]).count(-1) if not hasattr(codes[j], 'count') else n - codes[j].count(-1)
         options, pairs = _count_choices(q, codes[j], upper)
         qs = QuestionStats(
             id=q.id, type=q.type, prompt=q.prompt, points=float(q.points), n=n, answered=answered,
             mean=math.fsum(col) / n if n else 0.0,
             facility=facility(col, float(q.points)),
-            sd=math.sqrt(variance(col)),
-            discrimination=discrimination(col, totals) if k > 1 else None,
+            sd=math.sqrt(var),
+            discrimination=discrimination(col, totals, st, stt) if k > 1 else None,
             options=options, pairs=pairs,
         )
         qs.flags = question_flags(qs)
@@ -267,6 +293,6 @@ def quiz_statistics(key: Any, entries: Sequence[Any]) -> QuizStats:
         id=key.id, title=quiz.title, n=n, max=key.max, pass_mark=key.pass_mark,
         mean=math.fsum(totals) / n if n else 0.0, sd=math.sqrt(variance(totals)), median=median,
         passed=sum(1 for p in percents if p >= key.pass_mark - 1e-9),
-        alpha=cronbach_alpha(columns, totals), histogram=histogram(percents),
+        alpha=alpha_from_variances(item_variances, variance(totals)) if n >= 2 else None, histogram=histogram(percents),
         upper_size=len(upper), questions=questions,
     )
