@@ -105,6 +105,7 @@ def test_other_corpus_without_a_plan_gives_a_course_that_passes_check(tmp_path):
     project = write_test_course(tmp_path)
     result = generate(project, load_course_info(project), tools=toolkit())
     assert result.plan.proposed
+    assert "modules proposed from the documents (course.yml lists no modules)" in result.report()[0]
     assert errors(project) == []
     quizzes, diags = load_quizzes(project.quizzes_dir, project.root)
     assert diags == []
@@ -130,7 +131,9 @@ def test_auto_flag_ignores_the_plan(tmp_path):
     assert [m.id for m in planned.plan.modules] == ["01-reefs"]
     auto = generate(project, load_course_info(project), auto=True, dry_run=True, tools=toolkit())
     assert auto.plan.proposed
-    assert list(project.modules_dir.glob("*")) == [] if project.modules_dir.exists() else True
+    assert auto.report()[0].startswith(f"Would generate {len(auto.plan.modules)} modules proposed from the "
+                                       "documents (--auto; the plan in course.yml was not used), ")
+    assert not project.modules_dir.exists()  # dry runs write nothing
 
 
 def test_dry_run_writes_nothing_and_says_so(tmp_path):

@@ -21,13 +21,19 @@ class Result:
     dry_run: bool
     documents: int
     warnings: list[Diagnostic]
+    auto: bool = False
 
     def report(self) -> list[str]:
         """Plain-words lines for the trainer."""
         w, lines = self.writes, []
         n_mod = sum(1 for m in self.course.modules if not m.assessment)
         n_q = sum(len(m.quiz.questions) for m in self.course.modules)
-        source = "proposed from the documents (no module list in course.yml)" if self.plan.proposed else "from the plan in course.yml"
+        if not self.plan.proposed:
+            source = "from the plan in course.yml"
+        elif self.auto:
+            source = "proposed from the documents (--auto; the plan in course.yml was not used)"
+        else:
+            source = "proposed from the documents (course.yml lists no modules)"
         lines.append(f"{'Would generate' if self.dry_run else 'Generated'} {n_mod} modules {source}, "
                      f"{n_q} quiz questions, from {self.documents} documents.")
         for m in self.course.modules:
@@ -84,4 +90,4 @@ def generate(project: Project, info: CourseInfo, *, auto: bool = False, dry_run:
     if not dry_run:
         apply_writes(project.root, course.files, writes, new_lock)
     return Result(course=course, plan=plan, writes=writes, dry_run=dry_run, documents=len(corpus.documents),
-                  warnings=warnings + course.warnings)
+                  warnings=warnings + course.warnings, auto=auto)
