@@ -262,9 +262,11 @@ class Builder:
             if name in TOO_COMMON or len(name.split()) < 2 or not single_name(name, self.idx):
                 continue
             spans.append(("name", i, i + len(name)))
-        for t in self.idx.terms:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(t)}(?![\w-])", s):
-                spans.append(("term", m.start(), m.end()))
+        for m in re.finditer(r"(?<![\w-])[a-z]+(?= )", s):
+            for t in self.idx.terms_by_first.get(m.group(0), ()):
+                end = m.start() + len(t)
+                if s.startswith(t, m.start()) and not re.match(r"[\w-]", s[end : end + 1]):
+                    spans.append(("term", m.start(), end))
         # drop spans inside another span (a year inside a name)
         spans.sort(key=lambda t: (t[1], -(t[2] - t[1])))
         kept: list[tuple[str, int, int]] = []

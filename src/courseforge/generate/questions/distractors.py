@@ -23,6 +23,25 @@ def seeded(seed: str, *parts: str) -> int:
     return int.from_bytes(h[:8], "big")
 
 
+SAMPLE = 60  # candidates looked at per question: enough for three that pass the checks
+
+
+def sample(items: list[str], seed: str, key: str, keep) -> list[str]:
+    """Up to SAMPLE items that ``keep`` accepts, read from a seeded starting
+    point of the (sorted) list: deterministic, and bounded however large the corpus."""
+    if not items:
+        return []
+    start = seeded(seed, "start", key) % len(items)
+    out = []
+    for i in range(len(items)):
+        item = items[(start + i) % len(items)]
+        if keep(item):
+            out.append(item)
+            if len(out) >= SAMPLE:
+                break
+    return out
+
+
 def years(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
     """Other years, the corpus's own first (nearest first), then nearby years."""
     k = int(key)
@@ -38,8 +57,8 @@ def acronyms(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[s
     """Other acronyms of bodies, those used across several documents first."""
     # a plural acronym ("OSIMs") would not fit a singular blank, nor the reverse
     plural = key[-1:] == "s" and key[:-1].isupper()
-    pool = [a for a in idx.body_acronyms
-            if a != key and not extract_contains(exclude, a) and (a[-1:] == "s" and a[:-1].isupper()) == plural]
+    pool = sample(sorted(idx.body_acronyms), seed, key, lambda a: (
+        a != key and not extract_contains(exclude, a) and (a[-1:] == "s" and a[:-1].isupper()) == plural))
     pool.sort(key=lambda b: (-min(idx.body_acronyms[b], 3), seeded(seed, key, b)))
     return pool
 
@@ -47,8 +66,8 @@ def acronyms(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[s
 def names(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
     """Other full names of bodies, of a similar length."""
     n = len(key.split())
-    pool = [o.name for o in idx.organizations if o.name != key and 2 <= len(o.name.split()) <= n + 3]
-    pool = [p for p in pool if not extract_contains(exclude, p)]
+    pool = sample(idx.organization_names, seed, key, lambda p: (
+        p != key and 2 <= len(p.split()) <= n + 3 and not extract_contains(exclude, p)))
     pool.sort(key=lambda p: (abs(len(p.split()) - n) > 2, seeded(seed, key, p)))
     return list(dict.fromkeys(pool))
 
@@ -78,11 +97,9 @@ def terms(key: str, idx: CorpusIndex, seed: str, doc: str, section: str) -> list
     the cited document (a term its own section uses might fit the sentence)."""
     stems = {w[:5] for w in key.split()}
     plural = _plural(key)
-    pool = [
-        t for t in idx.terms
-        if t != key and (doc, section) not in idx.term_sections[t] and not stems & {w[:5] for w in t.split()}
-        and _plural(t) == plural
-    ]
+    pool = sample(idx.term_list, seed, key, lambda t: (
+        t != key and (doc, section) not in idx.term_sections[t] and not stems & {w[:5] for w in t.split()}
+        and _plural(t) == plural))
     pool.sort(key=lambda t: (doc in idx.term_docs[t], seeded(seed, key, t)))
     return pool
 

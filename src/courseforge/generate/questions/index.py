@@ -50,6 +50,9 @@ class CorpusIndex:
     terms: dict[str, int] = field(default_factory=dict)  # term -> paragraphs using it
     term_docs: dict[str, frozenset[str]] = field(default_factory=dict)
     term_sections: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)  # (doc, section)
+    terms_by_first: dict[str, list[str]] = field(default_factory=dict)
+    term_list: list[str] = field(default_factory=list)  # sorted, for sampling distractors
+    organization_names: list[str] = field(default_factory=list)  # sorted, distinct
 
     def organizations_in(self, text: str) -> list[tuple[int, str]]:
         """(offset, name) of every organization named in ``text``, longest name first at an offset."""
@@ -108,6 +111,7 @@ def _build(corpus: Corpus) -> CorpusIndex:
     idx.events = extract.dated_events(corpus)
     for e in idx.events:
         idx.events_at.setdefault((e.doc, e.para), []).append(e)
+    idx.organization_names = sorted({o.name for o in idx.organizations})
     for o in idx.organizations:
         idx.orgs_by_first.setdefault(o.name.split()[0], []).append(o.name)
     for names in idx.orgs_by_first.values():
@@ -115,6 +119,7 @@ def _build(corpus: Corpus) -> CorpusIndex:
     idx.figures = extract.figures(corpus)
     _body_acronyms(idx)
     _terms(idx)
+    idx.term_list = sorted(idx.terms)
     years = {e.year for e in idx.events} | {int(f.value) for f in idx.figures if f.kind == "year"}
     idx.years = sorted(years)
     return idx
@@ -179,10 +184,16 @@ def _terms(idx: CorpusIndex) -> None:
             df[t] = df.get(t, 0) + 1
             docs.setdefault(t, set()).add(doc_id)
             sections.setdefault(t, set()).add((doc_id, para.section))
-    # used in several paragraphs, but not so widely that it is just the topic's name
+    # used in several paragraphs, but not so widely that it is just the topic's
+    # name; at most MAX_TERMS of them, the most used first, so the work per
+    # sentence does not grow with the corpus
     cap = max(8, n_paras // 30)
-    for t in sorted(df):
-        if 3 <= df[t] <= cap:
-            idx.terms[t] = df[t]
-            idx.term_docs[t] = frozenset(docs[t])
-            idx.term_sections[t] = frozenset(sections[t])
+    kept = sorted((t for t in df if 3 <= df[t] <= cap), key=lambda t: (-df[t], t))[:MAX_TERMS]
+    for t in sorted(kept):
+        idx.terms[t] = df[t]
+        idx.term_docs[t] = frozenset(docs[t])
+        idx.term_sections[t] = frozenset(sections[t])
+        idx.terms_by_first.setdefault(t.split()[0], []).append(t)
+
+
+MAX_TERMS = 400
