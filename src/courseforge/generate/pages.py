@@ -29,6 +29,7 @@ MINUTES_PER_QUESTION = 1.5
 MINUTES_PER_DISCUSSION = 3
 MAX_READINGS = 4
 EXCERPT_WORDS = 110
+READING_MIN_WORDS = 40
 
 Sentences = Callable[[str], list[str]]
 
@@ -103,15 +104,24 @@ def study_minutes(*, words: int, questions: int, discussion: int) -> int:
 
 
 def key_readings(passages: list[Passage]) -> list[Passage]:
-    """The best passage of each document first, then the next best, up to MAX_READINGS."""
-    first: list[Passage] = []
-    seen: set[str] = set()
-    for p in passages:
-        if p.doc not in seen:
-            first.append(p)
-            seen.add(p.doc)
-    rest = [p for p in passages if p not in first]
-    return (first + rest)[:MAX_READINGS]
+    """The best passage of each document first, then the next best, up to MAX_READINGS.
+
+    Substantial paragraphs (READING_MIN_WORDS or more, not opening with a
+    back-reference) come first: a list item or a one-line fragment makes a
+    poor reading out of context."""
+    good = [p for p in passages if word_count(p.para.text) >= READING_MIN_WORDS
+            and not _DANGLING.match(p.para.text.strip())]
+    poor = [p for p in passages if p not in good]
+    out: list[Passage] = []
+    for tier in (good, poor):
+        seen: set[str] = {p.doc for p in out}
+        first = []
+        for p in tier:
+            if p.doc not in seen:
+                first.append(p)
+                seen.add(p.doc)
+        out += first + [p for p in tier if p not in first]
+    return out[:MAX_READINGS]
 
 
 @lru_cache(maxsize=4096)
@@ -123,15 +133,21 @@ def _mentions(text: str, phrase: str) -> bool:
     return bool(phrase) and phrase in text and _phrase_re(phrase).search(text) is not None
 
 
+def _digits(value: str) -> str:
+    return "#" + "".join(c for c in value if c.isdigit())
+
+
 def module_facts(passages: list[Passage], facts: CourseFacts) -> tuple[list[Figure], list[Event], list[Actor]]:
     """The figures, events and actors found in this module's passages."""
     rank = {(p.doc, p.para.id): i for i, p in enumerate(passages)}
     # amounts, percentages and counts first: years already have the timeline
     figures = sorted((f for f in facts.figures if (f.cite.doc, f.cite.para) in rank),
                      key=lambda f: (f.kind == "year", rank[f.cite.doc, f.cite.para], f.sentence, f.value))
-    # one figure per sentence keeps the list readable
+    # one figure per sentence and per number keeps the list readable
     seen: set[str] = set()
-    figures = [f for f in figures if not (f.sentence in seen or seen.add(f.sentence))][:8]
+    figures = [f for f in figures
+               if not (f.sentence in seen or _digits(f.value) in seen
+                       or seen.add(f.sentence) or seen.add(_digits(f.value)))][:8]
     events = [e for e in facts.events if (e.cite.doc, e.cite.para) in rank][:12]
     actors: list[tuple[int, Actor]] = []
     for a in facts.actors:
