@@ -64,3 +64,20 @@ def test_sources_page_anchors_every_paragraph_with_a_visible_number():
 def test_study_time_counts_reading_quiz_and_discussion_in_five_minute_steps():
     assert study_minutes(words=900, questions=10, discussion=4) == 35  # 5 + 15 + 12 = 32 -> 35
     assert study_minutes(words=0, questions=0, discussion=0) == 10
+
+
+def test_key_readings_prefer_substantial_paragraphs_from_different_documents():
+    from courseforge.generate.pages import key_readings
+    from courseforge.generate.select import Passage
+
+    long_text = "Coral reefs shelter a quarter of marine species and protect coasts from storms. " * 4
+    corpus = simple_corpus({"a": [long_text, long_text + "More.", "As a clearing house, by sharing data."],
+                            "b": ["This shows the reefs are in trouble and need care, as the data above shows. " * 4,
+                                  long_text]})
+    a1, a2, a3 = corpus.documents[0].paragraphs
+    b1, b2 = corpus.documents[1].paragraphs
+    ranked = [Passage("a", a3, 9, 0), Passage("b", b1, 8, 1), Passage("a", a1, 7, 2), Passage("a", a2, 6, 3),
+              Passage("b", b2, 5, 4)]
+    got = [(p.doc, p.para.id) for p in key_readings(ranked)]
+    # the fragment and the paragraph opening with "This" come last
+    assert got == [("a", "1"), ("b", "2"), ("a", "2"), ("a", "3")]
