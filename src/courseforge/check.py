@@ -51,6 +51,8 @@ class CheckReport:
     modules: int = 0
     quizzes: int = 0
     questions: int = 0
+    # The quizzes read while checking, so the site build need not read them twice.
+    loaded_quizzes: list = field(default_factory=list, repr=False)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -140,6 +142,7 @@ def check_course_report(project: Project) -> CheckReport:
         modules=len(pages),
         quizzes=len(quizzes),
         questions=sum(len(q.questions) for q in quizzes),
+        loaded_quizzes=quizzes,
     )
 
 

@@ -36,15 +36,16 @@ class SiteCourse:
         return next((q for q in self.quizzes if q.id == quiz_id), None)
 
 
-def _check(project: Project) -> list[Diagnostic]:
-    """Everything ``courseforge check`` reports."""
+def _check(project: Project) -> tuple[list[Diagnostic], list[Quiz]] | None:
+    """Everything ``courseforge check`` reports, and the quizzes it read (None without a checker)."""
     try:
-        from ..check import check_course  # imported late: the checker pulls in the sources reader
-    except ModuleNotFoundError as exc:  # a tree without the checker: quiz loading still checks each file
-        if exc.name != "courseforge.check":
+        from ..check import check_course_report  # imported late: the checker pulls in the sources reader
+    except ImportError as exc:  # a tree without the checker: quiz loading still checks each file
+        if getattr(exc, "name", None) not in ("courseforge.check", None):
             raise
-        return []
-    return list(check_course(project))
+        return None
+    report = check_course_report(project)
+    return report.diagnostics, list(getattr(report, "loaded_quizzes", None) or [])
 
 
 def doc_titles(project: Project) -> dict[str, str]:
@@ -67,10 +68,11 @@ def load_site_course(project: Project, *, check: bool = True) -> SiteCourse:
     from ..quiz.load import load_quizzes
 
     info = load_course_info(project)
-    diags = _check(project) if check else []
-    quizzes, load_diags = load_quizzes(project.quizzes_dir, project.root)
-    if not diags:
-        diags = load_diags
+    checked = _check(project) if check else None
+    diags, quizzes = checked if checked else ([], [])
+    if not quizzes:  # no checker, checking turned off, or nothing loaded: read the quizzes here
+        quizzes, load_diags = load_quizzes(project.quizzes_dir, project.root)
+        diags = diags or load_diags
     errors = [d for d in diags if d.severity != "warning"]
     if errors:
         raise CourseError(sorted(set(errors)))

@@ -1,0 +1,175 @@
+"""Site build time: the shipped course, and the plugin's cost against a plain MkDocs build.
+
+Prints:
+* the shipped course's build time (courseforge build, strict, checker included);
+* the same Markdown built by plain MkDocs + Material without the courseforge plugin
+  (no quizzes), and the ratio;
+* a generated course of 100 modules x 20 questions (2,000 questions, all seven
+  types), with and without the plugin, and the ratio (target: <= 1.3x);
+* the size budgets: quiz JS + CSS gzipped (<= 15 KB) and a module page's first
+  view gzipped (<= 100 KB).
+
+Each figure is the median of several runs. Run: python benchmarks/build_bench.py [--runs N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import logging
+import re
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "src"))
+
+from courseforge.project import Project  # noqa: E402
+from courseforge.quiz.dump import dump_quiz  # noqa: E402
+from courseforge.quiz.model import (  # noqa: E402
+    Distractor, FillBlank, Item, Matching, MultipleChoice, Numeric, Option, Ordering, Pair, Quiz,
+    SingleChoice, SourceRef, TrueFalse,
+)
+from courseforge.site.build import build_site  # noqa: E402
+from courseforge.sources.ingest import load_corpus  # noqa: E402
+
+
+def plain_build(root: Path, site: Path) -> None:
+    """MkDocs + Material on the same pages, without the courseforge plugin."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    text = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    plain = root / "mkdocs-plain.yml"
+    plain.write_text(re.sub(r"\n  - courseforge(:\n(    .*\n)*)?\n?", "\n", text + "\n"), encoding="utf-8")
+    build(load_config(str(plain), site_dir=str(site), strict=False))
+
+
+def timed(fn, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def course_copy(tmp: Path, name: str) -> Path:
+    root = tmp / name
+    for part in ("seeds", "modules", "quizzes", "schema"):
+        if (REPO / part).exists():
+            shutil.copytree(REPO / part, root / part)
+    for f in ("course.yml", "mkdocs.yml"):
+        shutil.copy(REPO / f, root / f)
+    return root
+
+
+def questions(n: int, refs: list[SourceRef], prefix: str) -> list:
+    out = []
+    for i in range(n):
+        ref, qid, kind = refs[i % len(refs)], f"{prefix}-q{i + 1}", i % 7
+        common = dict(id=qid, explanation=f"Because paragraph {ref.para} says so, in plain words.", source=ref,
+                      hints=["Read the paragraph again."])
+        if kind == 0:
+            out.append(SingleChoice(prompt=f"Question {i}: which statement matches the text?", options=[
+                Option("a", "The first statement", True, "Right."), Option("b", "The second statement", False, "No."),
+                Option("c", "The third statement", False), Option("d", "The fourth statement", False)], **common))
+        elif kind == 1:
+            out.append(MultipleChoice(prompt=f"Question {i}: which apply?", options=[
+                Option("a", "One", True), Option("b", "Two", True), Option("c", "Three", False)], **common))
+        elif kind == 2:
+            out.append(TrueFalse(prompt=f"Question {i}: the text says this.", answer=i % 2 == 0, **common))
+        elif kind == 3:
+            out.append(FillBlank(prompt=f"Question {i}: money sent home is called ___.", answers=["remittances"], **common))
+        elif kind == 4:
+            out.append(Numeric(prompt=f"Question {i}: in which year?", answer=2004, tolerance=0, **common))
+        elif kind == 5:
+            out.append(Matching(prompt=f"Question {i}: match them.", pairs=[
+                Pair("p1", "Left A", "Right A"), Pair("p2", "Left B", "Right B"), Pair("p3", "Left C", "Right C")],
+                distractors=[Distractor("d1", "Right D")], **common))
+        else:
+            out.append(Ordering(prompt=f"Question {i}: put them in order.", items=[
+                Item("i1", "First"), Item("i2", "Second"), Item("i3", "Third"), Item("i4", "Fourth")], **common))
+    return out
+
+
+def big_course(tmp: Path, modules: int, per_quiz: int) -> Path:
+    """A course of ``modules`` module pages of real seed text, each with a quiz of ``per_quiz`` questions."""
+    root = course_copy(tmp, "big")
+    shutil.rmtree(root / "modules")
+    shutil.rmtree(root / "quizzes")
+    (root / "modules").mkdir()
+    (root / "quizzes").mkdir()
+    corpus, _ = load_corpus(root / "seeds", root)
+    paras = [(d.id, p) for d in corpus.documents for p in d.paragraphs]
+    refs = [SourceRef(doc, p.id) for doc, p in paras]
+    docs = sorted({d.id for d in corpus.documents})
+    (root / "modules" / "index.md").write_text("---\ntitle: Home\n---\n\n# Big course\n\nWelcome.\n", encoding="utf-8")
+    for m in range(1, modules + 1):
+        mid = f"{m:03d}-module"
+        body = "\n\n".join(p.text for _, p in paras[(m * 7) % len(paras):][:8])
+        (root / "modules" / f"{mid}.md").write_text(
+            f"---\nid: {mid}\ntitle: Module {m}\norder: {m}\nstudy_time: 30\nsources: [{', '.join(docs)}]\n---\n\n"
+            f"# Module {m}\n\n## Overview\n\n{body}\n\n## Key takeaways\n\n- One\n- Two\n", encoding="utf-8")
+        quiz = Quiz(id=f"quiz-{m:03d}", module=mid, title=f"Quiz {m}", mode="practice" if m % 10 else "assessment",
+                    pass_mark=70, questions=questions(per_quiz, refs[m:] + refs[:m], f"m{m}"))
+        (root / "quizzes" / f"quiz-{m:03d}.yml").write_text(dump_quiz(quiz), encoding="utf-8")
+    # sources.md, glossary etc. of the shipped course are not needed here
+    return root
+
+
+def gz(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=9, mtime=0))
+
+
+def first_view(site: Path, page: Path) -> int:
+    html = page.read_text(encoding="utf-8")
+    total = gz(html.encode("utf-8"))
+    refs = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
+    return total + sum(gz((page.parent / r).resolve().read_bytes()) for r in refs)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--modules", type=int, default=100)
+    parser.add_argument("--questions", type=int, default=20)
+    args = parser.parse_args()
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
+
+    with tempfile.TemporaryDirectory(prefix="cf-build-bench-") as tmp_name:
+        tmp = Path(tmp_name)
+        shipped = course_copy(tmp, "shipped")
+        n_quiz = len(list((shipped / "quizzes").glob("*.yml")))
+        t_ship = timed(lambda: build_site(Project(shipped), tmp / "site-ship", strict=True), args.runs)
+        t_ship_plain = timed(lambda: plain_build(shipped, tmp / "site-ship-plain"), args.runs)
+        print(f"shipped course ({n_quiz} quizzes): courseforge build {t_ship:.2f} s, "
+              f"plain MkDocs {t_ship_plain:.2f} s, ratio {t_ship / t_ship_plain:.2f}x")
+
+        big = big_course(tmp, args.modules, args.questions)
+        total = args.modules * args.questions
+        t_big = timed(lambda: build_site(Project(big), tmp / "site-big", strict=True), args.runs)
+        t_big_plain = timed(lambda: plain_build(big, tmp / "site-big-plain"), args.runs)
+        ratio = t_big / t_big_plain
+        print(f"{args.modules} modules x {args.questions} questions ({total} questions): courseforge build {t_big:.2f} s, "
+              f"plain MkDocs {t_big_plain:.2f} s, ratio {ratio:.2f}x (target <= 1.3x) "
+              f"{'OK' if ratio <= 1.3 else 'OVER TARGET'}")
+
+        assets = REPO / "src" / "courseforge" / "assets"
+        quiz_gz = gz((assets / "quiz.js").read_bytes()) + gz((assets / "quiz.css").read_bytes())
+        print(f"quiz.js + quiz.css gzipped: {quiz_gz / 1024:.1f} KB (budget 15 KB)")
+        pages = sorted((tmp / "site-ship").glob("*/index.html"))
+        worst = max((first_view(tmp / "site-ship", p), p.parent.name) for p in pages)
+        print(f"largest first view of a shipped page (HTML + JS + CSS, gzipped): {worst[0] / 1024:.1f} KB "
+              f"({worst[1]}; budget 100 KB)")
+        big_page = tmp / "site-big" / "001-module" / "index.html"
+        print(f"first view of a 20-question module page: {first_view(tmp / 'site-big', big_page) / 1024:.1f} KB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
