@@ -157,6 +157,8 @@ def _load_corpus(project: Project, diags: list[Diagnostic]):
 
 
 def _check_cite(path: str, cite, corpus, diags: list[Diagnostic]) -> None:
+    if cite.doc in corpus.unavailable:
+        return  # the seed itself is broken; that error names the real cause
     doc = corpus.document(cite.doc)
     if doc is None:
         ids = [d.id for d in corpus.documents]
@@ -199,7 +201,9 @@ def _check_pages(project: Project, corpus, diags: list[Diagnostic], unreadable: 
     if not mdir.is_dir():
         diags.append(Diagnostic(project.rel(mdir), 0, 0, "the modules/ folder is missing"))
         return pages
-    seed_ids = [d.id for d in corpus.documents] if corpus is not None else None
+    # A seed whose entry or file is broken still counts as known here: its own
+    # error is reported once, not again on every page that lists it.
+    seed_ids = [d.id for d in corpus.documents] + list(corpus.unavailable) if corpus is not None else None
     orders: dict[int, ModulePage] = {}
     for path in sorted(mdir.rglob("*.md")):
         before = len(diags)

@@ -365,3 +365,13 @@ def test_duplicate_order_is_a_warning_at_its_line(course):
     assert report.errors == []
     assert "modules/91-other.md:4:8: warning: order 90 is also used by modules/90-test-module.md: give each " \
            "module its own place" in [str(d) for d in report.warnings]
+
+
+def test_a_broken_seed_is_reported_once_not_at_every_citation(course):
+    # The DESA file goes missing: every quiz and page citing it must not add an error of its own.
+    desa = next(course.glob("seeds/002_*.txt"))
+    desa.rename(desa.with_suffix(".bak"))  # renamed, not deleted: the check must still name it
+    found = errors(course)
+    assert len(found) == 1, found
+    assert found[0].startswith("seeds/sources.yml:")
+    assert "002_3bbc0a1064af9942.txt" in found[0]
