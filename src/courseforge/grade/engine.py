@@ -9,6 +9,7 @@ errors.csv and the run goes on.
 
 from __future__ import annotations
 
+import os
 import sys
 import time
 from array import array
@@ -24,6 +25,7 @@ from .stats import QuizStats, quiz_statistics
 from .validate import QuizKey, Rejected, check_submission
 
 KEEP_FOR_REPORT = 200  # errors and warnings listed in report.html (all are in the CSV files)
+LEARNERS_IN_REPORT = 1000  # per quiz; the gradebook has them all
 
 
 @dataclass
@@ -39,6 +41,8 @@ class Summary:
     errors_shown: list[tuple[str, Any, str]] = field(default_factory=list)
     warnings_shown: list[tuple[str, Any, str]] = field(default_factory=list)
     stats: list[QuizStats] = field(default_factory=list)
+    # quiz id -> first rows of its gradebook: (learner id, name, score, percent, passed, attempt, attempts)
+    learner_rows: dict[str, list[tuple]] = field(default_factory=dict)
     out_dir: Path | None = None
 
     def line(self, out_label: str) -> str:
@@ -56,13 +60,13 @@ class Summary:
 class Progress:
     """A one-line progress bar on stderr, only when stderr is a terminal."""
 
-    def __init__(self, files: list[tuple[Path, str, str]], stream: TextIO | None = None,
+    def __init__(self, files: list[tuple[str, str, str]], stream: TextIO | None = None,
                  enabled: bool | None = None):
         self.stream = stream or sys.stderr
         self.enabled = self.stream.isatty() if enabled is None else enabled
         self.total = 1
         if self.enabled:  # sizes only when shown: stat-ing 100,000 files is not free
-            self.total = max(1, sum(p.stat().st_size for p, _, _ in files if p.exists()))
+            self.total = max(1, sum(os.path.getsize(p) for p, _, _ in files if os.path.exists(p)))
         self.done = 0
         self.count = 0
         self.start = self.last = time.monotonic()
@@ -182,6 +186,10 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
                  attempt, csv_safe(e.submitted_at)))
             results.graded(e, attempt)
             learners.add(e.learner_id)
+            shown_rows = summary.learner_rows.setdefault(e.quiz, [])
+            if len(shown_rows) < LEARNERS_IN_REPORT:
+                shown_rows.append((e.learner_id, e.name, e.score, percent, percent >= key.pass_mark - 1e-9,
+                                   attempt, e.attempts))
         summary.learners = len(learners)
         summary.gradebook_rows = len(book.entries)
         for qid, key in keys.items():

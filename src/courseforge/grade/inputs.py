@@ -47,7 +47,7 @@ def _json_reason(exc: json.JSONDecodeError) -> str:
 
 
 def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
-                  exclude: Iterable[Path] = ()) -> tuple[list[tuple[Path, str, str]], list[Record], int]:
+                  exclude: Iterable[Path] = ()) -> tuple[list[tuple[str, str, str]], list[Record], int]:
     """Files to read, in a stable order, as (path, format, path shown in messages); errors;
     the number of files in the folders that were skipped (not .json/.jsonl/.csv).
 
@@ -58,7 +58,7 @@ def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
     folder may hold 100,000 submissions.
     """
     skip = [str(p.resolve()) for p in exclude]
-    files: list[tuple[Path, str, str]] = []
+    files: list[tuple[str, str, str]] = []  # plain strings: 100,000 Path objects cost seconds
     errors: list[Record] = []
     seen: set[str] = set()
     ignored = 0
@@ -87,13 +87,13 @@ def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
                     if fmt is None:
                         ignored += 1
                     else:
-                        found.append((rel + name, fmt, folder))
+                        found.append((rel + name, fmt, os.path.join(folder, name)))
             found.sort()
-            for rel_name, fmt, folder in found:
+            for rel_name, fmt, path in found:
                 real = os.path.join(real_top, rel_name)
                 if real not in seen:
                     seen.add(real)
-                    files.append((Path(folder) / os.path.basename(rel_name), fmt, f"{shown_top}/{rel_name}"))
+                    files.append((path, fmt, f"{shown_top}/{rel_name}"))
         elif p.is_file():
             fmt = SUFFIXES.get(p.suffix.lower())
             real = str(p.resolve())
@@ -102,13 +102,13 @@ def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
                                "not a submission file: expected .json, .jsonl or .csv", 0))
             elif real not in seen and not excluded(real):
                 seen.add(real)
-                files.append((p, fmt, display_path(p, root)))
+                files.append((str(p), fmt, display_path(p, root)))
         else:
             errors.append(("error", display_path(p, root), 0, "no such file or folder", 0))
     return files, errors, ignored
 
 
-def read_json_file(path: Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
+def read_json_file(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
     """One submission per file (as the site downloads it), or a JSON array of them."""
     try:
         with open(path, "rb") as fh:
@@ -198,7 +198,7 @@ def _decode(raw: bytes, first: bool) -> str:
         raise ValueError(_utf8_reason(raw, exc)) from None
 
 
-def read_jsonl(path: Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
+def read_jsonl(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
     """One submission per line; blank lines are skipped, a bad line costs only itself."""
     loads = json.loads
     try:
@@ -229,7 +229,7 @@ def read_jsonl(path: Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterato
             yield ("json", shown, n, data, size)
 
 
-def read_csv(path: Path, shown: str, known_questions: set[str] | None = None,
+def read_csv(path: str | Path, shown: str, known_questions: set[str] | None = None,
              limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
     """One row per learner per quiz (layout in the module docstring)."""
     try:
@@ -330,7 +330,7 @@ def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
         yield ("csv", shown, start, data, size)
 
 
-def read_records(files: list[tuple[Path, str, str]], known_questions: set[str] | None = None) -> Iterator[Record]:
+def read_records(files: list[tuple[str, str, str]], known_questions: set[str] | None = None) -> Iterator[Record]:
     """All records of all files (as listed by :func:`expand_inputs`), in order."""
     for path, fmt, shown in files:
         if fmt == "json":

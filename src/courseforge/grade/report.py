@@ -91,7 +91,21 @@ def _options_block(q: st.QuestionStats) -> str:
     return "".join(blocks)
 
 
-def _quiz_section(qs: st.QuizStats, key: Any) -> str:
+def _learners_block(qs: st.QuizStats, rows: list[tuple]) -> str:
+    if not rows:
+        return ""
+    more = (f"<p class=muted>The first {len(rows):,} of {qs.n:,} learners by id; all are in "
+            "<code>gradebook.csv</code>.</p>" if qs.n > len(rows) else "")
+    body = "".join(
+        f"<tr><td>{esc(lid)}</td><td>{esc(name)}</td><td class=num>{score:g} / {qs.max:g}</td>"
+        f"<td class=num>{percent:.0f} %</td><td>{'yes' if passed else '<span class=flag>no</span>'}</td>"
+        f"<td class=num>{attempt} of {attempts}</td></tr>"
+        for lid, name, score, percent, passed, attempt, attempts in rows)
+    return (f"<details><summary>Learners ({qs.n:,})</summary>{more}<table><tr><th>learner id</th><th>name</th>"
+            f"<th>score</th><th>percent</th><th>passed</th><th>attempt</th></tr>{body}</table></details>")
+
+
+def _quiz_section(qs: st.QuizStats, key: Any, rows: list[tuple] = ()) -> str:
     out = [f'<h2 id="quiz-{esc(qs.id)}">{esc(qs.title)} <span class=muted>({esc(qs.id)})</span></h2>']
     if not qs.n:
         out.append("<p class=muted>No graded attempts for this quiz.</p>")
@@ -105,6 +119,7 @@ def _quiz_section(qs: st.QuizStats, key: Any) -> str:
                f'<div class=card>passed (≥ {_num(qs.pass_mark, 0)} %)<b>{qs.passed} ({qs.passed / qs.n * 100:.0f} %)</b></div>'
                f'<div class=card>Cronbach\'s alpha<b>{_num(qs.alpha)}</b></div></div>' + few)
     out.append("<h3>Score distribution</h3>" + histogram_svg(qs.histogram, f"score distribution of {qs.title}"))
+    out.append(_learners_block(qs, list(rows)))
     out.append("<h3>Facility per question</h3>")
     out.append(bars_svg([(f"{q.id}", q.facility or 0.0, not q.flags, f"{_pct(q.facility)}"
                           + ("  ⚑" if q.flags else "")) for q in qs.questions], f"facility of {qs.title}"))
@@ -158,7 +173,7 @@ def render_report(summary: Any, keys: dict[str, Any], policy: str, course_title:
         "the graded ones are in <code>gradebook.csv</code>. Statistics use graded attempts only.</p>",
         f"<ul>{toc}</ul>",
     ]
-    body.extend(_quiz_section(s, keys.get(s.id)) for s in summary.stats)
+    body.extend(_quiz_section(s, keys.get(s.id), summary.learner_rows.get(s.id, [])) for s in summary.stats)
     body.append(_problems("Rejected submissions", summary.errors_shown, summary.rejected, "errors.csv"))
     body.append(_problems("Graded with a warning", summary.warnings_shown, summary.warnings, "warnings.csv"))
     body.append(f"""<h2>How to read this report</h2>

@@ -1,0 +1,66 @@
+"""The attempts policy: all kept, one graded."""
+
+from __future__ import annotations
+
+import pytest
+
+from courseforge.grade.attempts import AttemptBook
+
+
+def book_with(policy: str, attempts: list[tuple[float, float]]) -> AttemptBook:
+    """attempts: (time, score) in reading order; marks are [score] so the chosen one can be seen."""
+    book = AttemptBook(policy)
+    for seq, (ts, score) in enumerate(attempts, 1):
+        assert book.add("L1", "quiz", f"name {seq}", f"t{ts}", ts, seq, score, [score], [0])
+    return book
+
+
+# read out of time order on purpose: times 30, 10, 20 with scores 5, 8, 8
+ATTEMPTS = [(30.0, 5.0), (10.0, 8.0), (20.0, 8.0)]
+
+
+@pytest.mark.parametrize("policy, score, attempt, name", [
+    ("best", 8.0, 2, "name 3"),   # tie between 8s: the later one (time 20) is attempt 2 of 3
+    ("last", 5.0, 3, "name 1"),   # time 30
+    ("first", 8.0, 1, "name 2"),  # time 10
+])
+def test_policies(policy, score, attempt, name):
+    book = book_with(policy, ATTEMPTS)
+    (e,) = book.graded()
+    assert (e.score, e.attempt, e.attempts, e.name) == (score, attempt, 3, name)
+    assert list(book.blocks["quiz"].marks) == [score]  # the graded attempt's marks are kept, no others
+
+
+def test_best_strictly_higher_wins_even_if_earlier():
+    book = book_with("best", [(10.0, 9.0), (20.0, 7.0)])
+    (e,) = book.graded()
+    assert (e.score, e.attempt) == (9.0, 1)
+
+
+def test_same_time_twice_is_a_duplicate():
+    book = AttemptBook("best")
+    assert book.add("L1", "quiz", "A", "t", 10.0, 1, 5.0, [5.0], [0])
+    assert not book.add("L1", "quiz", "A", "t", 10.0, 2, 5.0, [5.0], [0])
+    (e,) = book.graded()
+    assert e.attempts == 1
+
+
+def test_undated_attempts_count_in_reading_order():
+    book = book_with("last", [(0.0, 1.0), (0.0, 2.0)])
+    (e,) = book.graded()
+    assert (e.score, e.attempt) == (2.0, 2)
+
+
+def test_learners_and_quizzes_are_separate_and_sorted():
+    book = AttemptBook("best")
+    book.add("L2", "b", "", "", 1.0, 1, 1.0, [1.0], [0])
+    book.add("L1", "b", "", "", 1.0, 2, 2.0, [2.0], [0])
+    book.add("L9", "a", "", "", 1.0, 3, 3.0, [3.0, 0.0], [0, -1])
+    assert [(e.quiz, e.learner_id) for e in book.graded()] == [("a", "L9"), ("b", "L1"), ("b", "L2")]
+    assert [e.learner_id for e in book.by_quiz("b")] == ["L2", "L1"]  # row order
+    assert list(book.blocks["b"].column(0)) == [1.0, 2.0]
+
+
+def test_unknown_policy():
+    with pytest.raises(ValueError, match="unknown attempts policy 'worst'; use best, last or first"):
+        AttemptBook("worst")
