@@ -93,7 +93,7 @@ def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
                 real = os.path.join(real_top, rel_name)
                 if real not in seen:
                     seen.add(real)
-                    files.append((path, fmt, f"{shown_top}/{rel_name}"))
+                    files.append((path, fmt, rel_name if shown_top == "." else f"{shown_top}/{rel_name}"))
         elif p.is_file():
             fmt = SUFFIXES.get(p.suffix.lower())
             real = str(p.resolve())
