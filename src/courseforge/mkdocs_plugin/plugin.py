@@ -24,7 +24,8 @@ from ..fsutil import write_atomic
 from ..project import Project
 from ..quiz.public import public_quiz
 from ..site import i18n
-from ..site.course import SiteCourse, load_site_course
+from ..site.background import PendingCourse
+from ..site.course import SiteCourse
 from ..site.render import (
     Markdown,
     QuizRenderer,
@@ -44,6 +45,7 @@ MANIFEST = f"{SITE_ASSETS}/course.js"
 CERTIFICATE_PAGE = "certificate.md"
 
 QUIZ_MARKER = re.compile(r"^[ \t]*<!--\s*quiz:\s*([^\s>]+)\s*-->[ \t]*$", re.M)
+SLOT_MARKER = re.compile(r"^<!-- quiz-slot: (\S+) -->$", re.M)  # ours: end of a module page
 PROGRESS_MARKER = "<!-- course-progress -->"
 CERTIFICATE_MARKER = "<!-- course-certificate -->"
 
@@ -59,23 +61,23 @@ class QuizCheckError(PluginError):
 class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     supports_multiple_instances = False
 
+    def on_startup(self, *, command, dirty):
+        # `mkdocs serve` runs a web server thread: check inline there rather than fork.
+        self.serving = command == "serve"
+
     def on_config(self, config):
         if not self.config.enabled:
             return
-        # The course is the folder of mkdocs.yml; its quizzes must pass the checker.
+        # The course is the folder of mkdocs.yml. Check it and load its quizzes in the
+        # background while MkDocs reads the pages; the first page that needs a quiz waits.
         self.project = Project(Path(config.config_file_path).resolve().parent)
-        try:
-            self.course: SiteCourse = load_site_course(self.project, check=self.config.check)
-        except CourseError as exc:
-            raise QuizCheckError(exc.diagnostics) from None
-        for warning in self.course.warnings:
-            log.warning(str(warning))
+        self._pending = PendingCourse(self.project, check=self.config.check, fork=not getattr(self, "serving", False))
+        self._course: SiteCourse | None = None
 
-        # One renderer for the site, in the theme's language, with the site's Markdown.
+        # The site's language and Markdown, for the quizzes' words and texts.
         self.language = i18n.language_of(config.theme.get("language"))
         self.t = i18n.strings(self.language)
-        md = Markdown(list(config.markdown_extensions), dict(config.mdx_configs))
-        self.renderer = QuizRenderer(self.t, md, self.course.doc_titles, self.course.info.id)
+        self.md = Markdown(list(config.markdown_extensions), dict(config.mdx_configs))
 
         # Our stylesheet and scripts; course.js (the manifest) must come before quiz.js.
         config.extra_css.append(f"{SITE_ASSETS}/quiz.css")
@@ -95,7 +97,27 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             config.theme["features"] = [f for f in features if not str(f).startswith("navigation.instant")]
 
         self.pages_seen: dict[str, str] = {}  # module id -> page title, for the manifest
+        self.markers: dict[str, list[tuple[str, int]]] = {}  # page -> (quiz id, line) of its markers
+        self.public: dict[str, dict] = {}  # quiz id -> public view, computed once
         return config
+
+    @property
+    def course(self) -> SiteCourse:
+        """The checked course; the first call waits for the background check."""
+        if self._course is None:
+            try:
+                self._course = self._pending.result()
+            except CourseError as exc:
+                raise QuizCheckError(exc.diagnostics) from None
+            for warning in self._course.warnings:
+                log.warning(str(warning))
+            self.renderer = QuizRenderer(self.t, self.md, self._course.doc_titles, self._course.info.id)
+        return self._course
+
+    def public_view(self, quiz) -> dict:
+        if quiz.id not in self.public:
+            self.public[quiz.id] = public_quiz(quiz)
+        return self.public[quiz.id]
 
     def on_files(self, files: Files, *, config):
         if not self.config.enabled:
@@ -117,41 +139,37 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files):
         if not self.config.enabled:
             return markdown
-        module = page.meta.get("id") or Path(page.file.src_uri).stem
         # Home page: the progress panel where the author put its marker, else under the title.
         if page.is_homepage and self.config.progress and PROGRESS_MARKER not in markdown:
             markdown = _insert_after_title(markdown, PROGRESS_MARKER)
 
-        # Quiz markers must name quizzes of this course (strict mode turns this into an error).
-        for m in QUIZ_MARKER.finditer(markdown):
-            if self.course.quiz(m.group(1)) is None:
-                line = markdown.count("\n", 0, m.start()) + 1 + _front_matter_lines(page)
-                log.warning(f"{self._rel(page)}:{line}: the marker names quiz '{m.group(1)}', "
-                            "which is not in quizzes/")
-
-        # A module's quiz goes where its marker is, or at the end of the page.
-        quizzes = self.course.quizzes_of(module) if page.meta.get("id") else []
-        if quizzes:
-            self.pages_seen[module] = page.meta.get("title") or page.title or module
-        marked = set(QUIZ_MARKER.findall(markdown))
-        for quiz in quizzes:
-            if quiz.id not in marked:
-                markdown = markdown.rstrip("\n") + f"\n\n<!-- quiz: {quiz.id} -->\n"
+        # Remember the markers and where they are, for messages once the quizzes are known.
+        offset = _front_matter_lines(page)
+        self.markers[page.file.src_uri] = [
+            (m.group(1), markdown.count("\n", 0, m.start()) + 1 + offset) for m in QUIZ_MARKER.finditer(markdown)
+        ]
+        # A module page gets a slot at its end for the module's quizzes that no marker placed.
+        module = page.meta.get("id")
+        if module:
+            self.pages_seen[str(module)] = page.meta.get("title") or page.title or str(module)
+            markdown = markdown.rstrip("\n") + f"\n\n<!-- quiz-slot: {module} -->\n"
         return markdown
 
-    def on_page_content(self, html: str, *, page, config, files):
+    def on_page_context(self, context, *, page, config, nav):
         if not self.config.enabled:
-            return html
+            return context
+        # Markers must name quizzes of this course (strict mode turns this into an error).
+        for quiz_id, line in self.markers.get(page.file.src_uri, []):
+            if self.course.quiz(quiz_id) is None:
+                log.warning(f"{self._rel(page)}:{line}: the marker names quiz '{quiz_id}', which is not in quizzes/")
+
         # Each quiz gets a table-of-contents entry where its section sits among the headings.
         items = page.toc.items
         parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
-        for m in QUIZ_MARKER.finditer(html):
-            quiz = self.course.quiz(m.group(1))
-            if quiz is None:
-                continue
-            before = sum(1 for link in parent if 0 <= html.find(f'id="{link.id}"') < m.start())
+        for at, quiz in self._quizzes_in(page.content or "", page):
+            before = sum(1 for link in parent if 0 <= (page.content or "").find(f'id="{link.id}"') < at)
             parent.insert(before, AnchorLink(quiz.title, f"quiz-{quiz.id}", 2))
-        return html
+        return context
 
     def on_post_page(self, output: str, *, page, config):
         if not self.config.enabled:
@@ -162,8 +180,13 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
 
         def quiz_html(m: re.Match) -> str:
             quiz = self.course.quiz(m.group(1))
-            return self.renderer.render(public_quiz(quiz), sources_url) if quiz else m.group(0)
+            return self.renderer.render(self.public_view(quiz), sources_url) if quiz else m.group(0)
 
+        def slot_html(m: re.Match) -> str:
+            quizzes = self._slot_quizzes(m.group(1), output)
+            return "".join(self.renderer.render(self.public_view(q), sources_url) for q in quizzes)
+
+        output = SLOT_MARKER.sub(slot_html, output)
         output = QUIZ_MARKER.sub(quiz_html, output)
         # The home page's progress panel and the certificate's form.
         output = output.replace(PROGRESS_MARKER, render_progress(self.t), 1)
@@ -199,11 +222,23 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
 
     # -- helpers ------------------------------------------------------------------
 
+    def _slot_quizzes(self, module: str, html: str) -> list:
+        """The module's quizzes that no marker on its page placed."""
+        marked = set(QUIZ_MARKER.findall(html))
+        return [q for q in self.course.quizzes_of(module) if q.id not in marked]
+
+    def _quizzes_in(self, html: str, page) -> list[tuple[int, object]]:
+        """(position, quiz) for every quiz a page shows, in page order."""
+        found = [(m.start(), self.course.quiz(m.group(1))) for m in QUIZ_MARKER.finditer(html)]
+        for m in SLOT_MARKER.finditer(html):
+            found += [(m.start(), q) for q in self._slot_quizzes(m.group(1), html)]
+        return sorted(((at, q) for at, q in found if q is not None), key=lambda x: x[0])
+
     def _manifest(self) -> str:
         quizzes = []
         for quiz in self.course.quizzes:
             page = next((f for f in self.files.documentation_pages() if Path(f.src_uri).stem == quiz.module), None)
-            public = public_quiz(quiz)
+            public = self.public_view(quiz)
             quizzes.append({
                 "id": quiz.id,
                 "module": quiz.module,

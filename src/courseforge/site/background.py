@@ -1,0 +1,77 @@
+"""Check and load the course in a child process while MkDocs reads the pages.
+
+Checking a course means reading every quiz (about 0.3 ms a question), and
+MkDocs needs a comparable time to read and convert the pages before the first
+quiz is wanted. Doing both at once on a second core keeps a 2,000-question
+build close to a plain MkDocs build. Where ``os.fork`` does not exist, or when
+the caller asks for it, the work runs inline: same result, same errors.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+
+from ..diagnostics import CourseError
+from ..project import Project
+from .course import SiteCourse, load_site_course
+
+
+def _load(project: Project, check: bool) -> tuple[str, object]:
+    # CourseError does not survive pickling with its diagnostics: send them as data.
+    try:
+        return "ok", load_site_course(project, check=check)
+    except CourseError as exc:
+        return "error", exc.diagnostics
+
+
+class PendingCourse:
+    """``load_site_course(project, check=check)``, started now, awaited by :meth:`result`."""
+
+    def __init__(self, project: Project, *, check: bool = True, fork: bool = True):
+        self._args = (project, check)
+        self._outcome: tuple[str, object] | None = None
+        self._pid: int | None = None
+        if not (fork and hasattr(os, "fork")):
+            self._outcome = _load(*self._args)
+            return
+        read_fd, write_fd = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # child: do the work, send it back, leave without running the parent's exit hooks
+            code = 0
+            try:
+                os.close(read_fd)
+                data = pickle.dumps(_load(*self._args), protocol=pickle.HIGHEST_PROTOCOL)
+                with os.fdopen(write_fd, "wb") as fh:
+                    fh.write(data)
+            except BaseException:  # noqa: BLE001 - the parent redoes the work inline and reports it
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write_fd)
+        self._pid, self._read_fd = pid, read_fd
+
+    def result(self) -> SiteCourse:
+        """The loaded course; raises CourseError with the checker's diagnostics."""
+        if self._outcome is None:
+            with os.fdopen(self._read_fd, "rb") as fh:
+                data = fh.read()
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = None
+            try:
+                self._outcome = pickle.loads(data) if data and status == 0 else _load(*self._args)
+            except Exception:  # noqa: BLE001 - a broken message: do the work here instead
+                self._outcome = _load(*self._args)
+        kind, value = self._outcome
+        if kind == "error":
+            raise CourseError(value)  # type: ignore[arg-type]
+        return value  # type: ignore[return-value]
+
+    def __del__(self):  # never leave a zombie behind if the build stopped early
+        if self._pid is not None:
+            try:
+                os.close(self._read_fd)
+                os.waitpid(self._pid, 0)
+            except OSError:
+                pass
+
