@@ -1,0 +1,49 @@
+"""`courseforge serve` rebuilds the site when a quiz YAML changes."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=2) as r:
+            return r.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, text: str, seconds: float = 40) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        page = fetch(url)
+        if page and text in page:
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_serve_rebuilds_on_quiz_change(course):
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "courseforge", "serve", "--addr", f"127.0.0.1:{port}"],
+                            cwd=course, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/01-basics/"
+        assert wait_for(url, '<h2 id="quiz-q-basics-title">Check your understanding</h2>')
+        quiz = course / "quizzes" / "q-basics.yml"
+        quiz.write_text(quiz.read_text(encoding="utf-8").replace("title: Check your understanding",
+                                                                  "title: Check what you learnt"), encoding="utf-8")
+        assert wait_for(url, '<h2 id="quiz-q-basics-title">Check what you learnt</h2>')
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
