@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import time
 from pathlib import Path
 
@@ -32,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
     from .serve import quiet_mkdocs_logging
 
     project = find_project(args.course)
-    quiet_mkdocs_logging()
+    # Warnings show as they come when they do not stop the build; otherwise they
+    # come back, with any error, in the CourseError the CLI prints.
+    quiet_mkdocs_logging(upto=logging.WARNING if not args.strict else logging.INFO)
     start = time.monotonic()
     if args.offline:
         out = Path(args.out) if args.out else project.root / f"{load_course_info(project).id}-offline.zip"

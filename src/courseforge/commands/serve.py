@@ -18,14 +18,20 @@ class _Plain(logging.Formatter):
         return prefix + record.getMessage()
 
 
-def quiet_mkdocs_logging(level: int = logging.WARNING) -> None:
-    """Show MkDocs' warnings and errors as plain lines, not its INFO chatter."""
+def quiet_mkdocs_logging(level: int = logging.WARNING, *, upto: int = logging.CRITICAL) -> None:
+    """Show MkDocs' messages from ``level`` up to ``upto`` as plain lines.
+
+    ``courseforge build`` shows warnings as they come but not errors: a failed
+    build raises CourseError, whose lines the CLI prints once, at the end.
+    """
     logger = logging.getLogger("mkdocs")
-    if not any(getattr(h, "_courseforge", False) for h in logger.handlers):
-        handler = logging.StreamHandler(sys.stderr)
-        handler.setFormatter(_Plain())
-        handler._courseforge = True  # type: ignore[attr-defined]
-        logger.addHandler(handler)
+    for h in [h for h in logger.handlers if getattr(h, "_courseforge", False)]:
+        logger.removeHandler(h)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_Plain())
+    handler.addFilter(lambda record: record.levelno <= upto)
+    handler._courseforge = True  # type: ignore[attr-defined]
+    logger.addHandler(handler)
     logger.setLevel(level)
     logger.propagate = False
 
