@@ -12,12 +12,16 @@ in a fresh child process, measures
 and prints wall time, peak memory (``ru_maxrss`` of the child) and the
 ratio grade ÷ parse-only. Targets (issue 5): ≤ 10 s, ≤ 500 MB, ≤ 3×.
 
+Wall time is what the targets speak of; CPU time is printed beside it
+because on a shared machine wall time also measures the neighbours.
+
 Usage: python benchmarks/grade_bench.py [--n 100000] [--input jsonl|files|both] [--keep DIR]
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import random
 import shutil
@@ -111,7 +115,7 @@ import json, resource, sys, time
 from pathlib import Path
 sys.path.insert(0, {bench_dir!r})
 mode, target, out = sys.argv[1], Path(sys.argv[2]), Path(sys.argv[3])
-t0 = time.perf_counter()
+t0, c0 = time.perf_counter(), time.process_time()
 if mode == "parse":
     loads, n = json.loads, 0
     if target.is_file():
@@ -131,62 +135,69 @@ else:
     from courseforge.grade.engine import grade
     s = grade([target], [make_quiz()], out, progress=False, course_id="bench")
     detail = s.line(str(out))
-elapsed = time.perf_counter() - t0
+elapsed, cpu = time.perf_counter() - t0, time.process_time() - c0
 rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({{"seconds": elapsed, "peak_mb": rss, "detail": detail}}))
+print(json.dumps({{"seconds": elapsed, "cpu": cpu, "peak_mb": rss, "detail": detail}}))
 """
 
 
 def measure(mode: str, target: Path, out: Path) -> dict:
     code = CHILD.format(bench_dir=str(Path(__file__).resolve().parent))
-    wall = time.perf_counter()
     proc = subprocess.run([sys.executable, "-c", code, mode, str(target), str(out)], capture_output=True, text=True)
-    wall = time.perf_counter() - wall
     if proc.returncode != 0:
         raise SystemExit(f"{mode} failed:\n{proc.stderr}")
-    result = json.loads(proc.stdout.strip().splitlines()[-1])
-    result["wall"] = wall
-    return result
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def write_inputs(work: Path, n: int, jsonl: bool, files: bool) -> None:
+    """The same submissions as one JSON Lines file and/or one file each (1,000 per folder)."""
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    folder = work / "files"
+    with contextlib.ExitStack() as stack:
+        fh = stack.enter_context(open(work / "submissions.jsonl", "w", encoding="utf-8")) if jsonl else None
+        for k, sub in enumerate(generate(n)):
+            text = dumps(sub)
+            if fh:
+                fh.write(text + "\n")
+            if files:
+                d = folder / f"{k // 1000:03d}"
+                if k % 1000 == 0:
+                    d.mkdir(parents=True, exist_ok=True)
+                (d / f"submission-{k:06d}.json").write_text(text, encoding="utf-8")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=100_000)
     ap.add_argument("--input", choices=("jsonl", "files", "both"), default="both")
-    ap.add_argument("--keep", type=Path, default=None, help="keep the generated inputs and outputs here")
+    ap.add_argument("--keep", type=Path, default=None,
+                    help="keep the generated inputs and outputs here (inputs already there are reused)")
     args = ap.parse_args()
 
     work = args.keep or Path(tempfile.mkdtemp(prefix="grade-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    t = time.perf_counter()
     jsonl, folder = work / "submissions.jsonl", work / "files"
-    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-    want_files = args.input in ("files", "both")
     want_jsonl = args.input in ("jsonl", "both")
-    if want_files:
-        folder.mkdir(exist_ok=True)
-    with open(jsonl, "w", encoding="utf-8") if want_jsonl else open(work / ".none", "w") as fh:
-        for k, sub in enumerate(generate(args.n)):
-            text = dumps(sub)
-            if want_jsonl:
-                fh.write(text + "\n")
-            if want_files:
-                d = folder / f"{k // 1000:03d}"
-                if k % 1000 == 0:
-                    d.mkdir(exist_ok=True)
-                (d / f"submission-{k:06d}.json").write_text(text, encoding="utf-8")
-    print(f"generated {args.n:,} submissions to a {QUESTIONS}-question quiz in {time.perf_counter() - t:.1f} s "
-          f"({work})")
+    want_files = args.input in ("files", "both")
+    make_jsonl, make_files = want_jsonl and not jsonl.exists(), want_files and not folder.exists()
+    if make_jsonl or make_files:
+        t = time.perf_counter()
+        write_inputs(work, args.n, make_jsonl, make_files)
+        print(f"generated {args.n:,} submissions to a {QUESTIONS}-question quiz in {time.perf_counter() - t:.1f} s "
+              f"({work})")
+    else:
+        print(f"reusing the submissions in {work}")
 
     targets = ([("JSON Lines", jsonl)] if want_jsonl else []) + ([("one file each", folder)] if want_files else [])
     for label, target in targets:
         parse = measure("parse", target, work / "out-parse")
         graded = measure("grade", target, work / f"out-{target.stem}")
         print(f"\n{label}:")
-        print(f"  parse only : {parse['seconds']:6.2f} s  peak {parse['peak_mb']:6.0f} MB   ({parse['detail']})")
-        print(f"  grade      : {graded['seconds']:6.2f} s  peak {graded['peak_mb']:6.0f} MB   ({graded['detail']})")
-        print(f"  ratio      : {graded['seconds'] / parse['seconds']:.2f}× parse-only "
-              f"(targets: ≤ 10 s, ≤ 500 MB, ≤ 3×); child wall time incl. start-up {graded['wall']:.2f} s")
+        for name, r in (("parse only", parse), ("grade", graded)):
+            print(f"  {name:<10} : {r['seconds']:6.2f} s wall, {r['cpu']:6.2f} s CPU, peak {r['peak_mb']:5.0f} MB"
+                  f"   ({r['detail']})")
+        print(f"  ratio      : {graded['seconds'] / parse['seconds']:.2f}× parse-only wall, "
+              f"{graded['cpu'] / parse['cpu']:.2f}× CPU (targets: ≤ 10 s, ≤ 500 MB, ≤ 3×)")
     if args.keep is None:
         shutil.rmtree(work, ignore_errors=True)
 

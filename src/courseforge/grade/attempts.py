@@ -42,9 +42,11 @@ class Block:
         self.k = k
         self.marks = array("d")
         self.choices: array | list = array("q")
+        self.scores = array("d")  # the chosen attempt's score, per row
         self.rows = 0
 
-    def new_row(self, marks: Sequence[float], choices: Sequence[int]) -> int:
+    def new_row(self, score: float, marks: Sequence[float], choices: Sequence[int]) -> int:
+        self.scores.append(score)
         self.marks.extend(marks)
         self._extend_choices(choices)
         self.rows += 1
@@ -57,7 +59,8 @@ class Block:
             self.choices = list(self.choices)
             self.choices.extend(values)
 
-    def put(self, row: int, marks: Sequence[float], choices: Sequence[int]) -> None:
+    def put(self, row: int, score: float, marks: Sequence[float], choices: Sequence[int]) -> None:
+        self.scores[row] = score
         a = row * self.k
         self.marks[a:a + self.k] = array("d", marks)
         if isinstance(self.choices, list):
@@ -119,7 +122,7 @@ class AttemptBook:
             block = self.blocks.get(quiz)
             if block is None:
                 block = self.blocks[quiz] = Block(len(marks))
-            self.entries[k] = Entry(learner_id, quiz, block.new_row(marks, choices), name, submitted_at, ts,
+            self.entries[k] = Entry(learner_id, quiz, block.new_row(score, marks, choices), name, submitted_at, ts,
                                     seq, score)
             return True
         else:
@@ -137,7 +140,7 @@ class AttemptBook:
                 better = score > e.score + _EPS or (score >= e.score - _EPS and ts >= e.ts)
         if better:
             e.name, e.submitted_at, e.ts, e.seq, e.score = name, submitted_at, ts, seq, score
-            self.blocks[quiz].put(e.row, marks, choices)
+            self.blocks[quiz].put(e.row, score, marks, choices)
         return True
 
     def graded(self) -> Iterator[Entry]:
@@ -146,7 +149,5 @@ class AttemptBook:
             yield self.entries[k]
 
     def by_quiz(self, quiz: str) -> list[Entry]:
-        """A quiz's chosen attempts in row order (the order of its Block)."""
-        rows = [e for (q, _), e in self.entries.items() if q == quiz]
-        rows.sort(key=lambda e: e.row)
-        return rows
+        """A quiz's chosen attempts in row order (rows are numbered in insertion order)."""
+        return [e for (q, _), e in self.entries.items() if q == quiz]

@@ -193,10 +193,9 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
         summary.learners = len(learners)
         summary.gradebook_rows = len(book.entries)
         for qid, key in keys.items():
-            entries = book.by_quiz(qid)
             block = book.blocks.get(qid)
             k = len(key.qids)
-            totals = array("d", (e.score for e in entries))
+            totals = block.scores if block else array("d")
             columns = [block.column(j) for j in range(k)] if block else [array("d") for _ in range(k)]
             codes = [block.choice_column(j) for j in range(k)] if block else [array("q") for _ in range(k)]
             summary.stats.append(quiz_statistics(key, columns, codes, totals))

@@ -104,8 +104,9 @@ class ResultsWriter:
         {"format": "courseforge-results/1", "attempts_policy": "best",
          "quizzes": {quiz id: {title, version, max, pass_mark, questions: [{id, type, points}]}},
          "attempts": [
-          {"n": 1, "file": ..., "line": ..., "learner_id": ..., "quiz": ..., "score": ...,
-           "marks": {question id: points earned}, ...},
+          {"n": 1, "file": ..., "line": ..., "learner_id": ..., "learner_name": ..., "quiz": ...,
+           "submitted_at": ..., "score": ..., "percent": ..., "passed": ...,
+           "marks": {question id: points earned}, "unanswered": [...], "warnings": [...]},
           ...],
          "graded": [{"quiz", "learner_id", "n" (the graded attempt), "attempt", "attempts"}, ...],
          "summary": {...}}
@@ -118,7 +119,7 @@ class ResultsWriter:
         self.file.write(head[:-1] + ',\n "attempts": [')
         self.first = True
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        self._prefixes: dict[str, list[str]] = {}  # quiz id -> ['"q1":', ',"q2":', ...]
+        self._per_quiz: dict[str, tuple[str, str]] = {}
         self._nums: dict[float, str] = {}  # mark -> its JSON text; marks take few distinct values
         self._file = ("", "")
         self._buf: list[str] = []
@@ -138,21 +139,24 @@ class ResultsWriter:
         """One attempt as one line. Built by hand: this runs 100,000 times in a big run, and
         the generic encoder spends most of its time on the 20 marks."""
         key = g.quiz
-        prefixes = self._prefixes.get(key.id)
-        if prefixes is None:
-            prefixes = self._prefixes[key.id] = [
-                ("," if i else "") + encode_basestring(q) + ":" for i, q in enumerate(key.qids)]
+        fixed = self._per_quiz.get(key.id)
+        if fixed is None:  # per quiz: the marks template and the quiz id, encoded once
+            fixed = self._per_quiz[key.id] = (
+                ",".join(encode_basestring(q).replace("%", "%%") + ":%s" for q in key.qids),
+                encode_basestring(key.id))
+        nums = self._nums
         try:
-            marks = "".join(map(add, prefixes, map(self._nums.__getitem__, g.marks)))
+            marks = fixed[0] % tuple(map(nums.__getitem__, g.marks))
         except KeyError:
-            marks = "".join(map(add, prefixes, map(self.num, g.marks)))
+            marks = fixed[0] % tuple(map(self.num, g.marks))
         if self._file[0] != file:
             self._file = (file, encode_basestring(file))
         s = encode_basestring
+        score = nums.get(g.score) or self.num(g.score)
         line = (f'{{"n":{seq},"file":{self._file[1]},"line":'
                 f'{where if where.__class__ is int and where else (s(where) if where else "null")},'
-                f'"learner_id":{s(g.learner_id)},"learner_name":{s(g.learner_name)},"quiz":{s(key.id)},'
-                f'"submitted_at":{s(g.submitted_at)},"score":{self.num(g.score)},"max":{self.num(key.max)},'
+                f'"learner_id":{s(g.learner_id)},"learner_name":{s(g.learner_name)},"quiz":{fixed[1]},'
+                f'"submitted_at":{s(g.submitted_at)},"score":{score},'
                 f'"percent":{round(percent, 2)!r},"passed":{"true" if passed else "false"},"marks":{{{marks}}}')
         if g.unanswered:
             line += ',"unanswered":' + self._dumps(g.unanswered)

@@ -58,15 +58,16 @@ def histogram_svg(counts: list[int], label: str) -> str:
     return "".join(parts)
 
 
-def bars_svg(rows: list[tuple[str, float, bool, str]], label: str) -> str:
+def bars_svg(rows: list[tuple[str, float, bool, str]], label: str, lw: int = 220, bw: int = 300) -> str:
     """Horizontal bars: (label, value 0–1, highlighted, text after the bar)."""
-    lw, bw, rh = 220, 300, 20
+    rh = 20
     h = rh * len(rows) + 6
     parts = [f'<svg role="img" aria-label="{esc(label)}" viewBox="0 0 {lw + bw + 130} {h}" width="100%" '
              f'style="max-width:{lw + bw + 130}px" xmlns="http://www.w3.org/2000/svg">']
     for i, (name, value, hi, after) in enumerate(rows):
         y = 3 + i * rh
-        short = name if len(name) <= 34 else name[:33] + "…"
+        fit = lw // 7
+        short = name if len(name) <= fit else name[: fit - 1] + "…"
         parts.append(f'<text x="{lw - 6}" y="{y + 14}" text-anchor="end">{esc(short)}<title>{esc(name)}</title></text>')
         parts.append(f'<rect x="{lw}" y="{y + 3}" width="{bw}" height="{rh - 6}" fill="#eef1f4"/>')
         parts.append(f'<rect x="{lw}" y="{y + 3}" width="{bw * max(0.0, min(1.0, value)):.1f}" height="{rh - 6}" '
@@ -86,8 +87,8 @@ def _options_block(q: st.QuestionStats) -> str:
         rows = [((("✓ " if o.correct else "") + o.text), o.count / n, o.correct,
                  f"{o.count} ({o.count / n * 100:.0f} %) · top {o.upper}") for o in opts]
         title = f"{left}: " if left else ""
-        blocks.append(f"<p class=muted>{esc(title)}how often each choice was picked (✓ = key; "
-                      "top = picked by the upper 27 %)</p>" + bars_svg(rows, f"choices for {q.id} {left}"))
+        blocks.append(f"<p class=muted>{esc(title)}choices picked (✓ key; top: by the upper 27 %)</p>"
+                      + bars_svg(rows, f"choices for {q.id} {left}", lw=160, bw=180))
     return "".join(blocks)
 
 
