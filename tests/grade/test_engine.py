@@ -203,3 +203,29 @@ def test_cli_grades_with_yaml_quizzes_and_exit_status(tmp_path: Path, capsys):
     printed = capsys.readouterr()
     assert printed.out.strip() == f"graded 1 submission from 1 learner; 1 rejected — see {out}/errors.csv"
     assert "bad.json:1: not valid JSON (Expecting property name enclosed in double quotes at column 2)" in printed.err
+
+
+def test_a_crash_mid_run_leaves_the_previous_outputs_whole(tmp_path: Path, monkeypatch):
+    quiz = make_quiz()
+    for i in range(5):
+        write_json(tmp_path / "in" / f"{i}.json", submission(quiz, f"L{i}"))
+    out = tmp_path / "out"
+    grade([tmp_path / "in"], [quiz], out, root=tmp_path, progress=False)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+
+    from courseforge.grade import engine
+
+    calls = {"n": 0}
+    real = engine.check_submission
+
+    def crashing(*args, **kw):
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise KeyboardInterrupt  # Ctrl-C (or a power cut) in the middle of the run
+        return real(*args, **kw)
+
+    monkeypatch.setattr(engine, "check_submission", crashing)
+    write_json(tmp_path / "in" / "9.json", submission(quiz, "L9"))
+    with pytest.raises(KeyboardInterrupt):
+        grade([tmp_path / "in"], [quiz], out, root=tmp_path, progress=False)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old outputs intact, no temp files

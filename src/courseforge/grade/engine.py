@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from ..quiz.model import Quiz
-from .attempts import AttemptBook
+from .attempts import AttemptBook, Block
 from .inputs import expand_inputs, read_records
 from .outputs import ERROR_COLUMNS, GRADEBOOK_COLUMNS, CsvOut, ResultsWriter, csv_safe, json_num
 from .stats import QuizStats, quiz_statistics
@@ -101,6 +101,40 @@ def _quiz_meta(key: QuizKey) -> dict[str, Any]:
     }
 
 
+def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: CsvOut, results: ResultsWriter,
+                     summary: Summary) -> None:
+    """One gradebook row per learner and quiz (the graded attempt), and results.json's "graded" list."""
+    learners: set[str] = set()
+    row = gradebook.writer.writerow
+    num = results.num
+    fixed = {qid: (csv_safe(qid), num(k.max)) for qid, k in keys.items()}
+    results.begin_graded()
+    for e in book.graded():
+        key = keys[e.quiz]
+        percent = e.score / key.max * 100 if key.max else 0.0
+        passed = percent >= key.pass_mark - 1e-9
+        attempt = e.attempt
+        quiz_cell, max_cell = fixed[e.quiz]
+        row((csv_safe(e.learner_id), csv_safe(e.name), quiz_cell, num(e.score), max_cell,
+             f"{percent:.2f}".rstrip("0").rstrip("."), "yes" if passed else "no", attempt, csv_safe(e.submitted_at)))
+        results.graded(e, attempt)
+        learners.add(e.learner_id)
+        shown = summary.learner_rows.setdefault(e.quiz, [])
+        if len(shown) < LEARNERS_IN_REPORT:
+            shown.append((e.learner_id, e.name, e.score, percent, passed, attempt, e.attempts))
+    summary.learners = len(learners)
+    summary.gradebook_rows = len(book.entries)
+
+
+def _statistics(key: QuizKey, block: Block | None) -> QuizStats:
+    """Item statistics from a quiz's graded attempts (its Block's columns)."""
+    k = len(key.qids)
+    if block is None:
+        return quiz_statistics(key, [array("d") for _ in range(k)], [array("q") for _ in range(k)], array("d"))
+    return quiz_statistics(key, [block.column(j) for j in range(k)], [block.choice_column(j) for j in range(k)],
+                           block.scores)
+
+
 def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, policy: str = "best",
           root: Path | None = None, course_id: str | None = None, progress: bool | None = None,
           report: bool = True, course_title: str = "") -> Summary:
@@ -171,34 +205,8 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
 
         gradebook = CsvOut(out_dir / "gradebook.csv", GRADEBOOK_COLUMNS)
         outputs.append(gradebook)
-        learners: set[str] = set()
-        row = gradebook.writer.writerow
-        num = results.num
-        shown = {qid: (csv_safe(qid), num(k.max)) for qid, k in keys.items()}
-        results.begin_graded()
-        for e in book.graded():
-            key = keys[e.quiz]
-            percent = e.score / key.max * 100 if key.max else 0.0
-            attempt = e.attempt
-            quiz_cell, max_cell = shown[e.quiz]
-            row((csv_safe(e.learner_id), csv_safe(e.name), quiz_cell, num(e.score), max_cell,
-                 f"{percent:.2f}".rstrip("0").rstrip("."), "yes" if percent >= key.pass_mark - 1e-9 else "no",
-                 attempt, csv_safe(e.submitted_at)))
-            results.graded(e, attempt)
-            learners.add(e.learner_id)
-            shown_rows = summary.learner_rows.setdefault(e.quiz, [])
-            if len(shown_rows) < LEARNERS_IN_REPORT:
-                shown_rows.append((e.learner_id, e.name, e.score, percent, percent >= key.pass_mark - 1e-9,
-                                   attempt, e.attempts))
-        summary.learners = len(learners)
-        summary.gradebook_rows = len(book.entries)
-        for qid, key in keys.items():
-            block = book.blocks.get(qid)
-            k = len(key.qids)
-            totals = block.scores if block else array("d")
-            columns = [block.column(j) for j in range(k)] if block else [array("d") for _ in range(k)]
-            codes = [block.choice_column(j) for j in range(k)] if block else [array("q") for _ in range(k)]
-            summary.stats.append(quiz_statistics(key, columns, codes, totals))
+        _write_gradebook(book, keys, gradebook, results, summary)
+        summary.stats = [_statistics(key, book.blocks.get(qid)) for qid, key in keys.items()]
         del book
         results.finish({
             "graded": summary.graded, "rejected": summary.rejected, "warnings": summary.warnings,

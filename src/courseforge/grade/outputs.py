@@ -17,7 +17,6 @@ import json
 import os
 import tempfile
 from json.encoder import encode_basestring
-from operator import add
 from pathlib import Path
 from typing import Any
 
