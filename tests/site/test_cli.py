@@ -23,9 +23,9 @@ def test_build_offline_writes_zip(course, tmp_path, capsys):
     out = capsys.readouterr().out
     assert out.startswith(f"offline site written to {out_zip} in ")
     assert out.endswith(": unzip it and open index.html in a browser\n")
-    # Default name: <course id>-offline.zip in the course folder.
+    # Default name: dist/<course id>-offline.zip in the course folder (dist/ is git-ignored).
     assert main(["build", "--course", str(course), "--offline"]) == 0
-    assert (course / "test-course-offline.zip").is_file()
+    assert (course / "dist" / "test-course-offline.zip").is_file()
 
 
 def test_build_errors_are_listed_and_exit_1(course, capsys):

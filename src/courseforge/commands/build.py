@@ -19,7 +19,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--out", metavar="PATH", default=None,
-        help="where to write: a folder (default: site/) or, with --offline, a zip file (default: <course id>-offline.zip)",
+        help="where to write: a folder (default: site/) or, with --offline, a zip file (default: dist/<course id>-offline.zip)",
     )
     parser.add_argument(
         "--no-strict", dest="strict", action="store_false",
@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     quiet_mkdocs_logging(upto=logging.WARNING if not args.strict else logging.INFO)
     start = time.monotonic()
     if args.offline:
-        out = Path(args.out) if args.out else project.root / f"{load_course_info(project).id}-offline.zip"
+        out = Path(args.out) if args.out else project.root / "dist" / f"{load_course_info(project).id}-offline.zip"
         build_offline_zip(project, out, strict=args.strict)
         print(f"offline site written to {out} in {time.monotonic() - start:.1f} s: "
               f"unzip it and open index.html in a browser")

@@ -4,13 +4,15 @@ Checking a course means reading every quiz (about 0.3 ms a question), and
 MkDocs needs a comparable time to read and convert the pages before the first
 quiz is wanted. Doing both at once on a second core keeps a 2,000-question
 build close to a plain MkDocs build. Where ``os.fork`` does not exist, or when
-the caller asks for it, the work runs inline: same result, same errors.
+the caller asks for it, or other threads run, the work runs inline: same
+result, same errors.
 """
 
 from __future__ import annotations
 
 import os
 import pickle
+import threading
 
 from ..diagnostics import CourseError
 from ..project import Project
@@ -32,7 +34,9 @@ class PendingCourse:
         self._args = (project, check)
         self._outcome: tuple[str, object] | None = None
         self._pid: int | None = None
-        if not (fork and hasattr(os, "fork")):
+        # Fork only a single-threaded process: a thread holding a lock at fork time
+        # (a web server, a browser driver) could leave the child stuck on it.
+        if not (fork and hasattr(os, "fork") and threading.active_count() == 1):
             self._outcome = _load(*self._args)
             return
         read_fd, write_fd = os.pipe()
