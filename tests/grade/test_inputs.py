@@ -91,3 +91,18 @@ def test_csv_problems(tmp_path: Path):
     ]
     (tmp_path / "empty.csv").write_text("", encoding="utf-8")
     assert [r[3] for r in inputs.read_csv(tmp_path / "empty.csv", "empty.csv")] == ["empty file: no header row"]
+
+
+def test_loads_matches_json_loads():
+    import json
+
+    import pytest
+
+    for text in ['{"a": [1, 2.5, null, true]}', '  {"a": 1}', '{"a": 1}\r\n', '"x"', "[]"]:
+        assert inputs.loads(text) == json.loads(text)
+    for bad in ['{"a": 1} x', "", "{", '{"a": 1,}', "nope"]:
+        with pytest.raises(json.JSONDecodeError) as ours:
+            inputs.loads(bad)
+        with pytest.raises(json.JSONDecodeError) as theirs:
+            json.loads(bad)
+        assert (ours.value.msg, ours.value.pos) == (theirs.value.msg, theirs.value.pos)

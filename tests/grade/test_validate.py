@@ -103,8 +103,8 @@ def test_very_long_learner_id_is_rejected(keys):
 def test_cached_answers_are_still_checked():
     # The marker remembers graded answers; a bad answer after a good one must still fail.
     m = make_marker(make_quiz().questions[1])
-    assert m(["a", "b"]) == (1.0, 3)
-    assert m(["a", "b"]) == (1.0, 3)
+    assert m(["a", "b"]) == (2.0, 3)
+    assert m(["a", "b"]) == (2.0, 3)
     with pytest.raises(AnswerError, match="option 'q' does not exist"):
         m(["a", "q"])
     with pytest.raises(AnswerError, match="expected option ids"):

@@ -110,19 +110,20 @@ class AttemptBook:
         if policy not in POLICIES:
             raise ValueError(f"unknown attempts policy {policy!r}; use best, last or first")
         self.policy = policy
-        self.entries: dict[tuple[str, str], Entry] = {}
+        self.entries: dict[str, dict[str, Entry]] = {}  # quiz id -> learner id -> entry
         self.blocks: dict[str, Block] = {}
 
     def add(self, learner_id: str, quiz: str, name: str, submitted_at: str, ts: float, seq: int,
             score: float, marks: list[float], choices: list[int]) -> bool:
         """Record one attempt (``seq`` increases with reading order). False when it is a duplicate."""
-        k = (quiz, learner_id)
-        e = self.entries.get(k)
+        learners = self.entries.get(quiz)
+        if learners is None:
+            learners = self.entries[quiz] = {}
+            self.blocks[quiz] = Block(len(marks))
+        e = learners.get(learner_id)
         if e is None:
-            block = self.blocks.get(quiz)
-            if block is None:
-                block = self.blocks[quiz] = Block(len(marks))
-            self.entries[k] = Entry(learner_id, quiz, block.new_row(score, marks, choices), name, submitted_at, ts,
+            block = self.blocks[quiz]
+            learners[learner_id] = Entry(learner_id, quiz, block.new_row(score, marks, choices), name, submitted_at, ts,
                                     seq, score)
             return True
         else:
@@ -145,9 +146,15 @@ class AttemptBook:
 
     def graded(self) -> Iterator[Entry]:
         """Chosen attempts, by quiz then learner id."""
-        for k in sorted(self.entries):
-            yield self.entries[k]
+        for quiz in sorted(self.entries):
+            learners = self.entries[quiz]
+            for learner_id in sorted(learners):
+                yield learners[learner_id]
+
+    def __len__(self) -> int:
+        """Learner-and-quiz pairs (= gradebook rows)."""
+        return sum(len(v) for v in self.entries.values())
 
     def by_quiz(self, quiz: str) -> list[Entry]:
         """A quiz's chosen attempts in row order (rows are numbered in insertion order)."""
-        return [e for (q, _), e in self.entries.items() if q == quiz]
+        return list(self.entries.get(quiz, {}).values())

@@ -123,7 +123,7 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
         if len(shown) < LEARNERS_IN_REPORT:
             shown.append((e.learner_id, e.name, e.score, percent, passed, attempt, e.attempts))
     summary.learners = len(learners)
-    summary.gradebook_rows = len(book.entries)
+    summary.gradebook_rows = len(book)
 
 
 def _statistics(key: QuizKey, block: Block | None) -> QuizStats:

@@ -79,12 +79,13 @@ def _id_list(value: Any, known: dict[str, int], what: str) -> list[int]:
 
 
 def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
-    """The answer checker and scorer for one question (see the module docstring)."""
+    """The answer checker and scorer for one question: answer -> (mark in points, choice code)."""
     t = q.type
+    pts = float(q.points)
     if t == "single":
         right = frozenset(o.id for o in q.options if o.correct)
-        # option id -> (fraction, index): one dict look-up grades a valid answer
-        table = {o.id: (scoring.single(right, o.id), i) for i, o in enumerate(q.options)}
+        # option id -> (mark, index): one dict look-up grades a valid answer
+        table = {o.id: (scoring.single(right, o.id) * pts, i) for i, o in enumerate(q.options)}
 
         def mark(ans: Any) -> tuple[float, int]:
             r = table.get(ans) if ans.__class__ is str else None
@@ -113,14 +114,14 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
             bits = 0
             for i in idx:
                 bits |= 1 << i
-            r = (scoring.multiple(right, ans, rule), bits)
+            r = (scoring.multiple(right, ans, rule) * pts, bits)
             if len(cache) < CACHE_SIZE:
                 cache[tuple(ans)] = r
             return r
 
     elif t == "true_false":
-        yes = (scoring.true_false(q.answer, True), 1)
-        no = (scoring.true_false(q.answer, False), 0)
+        yes = (scoring.true_false(q.answer, True) * pts, 1)
+        no = (scoring.true_false(q.answer, False) * pts, 0)
 
         def mark(ans: Any) -> tuple[float, int]:
             if ans is True:
@@ -138,7 +139,7 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
                 raise AnswerError(f"expected text, got {_kind(ans)}")
             f = cache.get(ans)
             if f is None:
-                f = scoring.fill_blank(accepted, ans)
+                f = scoring.fill_blank(accepted, ans) * pts
                 if len(cache) < CACHE_SIZE:
                     cache[ans] = f
             return f, 0
@@ -151,7 +152,7 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
                 raise AnswerError(f"expected a number, got {_kind(ans)}")
             if not math.isfinite(ans):
                 raise AnswerError("expected a number, got infinity or NaN")
-            return scoring.numeric(key, tol, ans), 0
+            return scoring.numeric(key, tol, ans) * pts, 0
 
     elif t == "matching":
         pairs = [p.id for p in q.pairs]
@@ -183,7 +184,7 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
                         raise AnswerError(f"expected a right id (text) for pair {_show(left)}, got {_kind(right)}")
                     raise AnswerError(f"right {_show(right)} (matched to {_show(left)}) does not exist")
                 code += r * base**n
-            res = (scoring.matching(pairs, ans), code)
+            res = (scoring.matching(pairs, ans) * pts, code)
             if len(cache) < CACHE_SIZE:
                 cache[tuple(ans.items())] = res
             return res
@@ -203,7 +204,7 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
                 if r is not None:
                     return r
             _id_list(ans, known, "item")
-            r = (scoring.ordering(items, ans), 0)
+            r = (scoring.ordering(items, ans) * pts, 0)
             if len(cache) < CACHE_SIZE:
                 cache[tuple(ans)] = r
             return r
@@ -295,7 +296,7 @@ class QuizKey:
     qids: tuple[str, ...]
     points: tuple[float, ...]
     question_versions: dict[str, str]
-    index: dict[str, tuple[int, Marker, float]]  # qid -> (position, marker, points)
+    index: dict[str, tuple[int, Marker]]  # qid -> (position, marker)
     max: float
     pass_mark: float
     questions: dict[str, Any] = field(default_factory=dict)
@@ -304,7 +305,7 @@ class QuizKey:
     def compile(cls, quiz: Quiz) -> "QuizKey":
         index = {}
         for pos, q in enumerate(quiz.questions):
-            index[q.id] = (pos, make_marker(q, quiz.multiple_scoring), float(q.points))
+            index[q.id] = (pos, make_marker(q, quiz.multiple_scoring))
         return cls(
             quiz=quiz,
             id=quiz.id,
@@ -443,22 +444,18 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
     marks = [0.0] * n
     choices = [-1] * n
     index = key.index
-    answered = 0
     if not (from_csv or mismatch):
         # The common case, kept lean: 2 million answers per 100,000 submissions pass here.
         for q, ans in answers.items():
             try:
-                pos, marker, pts = index[q]
+                pos, marker = index[q]
             except KeyError:
                 raise Rejected(f"unknown question {_show(q)}: quiz '{key.id}' has no such question") from None
-            if ans is None:
-                continue
-            try:
-                frac, choices[pos] = marker(ans)
-            except AnswerError as exc:
-                raise Rejected(f"question {q}: {exc}") from None
-            marks[pos] = frac * pts
-            answered += 1
+            if ans is not None:
+                try:
+                    marks[pos], choices[pos] = marker(ans)
+                except AnswerError as exc:
+                    raise Rejected(f"question {q}: {exc}") from None
     else:
         for q, ans in answers.items():
             entry = index.get(q)
@@ -468,19 +465,17 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
                 raise Rejected(f"unknown question {_show(q)}: quiz '{key.id}' has no such question")
             if ans is None:
                 continue
-            pos, marker, pts = entry
+            pos, marker = entry
             try:
                 if from_csv:
                     ans = parse_cell(key.questions[q], ans)
-                frac, choice = marker(ans)
+                marks[pos], choices[pos] = marker(ans)
             except AnswerError as exc:
                 if mismatch:
                     warnings.append(f"answer to {q} no longer fits the question ({exc}): scored 0")
                     continue
                 raise Rejected(f"question {q}: {exc}") from None
-            marks[pos] = frac * pts
-            choices[pos] = choice
-            answered += 1
-    unanswered = [key.qids[i] for i in range(n) if choices[i] == -1] if answered < n else []
+    # answered questions always get a choice code >= 0 (see the module docstring)
+    unanswered = [key.qids[i] for i in range(n) if choices[i] == -1] if -1 in choices else []
     return Graded(key, lid, name, when if when.__class__ is str else str(when), ts, marks, choices,
                   unanswered, warnings, sum(marks))
