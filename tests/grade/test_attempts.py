@@ -64,3 +64,12 @@ def test_learners_and_quizzes_are_separate_and_sorted():
 def test_unknown_policy():
     with pytest.raises(ValueError, match="unknown attempts policy 'worst'; use best, last or first"):
         AttemptBook("worst")
+
+
+def test_same_second_with_another_score_is_a_new_attempt():
+    # the site stamps submissions to the second: two different attempts can share it
+    book = AttemptBook("last")
+    assert book.add("L1", "quiz", "A", "t", 10.0, 1, 5.0, [5.0], [0])
+    assert book.add("L1", "quiz", "A", "t", 10.0, 2, 7.0, [7.0], [0])
+    (e,) = book.graded()
+    assert (e.attempts, e.attempt, e.score) == (2, 2, 7.0)

@@ -74,6 +74,7 @@ def test_unanswered_and_null_answers_score_zero(keys):
     (lambda d: d["answers"].update(q5="281"), "question q5: expected a number, got text"),
     (lambda d: d["answers"].update(q5=True), "question q5: expected a number, got true/false"),
     (lambda d: d["answers"].update(q5=float("nan")), "question q5: expected a number, got infinity or NaN"),
+    (lambda d: d["answers"].update(q5=10**400), "question q5: the number is too large"),
     (lambda d: d["answers"].update(q6={"p9": "p1"}), "question q6: pair 'p9' does not exist"),
     (lambda d: d["answers"].update(q6={"p1": "zz"}), "question q6: right 'zz' (matched to 'p1') does not exist"),
     (lambda d: d["answers"].update(q6=["p1"]), "question q6: expected pairs {left id: right id}, got a list"),

@@ -12,14 +12,14 @@ first
 
 Attempts without ``submitted_at`` (CSV exports often have none) count as
 earlier than any dated attempt, in the order they were read. Two attempts
-with the same learner, quiz and ``submitted_at`` are one submission read
-twice (a file copied into two folders): the second is skipped with a
-warning. Every attempt is still written to results.json.
+with the same learner, quiz, ``submitted_at`` and score are one submission
+read twice (a file copied into two folders): the second is skipped with a
+warning (it is still written to results.json, marked as a duplicate).
 
 Memory: per learner and quiz, one small :class:`Entry` and one row of
 numbers in its quiz's :class:`Block` (the chosen attempt's marks and
-choices), plus a (time, record number) pair per extra attempt for numbering
-attempts; never the submissions themselves.
+choices), plus (time, record number, score) per attempt once there are two,
+for numbering attempts and spotting duplicates; never the submissions themselves.
 """
 
 from __future__ import annotations
@@ -89,7 +89,8 @@ class Entry:
         self.learner_id = learner_id
         self.quiz = quiz
         self.row = row
-        self.others: list[tuple[float, int]] | None = None  # (time, seq) of every attempt, once there are 2
+        # (time, seq, score) of every attempt, once there are two
+        self.others: list[tuple[float, int, float]] | None = None
         self.name, self.submitted_at, self.ts, self.seq, self.score = name, submitted_at, ts, seq, score
 
     @property
@@ -102,7 +103,7 @@ class Entry:
         if not self.others:
             return 1
         me = (self.ts, self.seq)
-        return sum(1 for t in self.others if t <= me)
+        return sum(1 for t, seq, _ in self.others if (t, seq) <= me)
 
 
 class AttemptBook:
@@ -128,10 +129,10 @@ class AttemptBook:
             return True
         else:
             if e.others is None:
-                e.others = [(e.ts, e.seq)]
-            if ts and any(t == ts for t, _ in e.others):
+                e.others = [(e.ts, e.seq, e.score)]
+            if ts and any(t == ts and abs(s - score) <= _EPS for t, _, s in e.others):
                 return False
-            e.others.append((ts, seq))
+            e.others.append((ts, seq, score))
             # seq is larger than every earlier one, so ">=" on time means "later".
             if self.policy == "last":
                 better = ts >= e.ts

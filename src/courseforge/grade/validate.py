@@ -150,9 +150,12 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
         def mark(ans: Any) -> tuple[float, int]:
             if ans.__class__ not in (int, float):  # bool is excluded on purpose
                 raise AnswerError(f"expected a number, got {_kind(ans)}")
-            if not math.isfinite(ans):
-                raise AnswerError("expected a number, got infinity or NaN")
-            return scoring.numeric(key, tol, ans) * pts, 0
+            try:
+                if not math.isfinite(ans):
+                    raise AnswerError("expected a number, got infinity or NaN")
+                return scoring.numeric(key, tol, ans) * pts, 0
+            except OverflowError:  # an integer with hundreds of digits
+                raise AnswerError("the number is too large") from None
 
     elif t == "matching":
         pairs = [p.id for p in q.pairs]
