@@ -45,7 +45,9 @@ MANIFEST = f"{SITE_ASSETS}/course.js"
 CERTIFICATE_PAGE = "certificate.md"
 
 QUIZ_MARKER = re.compile(r"^[ \t]*<!--\s*quiz:\s*([^\s>]+)\s*-->[ \t]*$", re.M)
-SLOT_MARKER = re.compile(r"^<!-- quiz-slot: (\S+) -->$", re.M)  # ours: end of a module page
+# The same markers in rendered HTML: a literal start lets the regex engine skip ahead fast.
+QUIZ_IN_HTML = re.compile(r"<!--\s*quiz:\s*([^\s>]+)\s*-->")
+SLOT_MARKER = re.compile(r"<!-- quiz-slot: (\S+) -->")  # ours: end of a module page
 PROGRESS_MARKER = "<!-- course-progress -->"
 CERTIFICATE_MARKER = "<!-- course-certificate -->"
 
@@ -187,7 +189,7 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             return "".join(self.renderer.render(self.public_view(q), sources_url) for q in quizzes)
 
         output = SLOT_MARKER.sub(slot_html, output)
-        output = QUIZ_MARKER.sub(quiz_html, output)
+        output = QUIZ_IN_HTML.sub(quiz_html, output)
         # The home page's progress panel and the certificate's form.
         output = output.replace(PROGRESS_MARKER, render_progress(self.t), 1)
         output = output.replace(CERTIFICATE_MARKER, render_certificate(self.t, self.course.info.title), 1)
@@ -224,12 +226,12 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
 
     def _slot_quizzes(self, module: str, html: str) -> list:
         """The module's quizzes that no marker on its page placed."""
-        marked = set(QUIZ_MARKER.findall(html))
+        marked = set(QUIZ_IN_HTML.findall(html))
         return [q for q in self.course.quizzes_of(module) if q.id not in marked]
 
     def _quizzes_in(self, html: str, page) -> list[tuple[int, object]]:
         """(position, quiz) for every quiz a page shows, in page order."""
-        found = [(m.start(), self.course.quiz(m.group(1))) for m in QUIZ_MARKER.finditer(html)]
+        found = [(m.start(), self.course.quiz(m.group(1))) for m in QUIZ_IN_HTML.finditer(html)]
         for m in SLOT_MARKER.finditer(html):
             found += [(m.start(), q) for q in self._slot_quizzes(m.group(1), html)]
         return sorted(((at, q) for at, q in found if q is not None), key=lambda x: x[0])
