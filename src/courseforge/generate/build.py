@@ -35,7 +35,11 @@ QUESTIONS_PER_MODULE = 10
 MIN_QUESTIONS = 8  # a module quiz with fewer is flagged
 MIN_TYPES = 3
 NEAR_SAME = 90  # rapidfuzz token-set ratio above which two prompts ask the same thing
-EXTRA_PASSAGES = 16  # at most this many more paragraphs for a thin quiz
+EXTRA_PASSAGES = 16
+# A quiz is drafted from at most this many of its module's best passages: on a
+# large corpus the passages that only make sure every document is read would
+# otherwise make question drafting grow faster than the corpus.
+QUESTION_POOL = 24  # at most this many more paragraphs for a thin quiz
 PASS_MARK = 70
 FINAL_ID = "final-assessment"
 
@@ -128,7 +132,7 @@ def build_course(
             warnings.append(Diagnostic("course.yml", m.line, 0,
                                        f"module '{m.title}': no paragraph of the documents matches its topics; "
                                        "add topic phrases the documents use"))
-        quizzes[m.id] = _questions(tools, passages, corpus, m.id, questions_per_module)
+        quizzes[m.id] = _questions(tools, passages[:QUESTION_POOL], corpus, m.id, questions_per_module)
     # A module whose own passages gave too thin a quiz may also draw on other
     # paragraphs that match its topics: first those no other quiz cites, then
     # any, dropping questions another quiz already asks. A wider quiz is kept
@@ -144,7 +148,8 @@ def build_course(
         fresh = [p for p in ranked if (p.doc, p.para.id) not in cited_elsewhere]
         # bounded, so a large corpus does not make the question pool grow
         for extra in (fresh[:EXTRA_PASSAGES], ranked[:EXTRA_PASSAGES]):
-            wider = [q for q in _questions(tools, selected[m.id] + extra, corpus, m.id, questions_per_module)
+            wider = [q for q in _questions(tools, selected[m.id][:QUESTION_POOL] + extra, corpus, m.id,
+                                           questions_per_module)
                      if not _asked(q, others)]
             if _score(wider) > _score(qs) and not tools.check_quiz(
                     _quiz(m.id, m.id, m.title, wider, mode="practice", description=""), corpus):
@@ -192,7 +197,7 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
     # paragraphs the module quizzes did not cite, best of each module first
     # (round-robin), so the assessment asks new questions on every module
     cited = {(q.source.doc, q.source.para) for d in drafts for q in d.quiz.questions}
-    pools = [[p for p in d.passages if (p.doc, p.para.id) not in cited] for d in drafts]
+    pools = [[p for p in d.passages[:QUESTION_POOL] if (p.doc, p.para.id) not in cited] for d in drafts]
     passages: list[Passage] = []
     for i in range(max((len(p) for p in pools), default=0)):
         passages.extend(p[i] for p in pools if i < len(p))
@@ -203,7 +208,7 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
         # practice question if that gives a sound quiz, else as a last resort
         # with repeats (a review of the practice quizzes)
         asked = [q for d in drafts for q in d.quiz.questions]
-        more = [p for pool in ([p for p in d.passages if (p.doc, p.para.id) in cited] for d in drafts) for p in pool]
+        more = [p for d in drafts for p in d.passages[:QUESTION_POOL] if (p.doc, p.para.id) in cited]
         everything = passages + more
         generated = _questions(tools, everything, corpus, plan.id, count)
         for wider in ([q for q in generated if not _asked(q, asked)], generated):

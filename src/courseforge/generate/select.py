@@ -125,6 +125,9 @@ def select_passages(
                     if len(chosen[m]) >= min_per_module:
                         break
     # every document feeds at least one module
+    by_doc: dict[str, list[int]] = defaultdict(list)
+    for i, (d, _) in enumerate(paras):
+        by_doc[d].append(i)
     fed = {paras[pi][0] for picks in chosen.values() for pi in picks}
     best_by_doc: dict[str, tuple[float, int, int]] = {}
     for neg, m, pi in scored:
@@ -137,7 +140,7 @@ def select_passages(
         if doc in best_by_doc:
             _, m, pi = best_by_doc[doc]
         else:  # nothing matched any topic: its longest paragraph goes to the emptiest module
-            cands = [i for i, (d, _) in enumerate(paras) if d == doc]
+            cands = by_doc.get(doc, [])
             if not cands or not modules:
                 continue
             pi = max(cands, key=lambda i: (word_count(paras[i][1].text), -i))
