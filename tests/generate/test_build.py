@@ -96,3 +96,19 @@ def test_output_does_not_depend_on_run_or_order_of_sets():
     a = build_course(corpus(), INFO, PLAN, TOOLS).files
     b = build_course(corpus(), INFO, PLAN, TOOLS).files
     assert a == b
+
+
+def test_a_module_without_questions_gets_no_quiz_file_and_no_marker():
+    def none_for_fish(passages, corpus, *, module_id, count=10, seed=""):
+        return [] if module_id == "02-fish" else fake_questions(passages, corpus, module_id=module_id, count=count)
+
+    tools = Toolkit(extract.sentences, extract.acronyms, extract.dated_events, extract.figures,
+                    extract.organizations, none_for_fish, no_problems, dump_quiz)
+    out = build_course(corpus(), INFO, PLAN, tools, final_assessment=False)
+    assert "quizzes/02-fish.yml" not in out.files and "quizzes/01-reefs.yml" in out.files
+    page = out.files["modules/02-fish.md"]
+    assert "<!-- quiz:" not in page
+    assert "- **Explain** what the documents say about fish stocks." in page
+    assert [str(w) for w in out.warnings] == [
+        "course.yml: warning: module 'Fisheries': no quiz question passed the checks, so the module has no quiz; "
+        "add topic phrases or documents on it"]

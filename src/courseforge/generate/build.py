@@ -164,13 +164,24 @@ def build_course(
                                  "the answer in context. Retake the quiz as often as you like.")
         figures, events, actors = module_facts(passages, facts)
         drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors))
-        if len(quiz.questions) < MIN_QUESTIONS:
+        if not quiz.questions:
+            warnings.append(Diagnostic("course.yml", m.line, 0,
+                                       f"module '{m.title}': no quiz question passed the checks, so the module has "
+                                       "no quiz; add topic phrases or documents on it", severity="warning"))
+        elif len(quiz.questions) < MIN_QUESTIONS:
             warnings.append(Diagnostic("course.yml", m.line, 0,
                                        f"module '{m.title}': only {len(quiz.questions)} quiz questions passed the "
                                        f"checks (aim: {MIN_QUESTIONS}); add topic phrases or documents on it",
                                        severity="warning"))
     if final_assessment and drafts:
-        drafts.append(_final(drafts, corpus, tools, questions_per_module))
+        final = _final(drafts, corpus, tools, questions_per_module)
+        if len(final.quiz.questions) >= MIN_QUESTIONS:
+            drafts.append(final)
+        else:
+            warnings.append(Diagnostic("course.yml", 0, 0,
+                                       f"no final assessment: only {len(final.quiz.questions)} questions passed the "
+                                       f"checks (it needs {MIN_QUESTIONS}); more documents would give it more",
+                                       severity="warning"))
     for d in drafts:
         d.minutes = estimate_minutes(d, corpus, tools.sentences)
         for problem in tools.check_quiz(d.quiz, corpus):
@@ -182,7 +193,8 @@ def build_course(
         page = (assessment_page(d, corpus, total, lessons) if d.assessment
                 else module_page(d, corpus, total, tools.sentences))
         files[f"modules/{d.id}.md"] = page
-        files[f"quizzes/{d.quiz.id}.yml"] = tools.dump_quiz(d.quiz)
+        if d.quiz.questions:
+            files[f"quizzes/{d.quiz.id}.yml"] = tools.dump_quiz(d.quiz)
     files["modules/index.md"] = home_page(info, drafts, corpus)
     files["modules/glossary.md"] = glossary_page(facts.terms, corpus)
     files["modules/timeline.md"] = timeline_page(facts.events, corpus)

@@ -91,6 +91,11 @@ def excerpt(text: str, sentences: Sentences, limit: int = EXCERPT_WORDS) -> str:
     return " ".join(out) + " […]"
 
 
+def plural(n: int, word: str, many: str | None = None) -> str:
+    """ "1 question", "2 questions" """
+    return f"{n} {word if n == 1 else (many or word + 's')}"
+
+
 def _join(items: list[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
@@ -365,10 +370,10 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
         "study_time": minutes,
         "sources": draft.sources,
         "description": f"Module {plan.order} of {total}: {plan.title}. Readings from {len(docs_used)} "
-                       f"document{'s' if len(docs_used) != 1 else ''}, {len(quiz.questions)} quiz questions.",
+                       f"document{'s' if len(docs_used) != 1 else ''}, {plural(len(quiz.questions), 'quiz question')}.",
     }
     out = [front_matter(fm), f"# {md(plan.title)}\n",
-           f"*Module {plan.order} of {total} · about {minutes} minutes · {len(quiz.questions)} quiz questions*\n",
+           f"*Module {plan.order} of {total} · about {minutes} minutes · {plural(len(quiz.questions), 'quiz question')}*\n",
            "## Overview\n"]
     out.append(
         f"This session is about {topics}. It brings together {len(draft.passages)} passages from "
@@ -379,8 +384,12 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
                "links to its paragraph on the [sources page](sources.md), so you can read it in context.\n")
     out.append("## Learning objectives\n")
     out.append("After this module you will be able to:\n")
-    for verb, obj, numbers in objectives(quiz, present_topics(draft)):
+    goals = objectives(quiz, present_topics(draft))
+    for verb, obj, numbers in goals:
         out.append(f"- **{verb}** {md(obj)} ({_question_refs(numbers)}).")
+    if not goals:  # no quiz to derive them from: what the readings let a learner do
+        for topic in present_topics(draft)[:3]:
+            out.append(f"- **Explain** what the documents say about {md(topic)}.")
     out.append("")
     out.append("## Key readings\n")
     for i, p in enumerate(readings, start=1):
@@ -415,7 +424,8 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
         out.extend(f"- {t}" for t in points)
         out.append("")
     # the site renders the quiz here with its own heading, mode and pass mark
-    out.append(f"<!-- quiz: {quiz.id} -->\n")
+    if quiz.questions:  # a module without questions gets no quiz file, so no marker
+        out.append(f"<!-- quiz: {quiz.id} -->\n")
     out.append(references(draft, corpus))
     return "\n".join(out).rstrip() + "\n"
 
@@ -501,8 +511,8 @@ def home_page(info: CourseInfo, modules: list[ModuleDraft], corpus: Corpus) -> s
            f"# {md(info.title)}\n"]
     if info.description:
         out.append(md(info.description) + "\n")
-    out.append(f"The course has {len(modules)} modules and takes about {_hours(total)} of study. It is built from "
-               f"{len(corpus.documents)} source documents, which you can read in full on the "
+    out.append(f"The course has {plural(len(modules), 'module')} and takes about {_hours(total)} of study. It is built from "
+               f"{plural(len(corpus.documents), 'source document')}, which you can read in full on the "
                "[sources page](sources.md).\n")
     out.append("## How to study this course\n")
     out.append("You study on your own, at your own pace, and you can stop at any time: the site remembers your quiz "
@@ -520,7 +530,7 @@ def home_page(info: CourseInfo, modules: list[ModuleDraft], corpus: Corpus) -> s
     out.append("| # | Module | Study time | Quiz |\n| --- | --- | --- | --- |")
     for m in modules:
         out.append(f"| {m.plan.order} | [{md_cell(m.plan.title)}]({m.id}.md) | {_minutes_of(m)} min | "
-                   f"{len(m.quiz.questions)} questions{' (graded)' if m.assessment else ''} |")
+                   f"{plural(len(m.quiz.questions), 'question')}{' (graded)' if m.assessment else ''} |")
     out.append("")
     return "\n".join(out).rstrip() + "\n"
 

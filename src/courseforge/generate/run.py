@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..course import CourseInfo
 from ..diagnostics import CourseError, Diagnostic
 from ..project import Project
+from .pages import plural
 from .build import GeneratedCourse, Toolkit, build_course, default_toolkit
 from .plan import CoursePlan, load_plan
 from .propose import propose_plan
@@ -34,12 +35,12 @@ class Result:
             source = "proposed from the documents (--auto; the plan in course.yml was not used)"
         else:
             source = "proposed from the documents (course.yml lists no modules)"
-        lines.append(f"{'Would generate' if self.dry_run else 'Generated'} {n_mod} modules {source}, "
-                     f"{n_q} quiz questions, from {self.documents} documents.")
+        lines.append(f"{'Would generate' if self.dry_run else 'Generated'} {plural(n_mod, 'module')} {source}, "
+                     f"{plural(n_q, 'quiz question')}, from {plural(self.documents, 'document')}.")
         for m in self.course.modules:
             types = sorted({q.type for q in m.quiz.questions})
-            lines.append(f"  {m.id}: {m.plan.title} — {len(m.quiz.questions)} questions ({', '.join(types)}), "
-                         f"about {m.minutes} min")
+            quiz = f"{plural(len(m.quiz.questions), 'question')} ({', '.join(types)})" if types else "no quiz"
+            lines.append(f"  {m.id}: {m.plan.title} — {quiz}, about {m.minutes} min")
         verb = (lambda now, would: would if self.dry_run else now)
         for rel in w.created:
             lines.append(f"{verb('created', 'would create')}  {rel}")
