@@ -202,3 +202,18 @@ def test_same_inputs_give_byte_identical_output(tmp_path):
     for rel in ra.course.files:
         assert (tmp_path / "a" / rel).read_bytes() == (tmp_path / "b" / rel).read_bytes()
     assert (tmp_path / "a" / LOCK_PATH).read_bytes() == (tmp_path / "b" / LOCK_PATH).read_bytes()
+
+
+def test_force_replaces_an_edit_and_keeps_the_trainers_version(tmp_path, capsys):
+    project = write_test_course(tmp_path)
+    assert main(["generate", "--course", str(tmp_path)]) == 0
+    page = project.modules_dir / "index.md"
+    generated = page.read_bytes()
+    page.write_bytes(generated + b"\nMy note.\n")
+    capsys.readouterr()
+    assert main(["generate", "--force", "--course", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert ("replaced modules/index.md — you had edited it; your version is saved in "
+            ".courseforge/backup/modules/index.md") in out
+    assert page.read_bytes() == generated
+    assert (tmp_path / ".courseforge/backup/modules/index.md").read_bytes() == generated + b"\nMy note.\n"
