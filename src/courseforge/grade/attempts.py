@@ -26,51 +26,73 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterator, Sequence
+from typing import NamedTuple
 
 POLICIES = ("best", "last", "first")
 _EPS = 1e-9
 
 
 class Block:
-    """The chosen attempts' marks and choices of one quiz, one row per learner, in flat arrays.
+    """One quiz's graded attempts, one row per learner, as parallel arrays.
 
-    Flat arrays cost 8 bytes a number (no object per attempt) and give a
-    question's column as ``marks[j::k]`` in one C-level slice for the statistics.
+    Arrays cost 8 bytes a number and no object per learner, and give a
+    question's column as ``marks[j::k]`` in one C-level slice for the
+    statistics. Rows are numbered in the order learners first appear.
     """
 
     def __init__(self, k: int):
         self.k = k
-        self.marks = array("d")
-        self.choices: array | list = array("q")
-        self.scores = array("d")  # the chosen attempt's score, per row
-        self.rows = 0
+        self.marks = array("d")  # k per row, in points
+        self.choices: array | list = array("q")  # k per row (choice codes)
+        self.scores = array("d")
+        self.times = array("d")
+        self.seqs = array("q")
+        self.names: list[str] = []
+        self.submitted: list[str] = []
+        self.others: dict[int, list[tuple[float, int, float]]] = {}  # row -> (time, seq, score) of each attempt
 
-    def new_row(self, score: float, marks: Sequence[float], choices: Sequence[int]) -> int:
+    def new_row(self, name: str, submitted_at: str, ts: float, seq: int, score: float,
+                marks: Sequence[float], choices: Sequence[int]) -> int:
+        row = len(self.scores)
         self.scores.append(score)
+        self.times.append(ts)
+        self.seqs.append(seq)
+        self.names.append(name)
+        self.submitted.append(submitted_at)
         self.marks.extend(marks)
-        self._extend_choices(choices)
-        self.rows += 1
-        return self.rows - 1
-
-    def _extend_choices(self, values: list[int]) -> None:
         try:
-            self.choices.extend(values)
+            self.choices.extend(choices)
         except OverflowError:  # a huge matching question's code: fall back to Python ints
             self.choices = list(self.choices)
-            self.choices.extend(values)
+            self.choices.extend(choices)
+        return row
 
-    def put(self, row: int, score: float, marks: Sequence[float], choices: Sequence[int]) -> None:
-        self.scores[row] = score
-        a = row * self.k
-        self.marks[a:a + self.k] = array("d", marks)
+    def put(self, row: int, name: str, submitted_at: str, ts: float, seq: int, score: float,
+            marks: Sequence[float], choices: Sequence[int]) -> None:
+        self.scores[row], self.times[row], self.seqs[row] = score, ts, seq
+        self.names[row], self.submitted[row] = name, submitted_at
+        a, b = row * self.k, (row + 1) * self.k
+        self.marks[a:b] = array("d", marks)
         if isinstance(self.choices, list):
-            self.choices[a:a + self.k] = choices
+            self.choices[a:b] = choices
         else:
             try:
-                self.choices[a:a + self.k] = array("q", choices)
+                self.choices[a:b] = array("q", choices)
             except OverflowError:
                 self.choices = list(self.choices)
-                self.choices[a:a + self.k] = choices
+                self.choices[a:b] = choices
+
+    def attempts(self, row: int) -> int:
+        others = self.others.get(row)
+        return len(others) if others else 1
+
+    def attempt(self, row: int) -> int:
+        """The graded attempt's number, 1 = earliest."""
+        others = self.others.get(row)
+        if not others:
+            return 1
+        me = (self.times[row], self.seqs[row])
+        return sum(1 for t, seq, _ in others if (t, seq) <= me)
 
     def column(self, j: int) -> Sequence[float]:
         return self.marks[j::self.k]
@@ -79,31 +101,17 @@ class Block:
         return self.choices[j::self.k]
 
 
-class Entry:
-    """The chosen attempt of one learner at one quiz, and when the other attempts were made."""
+class Entry(NamedTuple):
+    """The graded attempt of one learner at one quiz, as the gradebook shows it."""
 
-    __slots__ = ("learner_id", "quiz", "name", "submitted_at", "ts", "seq", "score", "row", "others")
-
-    def __init__(self, learner_id: str, quiz: str, row: int, name: str, submitted_at: str, ts: float,
-                 seq: int, score: float):
-        self.learner_id = learner_id
-        self.quiz = quiz
-        self.row = row
-        # (time, seq, score) of every attempt, once there are two
-        self.others: list[tuple[float, int, float]] | None = None
-        self.name, self.submitted_at, self.ts, self.seq, self.score = name, submitted_at, ts, seq, score
-
-    @property
-    def attempts(self) -> int:
-        return len(self.others) if self.others else 1
-
-    @property
-    def attempt(self) -> int:
-        """The graded attempt's number, 1 = earliest."""
-        if not self.others:
-            return 1
-        me = (self.ts, self.seq)
-        return sum(1 for t, seq, _ in self.others if (t, seq) <= me)
+    quiz: str
+    learner_id: str
+    name: str
+    submitted_at: str
+    score: float
+    seq: int  # its record number in results.json
+    attempt: int  # 1 = the earliest attempt
+    attempts: int
 
 
 class AttemptBook:
@@ -111,51 +119,55 @@ class AttemptBook:
         if policy not in POLICIES:
             raise ValueError(f"unknown attempts policy {policy!r}; use best, last or first")
         self.policy = policy
-        self.entries: dict[str, dict[str, Entry]] = {}  # quiz id -> learner id -> entry
+        self.rows: dict[str, dict[str, int]] = {}  # quiz id -> learner id -> row in the quiz's Block
         self.blocks: dict[str, Block] = {}
 
     def add(self, learner_id: str, quiz: str, name: str, submitted_at: str, ts: float, seq: int,
             score: float, marks: list[float], choices: list[int]) -> bool:
         """Record one attempt (``seq`` increases with reading order). False when it is a duplicate."""
-        learners = self.entries.get(quiz)
+        learners = self.rows.get(quiz)
         if learners is None:
-            learners = self.entries[quiz] = {}
+            learners = self.rows[quiz] = {}
             self.blocks[quiz] = Block(len(marks))
-        e = learners.get(learner_id)
-        if e is None:
-            block = self.blocks[quiz]
-            learners[learner_id] = Entry(learner_id, quiz, block.new_row(score, marks, choices), name, submitted_at, ts,
-                                    seq, score)
+        block = self.blocks[quiz]
+        row = learners.get(learner_id)
+        if row is None:
+            learners[learner_id] = block.new_row(name, submitted_at, ts, seq, score, marks, choices)
             return True
+        others = block.others.get(row)
+        if others is None:
+            others = block.others[row] = [(block.times[row], block.seqs[row], block.scores[row])]
+        if ts and any(t == ts and abs(s - score) <= _EPS for t, _, s in others):
+            return False
+        others.append((ts, seq, score))
+        # seq is larger than every earlier one, so ">=" on time means "later".
+        if self.policy == "last":
+            better = ts >= block.times[row]
+        elif self.policy == "first":
+            better = ts < block.times[row]
         else:
-            if e.others is None:
-                e.others = [(e.ts, e.seq, e.score)]
-            if ts and any(t == ts and abs(s - score) <= _EPS for t, _, s in e.others):
-                return False
-            e.others.append((ts, seq, score))
-            # seq is larger than every earlier one, so ">=" on time means "later".
-            if self.policy == "last":
-                better = ts >= e.ts
-            elif self.policy == "first":
-                better = ts < e.ts
-            else:
-                better = score > e.score + _EPS or (score >= e.score - _EPS and ts >= e.ts)
+            best = block.scores[row]
+            better = score > best + _EPS or (score >= best - _EPS and ts >= block.times[row])
         if better:
-            e.name, e.submitted_at, e.ts, e.seq, e.score = name, submitted_at, ts, seq, score
-            self.blocks[quiz].put(e.row, score, marks, choices)
+            block.put(row, name, submitted_at, ts, seq, score, marks, choices)
         return True
 
+    def _entry(self, quiz: str, learner_id: str, row: int) -> Entry:
+        b = self.blocks[quiz]
+        return Entry(quiz, learner_id, b.names[row], b.submitted[row], b.scores[row], b.seqs[row],
+                     b.attempt(row), b.attempts(row))
+
     def graded(self) -> Iterator[Entry]:
-        """Chosen attempts, by quiz then learner id."""
-        for quiz in sorted(self.entries):
-            learners = self.entries[quiz]
+        """Graded attempts, by quiz then learner id."""
+        for quiz in sorted(self.rows):
+            learners = self.rows[quiz]
             for learner_id in sorted(learners):
-                yield learners[learner_id]
+                yield self._entry(quiz, learner_id, learners[learner_id])
 
     def __len__(self) -> int:
         """Learner-and-quiz pairs (= gradebook rows)."""
-        return sum(len(v) for v in self.entries.values())
+        return sum(len(v) for v in self.rows.values())
 
     def by_quiz(self, quiz: str) -> list[Entry]:
-        """A quiz's chosen attempts in row order (rows are numbered in insertion order)."""
-        return list(self.entries.get(quiz, {}).values())
+        """A quiz's graded attempts in row order (the order of its Block)."""
+        return [self._entry(quiz, lid, row) for lid, row in self.rows.get(quiz, {}).items()]
