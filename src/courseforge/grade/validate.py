@@ -2,8 +2,8 @@
 
 A quiz is compiled once into a :class:`QuizKey`: per question a *marker*, a
 closure that checks one answer's shape (option ids exist, right JSON type…),
-scores it with :mod:`courseforge.grade.scoring` and returns ``(fraction,
-choice)``. ``choice`` is a small integer recording which options were picked
+scores it with :mod:`courseforge.grade.scoring` and returns ``(mark,
+choice)``, the mark in points. ``choice`` is a small integer recording which options were picked
 (for the report's option frequencies) so that statistics keep numbers, not
 strings: the option's index for single, a bit mask for multiple, 1/0 for
 true/false, a mixed-radix code for matching, 0 for the other types; -1
@@ -11,6 +11,10 @@ when unanswered.
 
 A bad answer raises :class:`AnswerError` with a reason a trainer can read;
 :func:`check_submission` turns it into :class:`Rejected`, naming the question.
+A submission made against another version of the quiz (its ``quiz_version``
+differs) is graded by question id instead: the warning names the questions
+changed, removed and added since (from ``question_versions`` when present),
+and an answer that no longer fits its question scores 0 with a warning.
 """
 
 from __future__ import annotations
