@@ -360,15 +360,18 @@ def _event_label(sentence: str, start: int, end: int) -> str | None:
     return None
 
 
-def dated_events(corpus: Corpus) -> list[Event]:
+def dated_events(corpus: Corpus, *, standalone: bool = True) -> list[Event]:
     """Every dated statement, one per (sentence, date), in reading order.
 
     Sentences that cannot stand alone (starting "It", "This", ...) are left
-    out: a timeline entry must make sense without its neighbours."""
+    out: a timeline entry must make sense without its neighbours.
+    ``standalone=False`` keeps them too (the course timeline shows a named
+    event such as "Convention No 97" with its citation even when its sentence
+    says "in this domain")."""
     events: list[Event] = []
     for doc_id, para in iter_paragraphs(corpus):
         for sent in sentences(para.text):
-            if not is_prose(sent) or not self_contained(sent) or is_boilerplate(sent):
+            if not is_prose(sent) or (standalone and not self_contained(sent)) or is_boilerplate(sent):
                 continue
             seen: set[str] = set()
             for m in DATE_RE.finditer(sent):
