@@ -53,3 +53,15 @@ def test_shipped_course_passes_check_and_every_quiz_check():
         assert len(quiz.questions) >= 8 and len({q.type for q in quiz.questions}) >= 3, quiz.id
     cited = {q.source.doc for quiz in quizzes for q in quiz.questions}
     assert cited == {d.id for d in corpus.documents}  # every document is cited
+
+
+def test_shipped_course_pages_hold_the_series_landmarks():
+    timeline = (REPO / "modules/timeline.md").read_text(encoding="utf-8")
+    assert "## 1949\n\n- **Convention No 97** — " in timeline
+    last = timeline.split("## 2013\n")[1]
+    assert "second high-level dialogue" in last
+    glossary = (REPO / "modules/glossary.md").read_text(encoding="utf-8")
+    for acronym in ("IOM", "UNFPA", "GFMD", "HLD", "GMG", "CPD", "ECOSOC", "ILO", "OECD", "UNHCR", "UNITAR", "GATS"):
+        assert f"| **{acronym}** | " in glossary, acronym
+    home = (REPO / "modules/index.md").read_text(encoding="utf-8")
+    assert home.count("](0") == 9  # the eight modules and the final assessment, with study times

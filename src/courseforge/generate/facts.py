@@ -189,11 +189,24 @@ class CourseFacts:
     actors: list[Actor]
 
 
+def _timeline_events(corpus: Any, extract: Any) -> list:
+    """Stand-alone dated sentences, plus named events ("Convention No 97")
+    whose sentence leans on its neighbours: the name and the citation give
+    the context a timeline entry needs."""
+    standalone = list(extract.dated_events(corpus))
+    try:
+        every = extract.dated_events(corpus, standalone=False)
+    except TypeError:  # an extractor without the option
+        return standalone
+    have = {(_get(e, "text"), _get(e, "date_text")) for e in standalone}
+    return standalone + [e for e in every if _get(e, "label") and (_get(e, "text"), _get(e, "date_text")) not in have]
+
+
 def collect_facts(corpus: Any, extract: Any) -> CourseFacts:
     """Run the extractors once over the corpus and normalise their records."""
     return CourseFacts(
         terms=terms_from(extract.acronyms(corpus)),
-        events=events_from(extract.dated_events(corpus)),
+        events=events_from(_timeline_events(corpus, extract)),
         figures=figures_from(extract.figures(corpus)),
         actors=actors_from(extract.organizations(corpus)),
     )
