@@ -54,3 +54,26 @@ def test_online_pages_request_only_their_own_host(page, context, sites):
     page.keyboard.type("remittances")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
     assert [u for u in context.requests.urls if not u.startswith(base)] == []
+
+
+def test_old_browser_without_resize_observer_stays_local(browser, sites):
+    """Material fetches a ResizeObserver polyfill from a CDN when the browser lacks one; ours is local."""
+    ctx = browser.new_context()
+    ctx.add_init_script("delete window.ResizeObserver")
+    urls: list[str] = []
+    ctx.on("request", lambda r: urls.append(r.url))
+    try:
+        page = ctx.new_page()
+        page.goto(sites["practice"] + "01-basics/")
+        page.wait_for_selector("#quiz-q-basics[data-cf-ready]")
+        assert page.evaluate("typeof ResizeObserver") == "function"
+        assert any(u.endswith("/assets/courseforge/resize-observer.js") for u in urls)
+        assert [u for u in urls if not u.startswith(sites["practice"])] == []
+    finally:
+        ctx.close()
+
+
+def test_modern_browser_loads_no_polyfill(page, context, sites):
+    page.goto(sites["practice"] + "01-basics/")
+    page.wait_for_selector("#quiz-q-basics[data-cf-ready]")
+    assert not any(u.endswith("resize-observer.js") for u in context.requests.urls)

@@ -41,6 +41,7 @@ log = logging.getLogger("mkdocs.plugins.courseforge")
 ASSETS = Path(__file__).resolve().parent.parent / "assets"
 SITE_ASSETS = "assets/courseforge"  # where our files go in the built site
 SHIM = f"{SITE_ASSETS}/iframe-worker-shim.js"
+POLYFILLS = f"{SITE_ASSETS}/polyfills.js"  # loads resize-observer.js only where it is missing
 MANIFEST = f"{SITE_ASSETS}/course.js"
 CERTIFICATE_PAGE = "certificate.md"
 
@@ -88,6 +89,7 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
 
         # Never let a CDN shim in: Material's offline plugin adds one unless a local one is listed.
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
+        polyfills.insert(0, POLYFILLS)
         if self.config.offline or self._material_offline(config):
             polyfills.append(SHIM)
         config.extra["polyfills"] = polyfills
@@ -124,9 +126,11 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def on_files(self, files: Files, *, config):
         if not self.config.enabled:
             return
-        # Ship the learner's script, stylesheet and (for file://) the worker shim.
-        for name in ("quiz.js", "quiz.css"):
+        # Ship the learner's script and stylesheet, polyfills for old browsers and (for file://) the worker shim.
+        for name in ("quiz.js", "quiz.css", "polyfills.js"):
             files.append(File.generated(config, f"{SITE_ASSETS}/{name}", abs_src_path=str(ASSETS / name)))
+        observer = ASSETS / "vendor" / "resize-observer-polyfill" / "ResizeObserver.js"
+        files.append(File.generated(config, f"{SITE_ASSETS}/resize-observer.js", abs_src_path=str(observer)))
         if SHIM in config.extra["polyfills"]:
             shim = ASSETS / "vendor" / "iframe-worker" / "shim.js"
             files.append(File.generated(config, SHIM, abs_src_path=str(shim)))
