@@ -378,7 +378,7 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
     out.append(
         f"This session is about {topics}. It brings together {len(draft.passages)} passages from "
         f"{len(docs_used)} of the course documents — {_join(['*' + md(d.entry.title) + '*' for d in docs_used])} — "
-        "and asks what they say, where they agree, and what remains open.\n")
+        "and asks what they say, where they agree, and what remains open." + _context(draft) + "\n")
     out.append("Study it in order: read the key readings and facts, look at who is involved and when things "
                "happened, think through the discussion questions, then check yourself with the quiz. Every quote "
                "links to its paragraph on the [sources page](sources.md), so you can read it in context.\n")
@@ -428,6 +428,21 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
         out.append(f"<!-- quiz: {quiz.id} -->\n")
     out.append(references(draft, corpus))
     return "\n".join(out).rstrip() + "\n"
+
+
+def _context(draft: ModuleDraft) -> str:
+    """Who is involved and when, in one sentence, when the passages say."""
+    parts = []
+    if draft.actors:
+        names = [a.acronym or a.name for a in draft.actors[:3]]
+        parts.append(f"the actors include {md(_join(names))}")
+    years = sorted({e.year for e in draft.events})
+    if len(years) >= 2:
+        parts.append(f"the events it covers run from {years[0]} to {years[-1]}")
+    if not parts:
+        return ""
+    text = "; ".join(parts)
+    return " " + text[:1].upper() + text[1:] + "."
 
 
 def references(draft: ModuleDraft, corpus: Corpus) -> str:
