@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import Any, Iterable
 
 
 @dataclass(frozen=True, order=True)
@@ -211,5 +211,3 @@ def collect_facts(corpus: Any, extract: Any) -> CourseFacts:
         actors=actors_from(extract.organizations(corpus)),
     )
 
-
-SentenceSplitter = Callable[[str], list[str]]
