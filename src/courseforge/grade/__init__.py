@@ -1,8 +1,13 @@
 """Grading learners' submissions: ``courseforge grade``.
 
-Data flows one way: inputs (streamed records) → validate (shape against the
-quiz, then scoring) → attempts (the chosen attempt per learner and quiz) →
-outputs (gradebook.csv, results.json, errors.csv, warnings.csv) and report
-(report.html with item statistics from stats). The entry point is
-:func:`courseforge.grade.engine.grade`.
+Data flows one way, one submission at a time:
+
+inputs (files, folders, JSON Lines, CSV → records) → validate (the
+submission's fields; markers check and score each answer, cells turn CSV
+text into answers, scoring holds the pure rules) → attempts (the graded
+attempt per learner and quiz, as arrays of numbers) → outputs
+(gradebook.csv, results.json, errors.csv, warnings.csv, all atomic) and
+report (report.html, with item statistics from stats).
+
+The entry point is :func:`courseforge.grade.engine.grade`.
 """
