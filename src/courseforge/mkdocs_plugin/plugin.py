@@ -145,9 +145,9 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def on_page_markdown(self, markdown: str, *, page, config, files):
         if not self.config.enabled:
             return markdown
-        # Home page: the progress panel where the author put its marker, else under the title.
+        # Home page: the progress panel where the author put its marker, else after the introduction.
         if page.is_homepage and self.config.progress and PROGRESS_MARKER not in markdown:
-            markdown = _insert_after_title(markdown, PROGRESS_MARKER)
+            markdown = _insert_before_sections(markdown, PROGRESS_MARKER)
 
         # Remember the markers and where they are, for messages once the quizzes are known.
         offset = _front_matter_lines(page)
@@ -169,12 +169,16 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             if self.course.quiz(quiz_id) is None:
                 log.warning(f"{self._rel(page)}:{line}: the marker names quiz '{quiz_id}', which is not in quizzes/")
 
-        # Each quiz gets a table-of-contents entry where its section sits among the headings.
+        # Each quiz (and the progress panel) gets a table-of-contents entry where it sits among the headings.
+        html = page.content or ""
+        entries = [(at, quiz.title, f"quiz-{quiz.id}") for at, quiz in self._quizzes_in(html, page)]
+        if PROGRESS_MARKER in html:
+            entries.append((html.index(PROGRESS_MARKER), self.t["progress_heading"], "cf-progress-title"))
         items = page.toc.items
         parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
-        for at, quiz in self._quizzes_in(page.content or "", page):
-            before = sum(1 for link in parent if 0 <= (page.content or "").find(f'id="{link.id}"') < at)
-            parent.insert(before, AnchorLink(quiz.title, f"quiz-{quiz.id}", 2))
+        for at, title, anchor in sorted(entries, key=lambda e: e[0], reverse=True):
+            before = sum(1 for link in parent if 0 <= html.find(f'id="{link.id}"') < at)
+            parent.insert(before, AnchorLink(title, anchor, 2))
         return context
 
     def on_post_page(self, output: str, *, page, config):
@@ -275,11 +279,12 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         return bool(plugin and getattr(plugin, "config", {}).get("enabled", False))
 
 
-def _insert_after_title(markdown: str, marker: str) -> str:
-    """Put a block marker after the page's first "# " heading, or at the top."""
-    m = re.search(r"^#[ \t].*$", markdown, re.M)
-    at = m.end() if m else 0
-    return f"{markdown[:at]}\n\n{marker}\n\n{markdown[at:].lstrip(chr(10))}"
+def _insert_before_sections(markdown: str, marker: str) -> str:
+    """Put a block marker after the page's introduction: before its first "## " heading, or at the end."""
+    m = re.search(r"^##[ \t]", markdown, re.M)
+    if m is None:
+        return f"{markdown.rstrip()}\n\n{marker}\n"
+    return f"{markdown[:m.start()]}{marker}\n\n{markdown[m.start():]}"
 
 
 def _front_matter_lines(page) -> int:
