@@ -29,7 +29,8 @@ def test_report_is_self_contained_and_offline(tmp_path: Path):
     assert set(re.findall(r"https?://[^\"' )]+", html)) == {"http://www.w3.org/2000/svg"}
     assert not re.search(r"<(script|link|img|iframe)\b", html)
     assert "<h1>Grading report — Migration</h1>" in html
-    assert html.count("<svg") >= 3  # histogram, facility bars, option frequencies
+    assert html.count("<svg") >= 4  # histogram, facility, discrimination, option frequencies
+    assert "<h3>Discrimination per question</h3>" in html
     assert "Cronbach's alpha" in html
     assert "Only 6 learners: item statistics are unreliable" in html
     # q1: 3 of 6 right → facility 50 %; q4 never answered → 0 % and flagged as very hard

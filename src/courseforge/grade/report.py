@@ -77,6 +77,32 @@ def bars_svg(rows: list[tuple[str, float, bool, str]], label: str, lw: int = 220
     return "".join(parts)
 
 
+def diverging_svg(rows: list[tuple[str, float | None]], label: str, low: float) -> str:
+    """Bars from −1 to 1 around a centre line; values below ``low`` drawn in the warning colour."""
+    lw, half, rh = 220, 150, 20
+    h = rh * len(rows) + 22
+    x0 = lw + half
+    parts = [f'<svg role="img" aria-label="{esc(label)}" viewBox="0 0 {lw + 2 * half + 80} {h}" width="100%" '
+             f'style="max-width:{lw + 2 * half + 80}px" xmlns="http://www.w3.org/2000/svg">']
+    for i, (name, value) in enumerate(rows):
+        y = 3 + i * rh
+        parts.append(f'<text x="{lw - 6}" y="{y + 14}" text-anchor="end">{esc(name)}</text>')
+        if value is None:
+            parts.append(f'<text x="{x0 + 6}" y="{y + 14}">— (no variation)</text>')
+            continue
+        w = half * max(-1.0, min(1.0, value))
+        colour = "#b3261e" if value < low else "#3b6fb6"
+        parts.append(f'<rect x="{min(x0, x0 + w):.1f}" y="{y + 3}" width="{abs(w):.1f}" height="{rh - 6}" '
+                     f'fill="{colour}"/>')
+        parts.append(f'<text x="{x0 + max(w, 0) + 6:.1f}" y="{y + 14}">{value:.2f}</text>')
+    bottom = rh * len(rows) + 4
+    parts.append(f'<line x1="{x0}" y1="0" x2="{x0}" y2="{bottom}" stroke="#555"/>')
+    parts.append(f'<text x="{lw}" y="{bottom + 14}">−1</text><text x="{x0}" y="{bottom + 14}" '
+                 f'text-anchor="middle">0</text><text x="{x0 + half}" y="{bottom + 14}" text-anchor="end">1</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
 def _options_block(q: st.QuestionStats) -> str:
     n = q.n or 1
     blocks = []
@@ -124,6 +150,10 @@ def _quiz_section(qs: st.QuizStats, key: Any, rows: list[tuple] = ()) -> str:
     out.append("<h3>Facility per question</h3>")
     out.append(bars_svg([(f"{q.id}", q.facility or 0.0, not q.flags, f"{_pct(q.facility)}"
                           + ("  ⚑" if q.flags else "")) for q in qs.questions], f"facility of {qs.title}"))
+    out.append(f"<h3>Discrimination per question</h3><p class=muted>Red: below {st.LOW_DISCRIMINATION:.2f} "
+               "(low or negative).</p>")
+    out.append(diverging_svg([(q.id, q.discrimination) for q in qs.questions], f"discrimination of {qs.title}",
+                             st.LOW_DISCRIMINATION))
     flagged = sum(1 for q in qs.questions if q.flags)
     out.append(f"<h3>Questions</h3><p>{flagged} of {len(qs.questions)} question"
                f"{'s' if len(qs.questions) != 1 else ''} flagged.</p>")
