@@ -20,6 +20,7 @@
   }
   function num(x) { return String(Math.round(x * 100) / 100); }
   function $(sel, root) { return (root || document).querySelector(sel); }
+  function esc(v) { return window.CSS && CSS.escape ? CSS.escape(v) : String(v).replace(/["\\]/g, "\\$&"); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
   function el(tag, cls, text) {
     var e = document.createElement(tag);
@@ -114,7 +115,7 @@
       chosen.forEach(function (id) { var ok = right.indexOf(id) >= 0; marks[id] = ok; ok ? r++ : w++; });
       if (q.type === "single") frac = r === 1 && w === 0 ? 1 : 0;
       else if (scoring === "all_or_nothing") frac = r === right.length && w === 0 ? 1 : 0;
-      else frac = Math.max(0, (r - w) / right.length);
+      else frac = right.length ? Math.max(0, (r - w) / right.length) : w === 0 ? 1 : 0;
     } else if (q.type === "true_false") {
       frac = a === q.answer ? 1 : 0; marks[String(a)] = a === q.answer;
     } else if (q.type === "fill_blank") {
@@ -204,7 +205,7 @@
     }
 
     data.questions.forEach(function (q) {
-      var box = $('[data-cf-q="' + CSS.escape(q.id) + '"]', section);
+      var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
       if (!box) return;
       if (q.type === "matching") {
         q._lefts = {};
@@ -323,7 +324,7 @@
       save("learner", { name: name, id: id });
       var answers = {}, versions = {}, missing = 0;
       data.questions.forEach(function (q) {
-        var box = $('[data-cf-q="' + CSS.escape(q.id) + '"]', section);
+        var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
         var a = box ? readAnswer(q, box) : null;
         versions[q.id] = q.version;
         if (a === null || (typeof a === "number" && isNaN(a))) missing++;
