@@ -155,3 +155,11 @@ def test_csv_row_checked_like_json(keys):
     bad = copy.deepcopy(row)
     bad["answers"]["q3"] = "perhaps"
     assert reason(bad, keys, from_csv=True) == "question q3: expected true or false (or yes/no), got 'perhaps'"
+
+
+def test_without_quiz_version_no_warning_and_strict(keys):
+    data = submission(make_quiz())
+    del data["quiz_version"], data["question_versions"]
+    assert check_submission(data, keys).warnings == []
+    data["answers"]["q99"] = "a"
+    assert reason(data, keys) == "unknown question 'q99': quiz 'quiz-1' has no such question"

@@ -9,6 +9,8 @@ A submission made against another version of the quiz (its ``quiz_version``
 differs) is graded by question id instead: the warning names the questions
 changed, removed and added since (from ``question_versions`` when present),
 and an answer that no longer fits its question scores 0 with a warning.
+A submission without ``quiz_version`` (made by hand, or from another tool)
+is checked strictly, like a CSV row: an unknown question rejects it.
 """
 
 from __future__ import annotations
@@ -134,11 +136,8 @@ def _version_note(key: QuizKey, data: dict, answers: dict) -> tuple[bool, str | 
         parts.append("removed since (answers ignored): " + ", ".join(map(str, removed)))
     if added:
         parts.append("added since (scored 0): " + ", ".join(added))
-    if sub_version is None:
-        head = f"the submission does not say which version of quiz '{key.id}' it answers; graded by question id"
-    else:
-        head = (f"made against another version of quiz '{key.id}' (submission {_show(sub_version, 20)}, "
-                f"quiz now {key.version}); graded by question id")
+    head = (f"made against another version of quiz '{key.id}' (submission {_show(sub_version, 20)}, "
+            f"quiz now {key.version}); graded by question id")
     return True, head + ("; " + "; ".join(parts) if parts else "")
 
 
@@ -183,7 +182,8 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
 
     warnings: list[str] = []
     mismatch = False
-    if not from_csv and data.get("quiz_version") != key.version:
+    version = data.get("quiz_version")
+    if not from_csv and version is not None and version != key.version:
         mismatch, note = _version_note(key, data, answers)
         if note:
             warnings.append(note)
