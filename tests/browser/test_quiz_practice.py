@@ -47,10 +47,10 @@ def test_each_type_wrong_then_right_with_feedback(page, sites):
     page.check(f"{q('sky')}-true")
     assert check(page, "sky").startswith("Correct.")
 
-    # fill in the blank: case and spaces do not matter
+    # fill in the blank: compared as the grader compares
     page.fill(f"{q('blank')}-input", "money")
     assert check(page, "blank").startswith("Not quite.")
-    page.fill(f"{q('blank')}-input", "  Remittances ")
+    page.fill(f"{q('blank')}-input", "  Remittances. ")  # case, spaces and a final full stop do not count
     page.press(f"{q('blank')}-input", "Enter")  # Enter checks
     assert feedback(page, "blank").startswith("Correct.")
 
@@ -72,8 +72,12 @@ def test_each_type_wrong_then_right_with_feedback(page, sites):
     assert check(page, "match").startswith("Correct.")
 
     # ordering: never starts in the right order; move buttons announce the new position
-    assert order_items(page, "order") != ["i1", "i2", "i3"]
-    assert check(page, "order").startswith("Not quite.")
+    shown = order_items(page, "order")
+    assert shown != ["i1", "i2", "i3"]
+    # Each item in its right place earns a third of the point, as the grader counts it.
+    placed = sum(1 for want, got in zip(["i1", "i2", "i3"], shown) if want == got)
+    verdict = "Partly correct." if placed else "Not quite."
+    assert check(page, "order").startswith(f"{verdict} {round(placed / 3, 2):g} of 1 points.")
     move_into_order(page, "order", ["i1", "i2", "i3"])
     assert re.fullmatch(r".+: now at position \d of 3\.", page.inner_text(f"{Q} > .cf-sr"))
     assert check(page, "order").startswith("Correct.")

@@ -31,7 +31,8 @@
   function load(key) { try { return JSON.parse(localStorage.getItem(PREFIX + key)); } catch (e) { return null; } }
   function save(key, v) { try { localStorage.setItem(PREFIX + key, JSON.stringify(v)); } catch (e) { /* private mode: no saving */ } }
   function quizKey(m) { return "quiz:" + m.id + ":" + m.version; }
-  function norm(s) { return String(s).normalize("NFC").trim().replace(/\s+/g, " ").toLowerCase(); }
+  // As the grader compares fill-in answers: NFKC, case folded, spaces collapsed, trailing punctuation dropped.
+  function norm(s) { return String(s).normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ").replace(/[.,;:!?]+$/, "").trim(); }
   function parseNum(s) {
     s = s.replace(/[\s\u00a0\u202f]/g, "");
     if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(",", ".");
@@ -106,7 +107,7 @@
     }
   }
 
-  // -- practice marking ------------------------------------------------------------------
+  // -- practice marking: the same rules as courseforge.grade.scoring ----------------------------
   function mark(q, a, scoring) {
     var frac = 0, marks = {};
     if (q.type === "single" || q.type === "multiple") {
@@ -121,14 +122,16 @@
     } else if (q.type === "fill_blank") {
       frac = q.answers.map(norm).indexOf(norm(a)) >= 0 ? 1 : 0;
     } else if (q.type === "numeric") {
-      frac = Math.abs(a - q.answer) <= q.tolerance + 1e-9 ? 1 : 0;
+      frac = Math.abs(a - q.answer) <= Math.abs(q.tolerance) + 1e-9 * Math.max(1, Math.abs(q.answer)) ? 1 : 0;
     } else if (q.type === "matching") {
       var lefts = Object.keys(q._lefts), good = 0;
       lefts.forEach(function (l) { if (a[l] != null) { marks[l] = a[l] === l; if (marks[l]) good++; } });
       frac = lefts.length ? good / lefts.length : 0;
     } else if (q.type === "ordering") {
-      a.forEach(function (id, i) { marks[id] = q.key[i] === id; });
-      frac = a.join("\u0000") === q.key.join("\u0000") ? 1 : 0;
+      // Each item in its right place earns its share, as the grader counts it.
+      var placed = 0;
+      a.forEach(function (id, i) { marks[id] = q.key[i] === id; if (marks[id]) placed++; });
+      frac = q.key.length ? placed / q.key.length : 0;
     }
     return { earned: Math.round(frac * q.points * 100) / 100, frac: frac, marks: marks };
   }
