@@ -217,3 +217,23 @@ def test_force_replaces_an_edit_and_keeps_the_trainers_version(tmp_path, capsys)
             ".courseforge/backup/modules/index.md") in out
     assert page.read_bytes() == generated
     assert (tmp_path / ".courseforge/backup/modules/index.md").read_bytes() == generated + b"\nMy note.\n"
+
+
+def test_output_does_not_depend_on_string_hashing(tmp_path):
+    """Set and dict order must not leak into the files: two processes with
+    different hash seeds write the same bytes."""
+    import os
+    import subprocess
+    import sys
+
+    outputs = []
+    for seed in ("1", "4242"):
+        root = tmp_path / seed
+        write_test_course(root)
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        done = subprocess.run([sys.executable, "-m", "courseforge", "generate", "--course", str(root)],
+                              env=env, capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        files = sorted(p for p in root.rglob("*") if p.is_file() and "seeds" not in p.parts)
+        outputs.append({p.relative_to(root).as_posix(): p.read_bytes() for p in files})
+    assert outputs[0] == outputs[1]
