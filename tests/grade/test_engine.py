@@ -229,3 +229,16 @@ def test_a_crash_mid_run_leaves_the_previous_outputs_whole(tmp_path: Path, monke
     with pytest.raises(KeyboardInterrupt):
         grade([tmp_path / "in"], [quiz], out, root=tmp_path, progress=False)
     assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old outputs intact, no temp files
+
+
+def test_cli_out_folder_that_cannot_be_written(tmp_path: Path, capsys):
+    quizzes = tmp_path / "quizzes"
+    quizzes.mkdir()
+    (quizzes / "quiz-1.yml").write_text(dump_quiz(make_quiz()), encoding="utf-8")
+    good = write_json(tmp_path / "in" / "good.json", submission(make_quiz(), "L1"))
+    (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
+    status = main(["grade", str(good), "--quizzes", str(quizzes), "--out", str(tmp_path / "taken" / "out"),
+                   "--course", str(tmp_path)])
+    assert status == 1
+    err = capsys.readouterr().err
+    assert "cannot write the outputs: Not a directory; nothing was half-written" in err

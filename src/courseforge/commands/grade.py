@@ -71,8 +71,13 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CourseError(Diagnostic(args.out, 0, 0, "--out must be a folder, and this is a file"))
-    summary = grade(args.inputs, quizzes, out, policy=args.attempts, root=root, course_id=course_id,
-                    progress=False if args.no_progress else None, course_title=course_title)
+    try:
+        summary = grade(args.inputs, quizzes, out, policy=args.attempts, root=root, course_id=course_id,
+                        progress=False if args.no_progress else None, course_title=course_title)
+    except OSError as exc:  # the out folder cannot be written (permissions, full disk)
+        where = exc.filename or args.out
+        raise CourseError(Diagnostic(str(where), 0, 0, f"cannot write the outputs: {exc.strerror or exc}; "
+                                     "nothing was half-written")) from None
     for file, where, reason in summary.errors_shown[:10]:
         print(str(Diagnostic(file, where if isinstance(where, int) else 0, 0,
                              reason if isinstance(where, int) or not where else f"{where}: {reason}")),
