@@ -202,6 +202,7 @@ def test_offline_zip_works_without_a_server(exam_course, tmp_path):
     with zipfile.ZipFile(zip_path) as zf:
         names = zf.namelist()
         assert names == sorted(names) and all(n.startswith("test-course/") for n in names)
+        assert not [n for n in names if n.endswith(".map") or n.endswith("search_index.json")]
         assert {"test-course/index.html", "test-course/01-basics.html", "test-course/certificate.html",
                 "test-course/search/search_index.js", "test-course/assets/courseforge/iframe-worker-shim.js"} <= set(names)
         page = zf.read("test-course/01-basics.html").decode("utf-8")

@@ -19,3 +19,15 @@ def test_zip_is_reproducible(tmp_path):
         assert {i.date_time for i in zf.infolist()} == {FIXED_TIME}
         assert zf.getinfo("course/sitemap.xml.gz").compress_type == zipfile.ZIP_STORED
         assert zf.read("course/index.html") == b"<h1>Home</h1>"
+
+
+def test_skip_patterns(tmp_path):
+    site = tmp_path / "site"
+    (site / "search").mkdir(parents=True)
+    (site / "assets").mkdir()
+    for name in ("index.html", "search/search_index.json", "search/search_index.js", "assets/bundle.js",
+                 "assets/bundle.js.map"):
+        (site / name).write_text(name, encoding="utf-8")
+    zip_site(site, tmp_path / "s.zip", folder="c", skip=("*.map", "search/search_index.json"))
+    with zipfile.ZipFile(tmp_path / "s.zip") as zf:
+        assert zf.namelist() == ["c/assets/bundle.js", "c/index.html", "c/search/search_index.js"]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..diagnostics import CourseError, Diagnostic
 from ..project import Project
-from .offline import zip_site
+from .offline import OFFLINE_SKIP, zip_site
 
 PLUGIN = "courseforge"
 
@@ -92,6 +92,6 @@ def build_offline_zip(project: Project, zip_path: Path, *, strict: bool = True) 
     with tempfile.TemporaryDirectory(prefix="courseforge-offline-") as tmp:
         site = Path(tmp) / "site"
         build_site(project, site, offline=True, strict=strict)
-        zip_site(site, zip_path, folder=info.id)
+        zip_site(site, zip_path, folder=info.id, skip=OFFLINE_SKIP)
         shutil.rmtree(site, ignore_errors=True)
     return zip_path
