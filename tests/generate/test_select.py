@@ -57,3 +57,11 @@ def test_deterministic():
     b = select_passages(corpus(), MODULES)
     assert {k: [(p.doc, p.para.id, p.score) for p in v] for k, v in a.items()} == \
            {k: [(p.doc, p.para.id, p.score) for p in v] for k, v in b.items()}
+
+
+def test_a_module_does_not_take_the_same_text_twice():
+    text = "Coral bleaching kills reefs when ocean water warms." + FILL
+    c = simple_corpus({"a": [text, text.replace("kills", "destroys")],
+                       "b": ["Reef recovery after coral bleaching takes a decade." + FILL]})
+    out = select_passages(c, MODULES[:1], min_per_module=1)
+    assert sorted((p.doc, p.para.id) for p in out["01-reefs"]) == [("a", "1"), ("b", "1")]

@@ -4,7 +4,8 @@ Paragraphs are ranked per module with BM25 (Robertson & Zaragoza 2009) over
 stems and bigrams of the module's title and topic phrases. Assignment is
 greedy over all (module, paragraph) scores, best first, so each paragraph
 goes to the module it fits best; a paragraph serves at most ``max_uses``
-modules and a module takes at most ``cap`` paragraphs. Finally every
+modules, a module takes at most ``cap`` paragraphs and never two that are
+nearly the same text (one report filed twice). Finally every
 document that fed no module gives its best paragraph to the module it suits,
 so every document is read somewhere in the course. Cost is linear in the
 corpus size (one pass to index, postings lists per query term).
@@ -18,9 +19,10 @@ from dataclasses import dataclass
 
 from ..sources.model import Corpus, Paragraph
 from .plan import ModulePlan
-from .text import terms, word_count
+from .text import content_stems, terms, word_count
 
 MIN_WORDS = 15  # shorter paragraphs are headings, captions or link lists
+NEAR_DUPLICATE = 0.8  # share of distinct words above which two paragraphs say the same
 
 
 @dataclass(frozen=True)
@@ -111,8 +113,24 @@ def select_passages(
     scored.sort()
     chosen: dict[int, list[int]] = {m: [] for m in range(len(modules))}
     uses: Counter[int] = Counter()
+    signatures: dict[int, frozenset[str]] = {}
+
+    def signature(pi: int) -> frozenset[str]:
+        if pi not in signatures:
+            signatures[pi] = frozenset(content_stems(paras[pi][1].text))
+        return signatures[pi]
+
+    def repeats(m: int, pi: int) -> bool:
+        """Near-identical to a passage the module already has (the same text in two seeds)."""
+        a = signature(pi)
+        for other in chosen[m]:
+            b = signature(other)
+            if a and b and len(a & b) >= NEAR_DUPLICATE * len(a | b):
+                return True
+        return False
+
     for _, m, pi in scored:
-        if len(chosen[m]) < cap and uses[pi] < max_uses:
+        if len(chosen[m]) < cap and uses[pi] < max_uses and not repeats(m, pi):
             chosen[m].append(pi)
             uses[pi] += 1
     # a module whose topics other modules outranked everywhere still needs
