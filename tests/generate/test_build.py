@@ -13,17 +13,29 @@ from courseforge.sources.model import paragraph_anchor
 
 from gen_standins import fake_questions, no_problems, simple_corpus
 
-FILL = " Governments, researchers and communities discussed the evidence at length during the meeting."
 TOOLS = Toolkit(extract.sentences, extract.acronyms, extract.dated_events, extract.figures, extract.organizations,
                 fake_questions, no_problems, dump_quiz)
+
+
+PLACES = ["Fiji", "Belize", "Kenya", "Oman", "Palau", "Cuba", "Samoa", "Tonga", "Haiti", "Aruba", "Nauru", "Malta",
+          "Chile", "Peru"]
+WORDS = ["storms", "tourists", "anchors", "sewage", "dredging", "plastics", "heatwaves", "runoff", "starfish",
+         "overfishing", "algae", "sediment", "disease", "cyclones"]
+
+
+def varied(i: int) -> str:
+    """Enough different words per paragraph that no two are near-duplicates."""
+    a, b = WORDS[i], WORDS[(i + 5) % 14]
+    return (f" Near {PLACES[i]}, {a} and {b} were blamed, and {PLACES[(i + 3) % 14]} officials promised "
+            f"{i + 2} new rules on {a}.")
 
 
 def corpus():
     return simple_corpus({
         "reefs": [f"The Coral Reef Council (CRC) reported in 2016 that 30 per cent of shallow corals died in reef {i}."
-                  + FILL for i in range(14)],
+                  + varied(i) for i in range(14)],
         "fish": [f"The Food and Agriculture Organization (FAO) found in 2019 that 35 per cent of fish stocks in zone {i} "
-                 "were overfished." + FILL for i in range(14)],
+                 "were overfished." + varied(13 - i) for i in range(14)],
     }, {"reefs": "Reef Report", "fish": "Fish Report"})
 
 
