@@ -9,6 +9,9 @@ Prints:
 * the size budgets: quiz JS + CSS gzipped (<= 15 KB) and a module page's first
   view gzipped (<= 100 KB).
 
+The plugin checks the course in a forked child while MkDocs reads the pages, so
+wall time gains from a free second core; CPU time (parent and child) is printed
+too, since on a loaded machine there is no free core to gain from.
 Times are medians of several runs, ours and plain alternating; ratios are medians of
 per-pair ratios. Run: python benchmarks/build_bench.py [--runs N]
 """
