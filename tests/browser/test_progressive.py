@@ -52,3 +52,20 @@ def test_edited_quiz_starts_fresh(page, tmp_path):
         assert page.inner_text("#cf-q-basics-capital .cf-q__feedback") == ""
     finally:
         server.close()
+
+
+def test_french_learner_sees_french_feedback(page, tmp_path):
+    course = site_course.make_course(tmp_path / "fr", language="fr")
+    build_site(Project(course), tmp_path / "site")
+    server = Server(tmp_path / "site")
+    try:
+        page.goto(server.url + "01-basics/")
+        page.wait_for_selector("#quiz-q-basics[data-cf-ready]")
+        page.check("#cf-q-basics-capital-b")
+        page.click("#cf-q-basics-capital .cf-check")
+        assert page.inner_text("#cf-q-basics-capital .cf-q__feedback").startswith("Bonne réponse. 1 point(s) sur 1.")
+        assert page.inner_text("#cf-q-basics-capital [data-cf-opt='b'] .cf-opt__fb") == "Votre choix est juste. Yes, Paris."
+        page.goto(server.url)
+        assert page.inner_text(".cf-progress__text") == "0 quiz de module terminés sur 2"
+    finally:
+        server.close()
