@@ -162,3 +162,37 @@ def test_self_contained_and_boilerplate():
     assert x.is_boilerplate("The report says so1 and more.")
     assert x.is_boilerplate("ACTIVITIES OF THE INSTITUTE ON WATER")
     assert not x.is_boilerplate("The Institute trains 200 water managers a year.")
+
+
+ILO_PARAGRAPH = (
+    "Within the United Nations system, the International Labour Organization is active, since its creation in 1919, "
+    "in efforts at regulating the migrations of people for employment purposes. The most important conventions in "
+    "this domain of international migration are Convention No 97 of 1949 on Migration for Employment and Convention "
+    "No 143 of 1975 on Migration in Abusive Conditions and the promotion of Equality of Opportunity and Treatment of "
+    "Migrant Workers. A study undertaken by the ILO and reviewed in 1999 by the International Labour Conference "
+    "showed that Governments continued to have strong reservations. The question of international migration will "
+    "be before the governing body of the ILO in the spring of 2004."
+)
+
+
+def test_dated_items_are_the_paragraphs_words_without_their_year():
+    from courseforge.generate.extract import dated_items, derived_from
+
+    items = dated_items(ILO_PARAGRAPH)
+    assert [(i.year, i.text) for i in items] == [
+        (1949, "Convention No 97 on Migration for Employment"),
+        (1975, "Convention No 143 on Migration in Abusive Conditions"),
+        (1999, "A study undertaken by the ILO and reviewed by the International Labour Conference"),
+        (2004, "The question of international migration will be before the governing body of the ILO"),
+    ]  # 1919 "since its creation" is left out: "its" needs the sentence around it
+    assert all(derived_from(i.text, ILO_PARAGRAPH) for i in items)
+    assert not derived_from("Convention No 97 of 1949", ILO_PARAGRAPH)
+    assert not derived_from("The ILO was created", ILO_PARAGRAPH)
+
+
+def test_dated_items_keep_one_item_per_year_and_skip_shared_years():
+    from courseforge.generate.extract import dated_items
+
+    text = ("The topic of migration is frequently addressed: within their international framework in 1997 and 2006, "
+            "their urban framework in 2008 and in 2013, when new trends were examined.")
+    assert dated_items(text) == []  # every phrase here leans on "their" or holds another year

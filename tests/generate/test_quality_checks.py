@@ -256,13 +256,29 @@ def test_insertion_names_a_body_of_the_document():
 def test_ordering_follows_the_years():
     src = SourceRef("water", "3")
     items = [Item("a", "Helsinki Rules"), Item("b", "Water Convention"), Item("c", "Watercourses Convention")]
-    q = Ordering(id="o", prompt="Put these in chronological order, earliest first.", explanation=quote(P3), source=src,
-                 items=items)
+    q = Ordering(id="o", prompt="Put these events in chronological order, earliest first.", explanation=quote(P3),
+                 source=src, items=items)
     assert C.check_ordering(q, IDX) is None
     q.items = [items[1], items[0], items[2]]
     assert C.check_ordering(q, IDX) == "the items are not in the order of their years"
     q.items = [items[0], Item("d", "Dublin Statement")]
+    assert C.check_ordering(q, IDX) == "the item 'Dublin Statement' is not in the words of the cited paragraph"
+    q.items = [items[0], Item("e", "Water Convention of 1992")]
+    assert C.check_ordering(q, IDX) == "the item 'Water Convention of 1992' names a year, which gives the order away"
+    q.items = [items[0], Item("f", "The most important texts")]
     assert C.check_ordering(q, IDX) == "an item is not a dated event of the cited paragraph"
+
+
+def test_event_year_matching_pairs_each_event_with_its_own_year():
+    src = SourceRef("water", "3")
+    pairs = [Pair("a", "Helsinki Rules", "1966"), Pair("b", "Water Convention", "1992"),
+             Pair("c", "Watercourses Convention", "1997")]
+    q = Matching(id="m", prompt="Match each event with the year the cited paragraph gives for it.",
+                 explanation=quote(P3), source=src, pairs=pairs, distractors=[Distractor("x", "1980")])
+    assert C.check_ordering(q, IDX) is None
+    assert C.check_key_in_source(q, IDX) is None
+    q.pairs = [Pair("a", "Helsinki Rules", "1992"), Pair("b", "Water Convention", "1966"), pairs[2]]
+    assert C.check_ordering(q, IDX) == "a year does not match its event in the cited paragraph"
 
 
 # ---------------------------------------------------------------- quiz level

@@ -152,6 +152,9 @@ def test_health_corpus_keys_are_verbatim(health):
             assert q.prompt.split("? ", 1)[1].replace("___", key) in text
 
 
+from courseforge.generate.questions import checks as C  # noqa: E402
+
+
 def test_ordering_and_matching_from_a_dated_paragraph():
     from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
 
@@ -169,10 +172,66 @@ def test_ordering_and_matching_from_a_dated_paragraph():
     qs = gq.generate_questions([("law", doc.sections[0].paragraphs[0])], corpus, module_id="m", count=10, seed="x")
     orderings = [q for q in qs if q.type == "ordering"]
     assert [[i.text for i in q.items] for q in orderings] == [[
-        "Convention No 97",
-        "Convention No 143",
+        "Convention No 97 on Migration for Employment",
+        "Convention No 143 on Migrant Workers",
         "International Convention on the Protection of the Rights of All Migrant Workers",
     ]]
+    (o,) = orderings
+    assert o.prompt == "Put these events in chronological order, earliest first, as the cited paragraph dates them."
+    assert o.explanation.startswith("The paragraph dates them: Convention No 97 on Migration for Employment (1949); ")
+    # the matching of the same events would answer the ordering: one or the other
+    assert not [q for q in qs if q.type == "matching" and q.source == o.source]
+
+
+def test_event_year_matching_when_no_ordering_is_asked():
+    from courseforge.generate.questions.candidates import Builder
+    from courseforge.generate.questions.index import corpus_index
+    from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
+
+    text = ("The Helsinki Rules of 1966 came first. The Water Convention of 1992 followed, and the "
+            "Watercourses Convention of 1997 completed the set.")
+    doc = Document(SourceEntry("w", "w.txt", "Water law", "x", "2000", "note"),
+                   [Section("s", "Rules", [Paragraph("1", text, "s")])])
+    corpus = Corpus([doc])
+    cands = Builder(corpus_index(corpus), "seed").paragraph_candidates("w", doc.sections[0].paragraphs[0], 0)
+    (m,) = [c.question for c in cands if c.question.type == "matching"]
+    assert [(p.left, p.right) for p in m.pairs] == [
+        ("Helsinki Rules", "1966"), ("Water Convention", "1992"), ("Watercourses Convention", "1997")]
+    assert len(m.distractors) == 1 and m.distractors[0].text not in text
+    assert {c.group for c in cands} == {"w|1|events"}  # one group with the ordering: never both in a quiz
+
+
+def test_select_all_question_from_a_list_of_bodies():
+    from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
+
+    paras = [
+        "In 2007, the Institute, supported by IOM, UNFPA and the John D. and Catherine T. MacArthur Foundation, "
+        "launched a seminar series on migration in New York.",
+        "The International Organization for Migration (IOM) and the United Nations Population Fund (UNFPA) "
+        "work on migration data.",
+        "The World Health Organization (WHO) publishes health statistics every year for its member states.",
+        "The International Labour Organization (ILO) adopts conventions on the rights of migrant workers.",
+        "The World Bank (WB) lends money to developing countries for roads and schools.",
+        "The Food and Agriculture Organization (FAO) fights hunger in rural areas of many countries.",
+        "The MacArthur Foundation also funds research by the United Nations Children's Fund (UNICEF) on youth.",
+    ]
+    doc = Document(SourceEntry("d", "d.txt", "Partners", "x", "2010", "note"),
+                   [Section("s", "All", [Paragraph(str(i), t, "s") for i, t in enumerate(paras, 1)])])
+    corpus = Corpus([doc])
+    from courseforge.generate.questions.candidates import Builder
+    from courseforge.generate.questions.index import corpus_index
+
+    cands = Builder(corpus_index(corpus), "seed").sentence_candidates("d", doc.sections[0].paragraphs[0], 0)
+    (q,) = [c.question for c in cands if c.question.type == "multiple"]
+    assert q.prompt == ("Select all that complete the sentence: In 2007, the Institute, supported by ___, launched "
+                        "a seminar series on migration in New York.")
+    right = [o.text for o in q.options if o.correct]
+    wrong = [o.text for o in q.options if not o.correct]
+    assert right == ["IOM", "UNFPA", "John D. and Catherine T. MacArthur Foundation"]
+    assert len(wrong) == 2 and len(set(wrong)) == 2
+    # never a body the documents name beside a key (UNICEF, with the MacArthur Foundation), nor a key's expansion
+    assert set(wrong) <= {"WHO", "ILO", "WB", "FAO"}
+    assert C.check_question(q, corpus_index(corpus)) is None
 
 
 def test_deterministic(health):

@@ -656,3 +656,115 @@ def corpus_sentences(corpus: Corpus) -> Iterable[tuple[str, str, str]]:
     for doc_id, para in iter_paragraphs(corpus):
         for s in sentences(para.text):
             yield doc_id, para.id, s
+
+
+# ---------------------------------------------------------------- dated items (ordering questions)
+
+
+@dataclass(frozen=True)
+class DatedItem:
+    year: int
+    text: str  # the event in the paragraph's own words with its date taken out
+    sentence: str  # the sentence it comes from, verbatim
+
+
+# What introduces a date and goes with it: "in 1999", "in the spring of 2004", "since 1995".
+_DATE_LEAD_RE = re.compile(
+    r"(?:\b(?:since|in|of|by|from|during|until|on|at|as of)\s+"
+    r"(?:the\s+(?:spring|summer|autumn|fall|winter|beginning|end|middle|course|year)\s+of\s+)?)$"
+)
+_CLAUSE_END_RE = re.compile(r"[,;:(]|\s[-–—]\s")
+# "... showed that Governments continued ...": the event is what comes before the report verb
+_REPORT_RE = re.compile(r"\s+(?:showed|shows|found|finds|concluded|noted|notes|said|says|stated|indicated|revealed)\s+that\b")
+_LEADING_LINK_RE = re.compile(r"^(?:and|or|but|when|while|which|that|as|where|with|then)\s+", re.I)
+_PRONOUN_RE = re.compile(r"\b(?:it|its|it’s|it's|they|their|them|this|these|those|he|she|his|her|such|latter|former)\b", re.I)
+_YEAR_IN_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+ITEM_WORDS = (3, 14)
+
+
+def _label_tail(sent: str, end: int, label: str) -> str:
+    """A label with the subject its name gives after the date: "Convention No 97"
+    + " on Migration for Employment" (cut at "and" when that would be long)."""
+    m = re.match(r"\s+((?:on|for|relating to)\s+[A-Z][^,;:.()]*)", sent[end:])
+    if not m:
+        return label
+    tail = m.group(1)
+    if len((label + " " + tail).split()) > 10:
+        tail = re.split(r"\s+and\s+", tail)[0]
+    tail = _LABEL_STOP.sub("", tail)
+    out = f"{label} {tail}"
+    return out if len(out.split()) <= ITEM_WORDS[1] else label
+
+
+def _clause_item(sent: str, start: int, end: int) -> str | None:
+    """The clause around a date, the date and its preposition taken out."""
+    lead = _DATE_LEAD_RE.search(sent[:start])
+    ds = lead.start() if lead else start
+    left = max((m.end() for m in _CLAUSE_END_RE.finditer(sent[:ds])), default=0)
+    nxt = _CLAUSE_END_RE.search(sent, end)
+    right = nxt.start() if nxt else len(sent)
+    clause = (sent[left:ds] + sent[end:right]).strip()
+    rep = _REPORT_RE.search(clause)
+    if rep:
+        clause = clause[: rep.start()]
+    clause = re.sub(r"\s+", " ", clause).strip(" .,;:-–—\"'“”")
+    while _LEADING_LINK_RE.match(clause):
+        clause = _LEADING_LINK_RE.sub("", clause, count=1)
+    return clause or None
+
+
+def dated_items(text: str) -> list[DatedItem]:
+    """The dated events of one paragraph as short phrases that do not give
+    their year away, for ordering and event-year questions: a named event
+    ("Convention No 97 on Migration for Employment", of 1949) or the clause
+    around the date with the date removed ("A study undertaken by the ILO and
+    reviewed by the International Labour Conference", in 1999). Phrases with
+    a pronoun ("since its creation"), another year, or of an odd length are
+    left out; one item per year, the first in reading order."""
+    out: list[DatedItem] = []
+    years: set[int] = set()
+    texts: set[str] = set()
+    for sent in sentences(text):
+        if not is_prose(sent) or is_boilerplate(sent):
+            continue
+        for m in DATE_RE.finditer(sent):
+            if _inside_reference(sent, m.start(), m.end()):
+                continue
+            year = int(m.group(1))
+            label = _event_label(sent, m.start(), m.end())
+            item = _label_tail(sent, m.end(), label) if label else _clause_item(sent, m.start(), m.end())
+            # a name may be short ("Helsinki Rules"); a clause needs a few words to say what happened
+            if not item or not (2 if label else ITEM_WORDS[0]) <= len(item.split()) <= ITEM_WORDS[1]:
+                continue
+            if _YEAR_IN_RE.search(item) or _PRONOUN_RE.search(item) or item.count("(") != item.count(")"):
+                continue
+            if item.split()[0].lower() in STOPWORDS - {"the", "a", "an"}:
+                continue  # "within ...", "for ...": a fragment, not an event
+            item = item[0].upper() + item[1:]
+            if year in years or item.casefold() in texts:
+                continue
+            years.add(year)
+            texts.add(item.casefold())
+            out.append(DatedItem(year, item, sent))
+    return out
+
+
+def undated(text: str) -> str:
+    """The paragraph with every date and its preposition taken out (what an
+    ordering item must be a part of), whitespace collapsed."""
+    parts, pos = [], 0
+    for m in DATE_RE.finditer(text):
+        lead = _DATE_LEAD_RE.search(text[: m.start()])
+        start = lead.start() if lead and lead.start() >= pos else m.start()
+        parts.append(text[pos:start])
+        pos = m.end()
+    parts.append(text[pos:])
+    return re.sub(r"\s+", " ", "".join(parts))
+
+
+def derived_from(item: str, text: str) -> bool:
+    """Whether an ordering item is the paragraph's own words, its dates taken
+    out (only the first letter may have been capitalised)."""
+    body = undated(text)
+    item = re.sub(r"\s+", " ", item.strip())
+    return bool(item) and (item in body or item[0].lower() + item[1:] in body)

@@ -19,6 +19,7 @@ from courseforge.quiz.model import (
     FillBlank,
     Item,
     Matching,
+    MultipleChoice,
     Numeric,
     Option,
     Ordering,
@@ -45,6 +46,7 @@ TOO_COMMON = frozenset({"United Nations", "UN", "General Assembly of the United 
 TYPE_SCORE = {
     "ordering": 1.2,
     "matching": 1.1,
+    "multiple": 1.1,
     "numeric": 1.0,
     "single": 0.9,
     "true_false": 0.8,
@@ -197,7 +199,56 @@ class Builder:
                     pool = D.names(key, self.idx, self.seed, exclude=text)
                     self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order)
             self.true_false(out, src, s, spans, base, group, order)
+            if s == said:
+                self.multiple(out, src, s, base, group, order)
         return out
+
+    def multiple(self, out, src, s, base, group, order) -> None:
+        """"Select all that apply" on a sentence that lists several bodies
+        ("supported by IOM, UNFPA and the John D. and Catherine T. MacArthur
+        Foundation"): the list is blanked, its members are the keys, and the
+        wrong options are bodies the documents never name beside any of them."""
+        found = body_list(s, self.idx)
+        if not found:
+            return
+        start, end, keys = found
+        stem = s[:start] + BLANK + s[end:]
+        if not specific(stem):
+            return
+        n_wrong = max(2, 5 - len(keys))
+        acronym_keys = sum(1 for k in keys if extract._is_acronym(k) and " " not in k)
+        pool = D.bodies(keys, self.idx, self.seed, prefer_acronyms=2 * acronym_keys >= len(keys))
+        wrong: list[str] = []
+        for d in pool:
+            probe = self.multiple_question(src, s, stem, keys, wrong + [d])
+            if check_distractors_form(probe) or check_distractors_not_true(probe, self.idx):
+                continue
+            wrong.append(d)
+            if len(wrong) == n_wrong:
+                break
+        if len(wrong) < 2:
+            self.tried += 1
+            self.rejected["not enough distractors that are surely wrong"] = (
+                self.rejected.get("not enough distractors that are surely wrong", 0) + 1)
+            return
+        for d in wrong:
+            self.used[d] = self.used.get(d, 0) + 1
+        q = self.multiple_question(src, s, stem, keys, wrong)
+        self.keep(q, out, TYPE_SCORE["multiple"] * base + 0.05 * len(keys), group, order)
+
+    def multiple_question(self, src, s, stem, keys, wrong) -> MultipleChoice:
+        named = join_names(keys)
+        options = [Option(short_id("k", k), k, True, "Right: the source names it here.") for k in keys]
+        options += [Option(short_id("w", d), d, False, f"Not named here: the source names {named}.") for d in wrong]
+        return MultipleChoice(
+            id=question_id(src.doc, src.para, "multiple", f"{s}|{'|'.join(keys)}"),
+            prompt=LEADS["multiple"] + stem,
+            explanation=explanation(s, f"The source names {named}. "),
+            source=src,
+            hints=self.hints(src.doc, src.para) + [f"{len(keys)} options are right."],
+            bloom="remember",
+            options=options,
+        )
 
     def resolve(self, doc: str, para: Paragraph, sents: list[str], si: int) -> str | None:
         """The sentence with the body a leading "It" or "The Forum" stands for
@@ -480,43 +531,44 @@ class Builder:
                 distractors=[Distractor(short_id("x", e), e) for e in extra],
             )
             self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|acronyms", order)
-        # dated events named in this paragraph
-        events: dict[int, extract.Event] = {}
-        for e in self.idx.events_at.get((doc, para.id), []):
-            if e.label and e.label in text:
-                events.setdefault(e.year, e)
-        labelled = sorted(events.values(), key=lambda e: e.year)
-        if len(labelled) >= 3 and len({e.label for e in labelled}) == len(labelled):
-            labelled = labelled[:5]
+        # dated events of this paragraph, as phrases that do not give their year away
+        items = extract.dated_items(text)
+        if len(items) >= 3:
+            items = sorted(items, key=lambda e: e.year)[:5]
+            dates = "; ".join(f"{e.text} ({e.year})" for e in items)
+            quote = self.quote_for(text, [e.sentence for e in items])
             q = Ordering(
                 id=question_id(doc, para.id, "ordering", "events"),
-                prompt="Put these in chronological order, earliest first, as the cited paragraph dates them.",
-                explanation=explanation(self.quote_for(text, [e.label for e in labelled])),
+                prompt="Put these events in chronological order, earliest first, as the cited paragraph dates them.",
+                explanation=explanation(quote, f"The paragraph dates them: {dates}. "),
                 source=src,
                 hints=self.hints(doc, para.id),
                 bloom="understand",
-                items=[Item(short_id("e", e.label), e.label) for e in labelled],
+                items=[Item(short_id("e", e.text), e.text) for e in items],
             )
+            # one question per paragraph's events: an ordering and a matching
+            # of the same events in one quiz would answer each other
             self.keep(q, out, TYPE_SCORE["ordering"], f"{doc}|{para.id}|events", order)
-            years_pool = D.years(str(labelled[0].year), self.idx, self.seed, exclude=text)
+            years_pool = [y for y in D.years(str(items[0].year), self.idx, self.seed, exclude=text)
+                          if not any(abs(int(y) - e.year) < 2 for e in items)]
             q = Matching(
                 id=question_id(doc, para.id, "matching", "events"),
-                prompt="Match each event with the year the source gives for it.",
-                explanation=explanation(self.quote_for(text, [e.label for e in labelled])),
+                prompt="Match each event with the year the cited paragraph gives for it.",
+                explanation=explanation(quote, f"The paragraph dates them: {dates}. "),
                 source=src,
                 hints=self.hints(doc, para.id),
                 bloom="remember",
-                pairs=[Pair(short_id("p", e.label), e.label, str(e.year)) for e in labelled],
+                pairs=[Pair(short_id("p", e.text), e.text, str(e.year)) for e in items],
                 distractors=[Distractor(short_id("x", y), y) for y in years_pool[:1]],
             )
-            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|events-years", order)
+            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|events", order)
         return out
 
     def quote_for(self, text: str, needles: list[str]) -> str:
-        """The sentence of the paragraph that names most of ``needles``."""
+        """The sentence of the paragraph that names most of ``needles`` (or is one of them)."""
         best, score = "", -1
         for s in extract.sentences(text):
-            n = sum(1 for x in needles if x in s)
+            n = sum(1 for x in needles if x in s or s in x)
             if n > score:
                 best, score = s, n
         return best
@@ -554,6 +606,61 @@ ANTONYMS = dict(
     )
     for pair in ((a, b), (b, a))
 )
+
+
+# A name as a list member may have initials: "John D. and Catherine T. MacArthur Foundation".
+_LIST_NAME_RE = re.compile(
+    r"(?<![\w.-])(?:[A-Z][a-z][\w’'-]*|[A-Z]\.)(?:\s+(?:(?:of|for|and|on|the|in|to)\s+){0,2}(?:[A-Z][a-z][\w’'-]*|[A-Z]\.))*"
+)
+_LIST_SEP_RE = re.compile(r",\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
+
+
+def list_members(s: str, idx: CorpusIndex) -> list[tuple[int, int, str]]:
+    """Bodies named in ``s``: acronyms of bodies, and capitalised names ending in a body word."""
+    found = [(m.start(1), m.end(1), m.group(1)) for m in extract._ACRONYM_TOKEN_RE.finditer(s)
+             if m.group(1) in idx.body_acronyms]
+    for m in _LIST_NAME_RE.finditer(s):
+        name = extract._trim_name(extract._strip_leading(m.group(0)))
+        if name and name in m.group(0) and len(name.split()) >= 2 and name.split()[-1] in extract.ORG_HEADS \
+                and name not in TOO_COMMON:
+            start = m.start() + m.group(0).index(name)
+            found.append((start, start + len(name), name))
+    found.sort(key=lambda t: (t[0], -(t[1] - t[0])))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue
+        kept.append(f)
+    return kept
+
+
+def body_list(s: str, idx: CorpusIndex) -> tuple[int, int, list[str]] | None:
+    """The first list of two to four bodies in ``s`` ("IOM, UNFPA and the
+    ... Foundation"): the span it covers (with a leading "the") and its members."""
+    members = list_members(s, idx)
+    i = 0
+    while i < len(members):
+        run = [members[i]]
+        seps = []
+        for nxt in members[i + 1:]:
+            gap = s[run[-1][1]:nxt[0]]
+            if not _LIST_SEP_RE.fullmatch(gap):
+                break
+            run.append(nxt)
+            seps.append(gap)
+        names = [r[2] for r in run]
+        if 2 <= len(run) <= 4 and "and" in seps[-1] and all("and" not in g for g in seps[:-1]) \
+                and len(set(names)) == len(names):
+            start = run[0][0]
+            if s[max(0, start - 4):start] in ("the ", "The "):
+                start -= 4
+            return start, run[-1][1], names
+        i += len(run)
+    return None
+
+
+def join_names(names: list[str]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def head_word(name: str) -> str:

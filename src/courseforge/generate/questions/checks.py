@@ -41,6 +41,7 @@ LEADS = {
     "numeric": "Fill in the missing number: ",
     "single": "Which option completes the sentence? ",
     "true_false": "True or false? ",
+    "multiple": "Select all that complete the sentence: ",
 }
 MIN_WORDS, MAX_WORDS = 8, 45
 MAX_POSITION_SHARE = 0.40
@@ -152,8 +153,14 @@ def check_key_in_source(q, idx: CorpusIndex) -> str | None:
     if isinstance(q, Matching):
         for p in q.pairs:
             for side in (p.left, p.right):
-                if side not in text:
+                # an event's phrase is the paragraph's words with its date taken out
+                if side not in text and not (side is p.left and extract.derived_from(side, text)):
                     return f"'{side}' is not written in the cited paragraph"
+        return None
+    if isinstance(q, Ordering):
+        for i in q.items:
+            if not extract.derived_from(i.text, text):
+                return f"'{i.text}' is not written in the cited paragraph"
         return None
     for k in key_texts(q):
         if k not in text:
@@ -161,8 +168,29 @@ def check_key_in_source(q, idx: CorpusIndex) -> str | None:
     return None
 
 
+def _list_fills(middle: str, keys: list[str]) -> bool:
+    """Whether ``middle`` is exactly the keys as a list: "IOM, UNFPA and the X Foundation"."""
+    ordered = sorted(keys, key=lambda k: middle.find(k))
+    if any(middle.find(k) < 0 for k in keys) or len(ordered) < 2:
+        return False
+    parts = [re.escape(k) for k in ordered]
+    pattern = r"(?:the\s+)?" + r"(?:,\s+(?:the\s+)?)".join(parts[:-1]) + r",?\s+and\s+(?:the\s+)?" + parts[-1]
+    return re.fullmatch(pattern, middle) is not None
+
+
 def check_cloze_reconstructs(q, idx: CorpusIndex) -> str | None:
-    """Putting the key back in the blank gives a sentence of the cited paragraph."""
+    """Putting the key back in the blank gives a sentence of the cited paragraph
+    (for "select all", the right options as the list the sentence gives)."""
+    if isinstance(q, MultipleChoice):
+        s = strip_insertions(stem(q))
+        if s.count(BLANK) != 1:
+            return f"the prompt must hold exactly one blank ({BLANK})"
+        before, _, after = s.partition(BLANK)
+        for sent in extract.sentences(source_text(q, idx) or ""):
+            if sent.startswith(before) and sent.endswith(after) and len(sent) > len(before) + len(after):
+                if _list_fills(sent[len(before) : len(sent) - len(after)], key_texts(q)):
+                    return None
+        return "the prompt with the right options in the blank is not a sentence of the cited paragraph"
     if not isinstance(q, (FillBlank, Numeric, SingleChoice)):
         return None
     s = strip_insertions(stem(q))
@@ -231,7 +259,10 @@ def check_distractors_not_true(q, idx: CorpusIndex) -> str | None:
         for k in keys:
             if idx.expansion_of.get(k, "").casefold() == d.casefold() or idx.expansion_of.get(d, "").casefold() == k.casefold():
                 return f"distractor '{d}' and the answer '{k}' name the same body"
-        if isinstance(q, SingleChoice) and BLANK in stem(q):
+        beside = [k for k in keys if isinstance(q, MultipleChoice) and idx.named_together(d, k)]
+        if beside:
+            return f"distractor '{d}' is named beside '{beside[0]}' in the documents, so it may also be right"
+        if isinstance(q, (SingleChoice, MultipleChoice)) and BLANK in stem(q):
             for window in _substituted(stem(q), d):
                 if len(window.split()) >= 4 and idx.stated(window):
                     return f"with '{d}' in the blank the documents say '{window}': the distractor is also true"
@@ -359,18 +390,37 @@ def check_insertion(q, idx: CorpusIndex) -> str | None:
     return None
 
 
+def event_years(q, idx: CorpusIndex) -> dict[str, int]:
+    """Item text -> year, for the dated events of the cited paragraph."""
+    return {e.text: e.year for e in extract.dated_items(source_text(q, idx) or "")}
+
+
 def check_ordering(q, idx: CorpusIndex) -> str | None:
-    """Ordering items are events of the cited paragraph, in the order of their years."""
-    if not isinstance(q, Ordering):
+    """Ordering items (and the events of an event-year matching) are dated
+    events of the cited paragraph in its own words, none names its year, the
+    years are distinct, and ordering items are listed in the order of their years."""
+    if isinstance(q, Ordering):
+        texts = [i.text for i in q.items]
+    elif isinstance(q, Matching) and all(YEAR_RE.fullmatch(p.right) for p in q.pairs):
+        texts = [p.left for p in q.pairs]
+    else:
         return None
-    years = {}
-    for e in idx.events_at.get((q.source.doc, q.source.para), []):
-        if e.label:
-            years.setdefault(e.label, e.year)
-    got = [years.get(i.text) for i in q.items]
+    text = source_text(q, idx) or ""
+    for t in texts:
+        if YEAR_RE.search(t):
+            return f"the item '{t}' names a year, which gives the order away"
+        if not extract.derived_from(t, text):
+            return f"the item '{t}' is not in the words of the cited paragraph"
+    years = event_years(q, idx)
+    got = [years.get(t) for t in texts]
     if None in got:
         return "an item is not a dated event of the cited paragraph"
-    if any(a >= b for a, b in zip(got, got[1:])):
+    if len(set(got)) != len(got):
+        return "two items have the same year"
+    if isinstance(q, Matching):
+        if any(str(years[p.left]) != p.right for p in q.pairs):
+            return "a year does not match its event in the cited paragraph"
+    elif any(a >= b for a, b in zip(got, got[1:])):
         return "the items are not in the order of their years"
     return None
 
@@ -431,7 +481,8 @@ def check_duplicates(questions) -> list[str]:
 
 
 def check_positions(questions) -> list[str]:
-    """No answer position holds the key in more than 40 % of the choice questions."""
+    """No answer position holds the key in more than 40 % of the choice
+    questions' right answers (each right option of a "select all" counts)."""
     choice = [q for q in questions if isinstance(q, (SingleChoice, MultipleChoice))]
     if not choice:
         return []
@@ -440,13 +491,13 @@ def check_positions(questions) -> list[str]:
         for pos, o in enumerate(q.options):
             if o.correct:
                 counts[pos] += 1
+    total = sum(counts.values())
     out = []
     for pos, n in sorted(counts.items()):
-        if n / len(choice) > MAX_POSITION_SHARE:
-            out.append(
-                f"position {pos + 1} holds the answer in {n} of {len(choice)} choice questions "
-                f"(more than {MAX_POSITION_SHARE:.0%})"
-            )
+        if n / total > MAX_POSITION_SHARE:
+            of = (f"{n} of {len(choice)} choice questions" if total == len(choice)
+                  else f"{n} of the {total} right answers of {len(choice)} choice questions")
+            out.append(f"position {pos + 1} holds the answer in {of} (more than {MAX_POSITION_SHARE:.0%})")
     return out
 
 

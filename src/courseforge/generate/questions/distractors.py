@@ -108,3 +108,24 @@ def _plural(term: str) -> bool:
     """Whether a term is plural, so a distractor agrees with the sentence's verb."""
     last = term.split()[-1]
     return last.endswith("s") and not last.endswith(("ss", "us", "is"))
+
+
+def bodies(keys: list[str], idx: CorpusIndex, seed: str, prefer_acronyms: bool) -> list[str]:
+    """Other bodies for a "select all" question: never the key's acronym or
+    expansion, never one the documents name beside a key (what is said of one
+    may hold for the other); acronyms first when the keys are mostly acronyms."""
+    related = {k.casefold() for k in keys}
+    for k in keys:
+        for form in (idx.expansion_of.get(k), idx.acronym_of.get(k.lower())):
+            if form:
+                related.add(form.casefold())
+    tag = "|".join(keys)
+    acr = sample(sorted(idx.body_acronyms), seed, tag, lambda a: a.casefold() not in related)
+    names = sample(idx.organization_names, seed, tag, lambda n: (
+        n.casefold() not in related and 2 <= len(n.split()) <= 8 and n not in ("United Nations", "General Assembly")))
+    pool = [d for d in (acr + names if prefer_acronyms else names + acr)
+            if not any(idx.named_together(d, k) for k in keys)]
+    # bodies several documents name first: the learner has met them, and a
+    # body named once (often a former name of another) is a riskier wrong answer
+    return sorted(dict.fromkeys(pool), key=lambda d: (not (d in idx.body_acronyms) == prefer_acronyms,
+                                                     -min(len(idx.body_docs(d)), 3), seeded(seed, tag, d)))

@@ -53,6 +53,9 @@ class CorpusIndex:
     terms_by_first: dict[str, list[str]] = field(default_factory=dict)
     term_list: list[str] = field(default_factory=list)  # sorted, for sampling distractors
     organization_names: list[str] = field(default_factory=list)  # sorted, distinct
+    # body (acronym or full name) -> paragraphs naming it, so a wrong option of a
+    # "select all" question can be checked against everything said about it
+    body_paragraphs: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # (doc, reading position)
 
     def organizations_in(self, text: str) -> list[tuple[int, str]]:
         """(offset, name) of every organization named in ``text``, longest name first at an offset."""
@@ -70,6 +73,31 @@ class CorpusIndex:
         if len(toks) < N:
             return False
         return all(hash(tuple(toks[i : i + N])) in self.ngrams for i in range(len(toks) - N + 1))
+
+    def bodies_named(self, text: str) -> set[str]:
+        """The bodies (full names, and acronyms of bodies) ``text`` names."""
+        found = {name for _, name in self.organizations_in(text)}
+        found |= {m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(text) if m.group(1) in self.body_acronyms}
+        return found
+
+    def body_docs(self, body: str) -> set[str]:
+        """The documents that name a body."""
+        return {doc for doc, _ in self.body_paragraphs.get(body, ())}
+
+    def named_together(self, a: str, b: str) -> bool:
+        """Whether the documents name both bodies (or their acronym or
+        expansion) in one paragraph or two neighbouring ones: what is said of
+        one may hold for the other ("this organization, which at the time was
+        called ... (ICEM)" follows a paragraph on IOM)."""
+        def where(x: str) -> set[tuple[str, int]]:
+            out = set(self.body_paragraphs.get(x, ()))
+            for form in (self.expansion_of.get(x), self.acronym_of.get(x.lower())):
+                if form:
+                    out |= self.body_paragraphs.get(form, set())
+            return out
+
+        near = {(doc, i + d) for doc, i in where(a) for d in (-1, 0, 1)}
+        return bool(near & where(b))
 
     def paragraph_text(self, doc: str, para: str) -> str | None:
         return self.texts.get((doc, str(para)))
@@ -118,6 +146,10 @@ def _build(corpus: Corpus) -> CorpusIndex:
         names.sort(key=lambda n: (-len(n), n))
     idx.figures = extract.figures(corpus)
     _body_acronyms(idx)
+    for pos, ((doc_id, para_id), text) in enumerate(idx.texts.items()):  # reading order
+        # the section heading counts: "IOM: the migration agency" heads a paragraph on "this organization"
+        for body in idx.bodies_named(idx.section_title.get((doc_id, para_id), "") + "\n" + text):
+            idx.body_paragraphs.setdefault(body, set()).add((doc_id, pos))
     _terms(idx)
     idx.term_list = sorted(idx.terms)
     years = {e.year for e in idx.events} | {int(f.value) for f in idx.figures if f.kind == "year"}

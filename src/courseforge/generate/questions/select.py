@@ -14,14 +14,14 @@ import math
 
 from rapidfuzz import fuzz
 
-from courseforge.quiz.model import Option, SingleChoice, TrueFalse
+from courseforge.quiz.model import MultipleChoice, Option, SingleChoice, TrueFalse
 
 from .candidates import Candidate
 from .checks import NEAR_DUPLICATE, comparable_text
 from .distractors import seeded
 
 # Types tried first when making sure a quiz is varied, safest first.
-DIVERSITY_ORDER = ("numeric", "single", "true_false", "fill_blank", "matching", "ordering")
+DIVERSITY_ORDER = ("numeric", "single", "multiple", "true_false", "fill_blank", "ordering", "matching")
 
 
 def caps(count: int) -> dict[str, int]:
@@ -33,6 +33,7 @@ def caps(count: int) -> dict[str, int]:
         "true_false": math.ceil(0.4 * c),
         "matching": 2,
         "ordering": 1,
+        "multiple": 2,
     }
 
 
@@ -124,7 +125,9 @@ def _enough_choices(sel: Selection, ranked: list[Candidate]) -> None:
     add more (new sentences first, then the single-choice form of a sentence
     already asked in another form), or else drop them."""
     def n_single() -> int:
-        return sum(1 for x in sel.chosen if x.question.type == "single")
+        # right answers to place: one per single-choice question, each right option of a "select all"
+        return sum(1 if x.question.type == "single" else len(x.question.key)
+                   for x in sel.chosen if x.question.type in ("single", "multiple"))
 
     if not 0 < n_single() < 3:
         return
@@ -151,7 +154,7 @@ def _enough_choices(sel: Selection, ranked: list[Candidate]) -> None:
                 sel.add(holder[0])
     sel.caps["single"] = saved
     if n_single() < 3:
-        for c in [x for x in sel.chosen if x.question.type == "single"]:
+        for c in [x for x in sel.chosen if x.question.type in ("single", "multiple")]:
             sel.remove(c)
             # a fill-in-the-blank on the same sentence is the safe replacement
             for alt in ranked:
@@ -175,17 +178,28 @@ def _tf_needed(sel: Selection, c: Candidate) -> bool:
 
 
 def place_keys(questions: list, seed: str) -> None:
-    """Put the key of each single-choice question at a position taken in turn
-    (the starting position comes from the seed), relabelling options a-d."""
-    singles = [q for q in questions if isinstance(q, SingleChoice)]
-    if not singles:
-        return
-    n = len(singles[0].options)
-    start = seeded(seed, "positions", singles[0].id) % n
-    for i, q in enumerate(singles):
-        key = [o for o in q.options if o.correct][0]
-        wrong = [o for o in q.options if not o.correct]
-        wrong.sort(key=lambda o: seeded(seed, q.id, o.text))
-        pos = (start + i) % len(q.options)
-        ordered = wrong[:pos] + [key] + wrong[pos:]
+    """Place the right options of the choice questions so that every position
+    holds about as many right answers as the others: options are shuffled by a
+    seeded hash, then each question takes the rotation of that order that
+    keeps the position counts most even (every right option of a "select
+    all" question counts). Options are relabelled a, b, c, ..."""
+    counts: dict[int, int] = {}
+    for q in questions:
+        if not isinstance(q, (SingleChoice, MultipleChoice)):
+            continue
+        shuffled = sorted(q.options, key=lambda o: (seeded(seed, q.id, o.text), o.text))
+        n = len(shuffled)
+
+        def cost(r: int) -> tuple:
+            keys = [(i + r) % n for i, o in enumerate(shuffled) if o.correct]
+            after = [counts.get(p, 0) + (p in keys) for p in range(n)]
+            return (max(after), sum(counts.get(p, 0) for p in keys), seeded(seed, q.id, "rotation", str(r)))
+
+        r = min(range(n), key=cost)
+        ordered = [None] * n
+        for i, o in enumerate(shuffled):
+            ordered[(i + r) % n] = o
+        for p, o in enumerate(ordered):
+            if o.correct:
+                counts[p] = counts.get(p, 0) + 1
         q.options = [Option("abcdefgh"[j], o.text, o.correct, o.feedback) for j, o in enumerate(ordered)]
