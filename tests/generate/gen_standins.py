@@ -22,8 +22,10 @@ def simple_corpus(docs: dict[str, list[str]], titles: dict[str, str] | None = No
     return Corpus(out)
 
 
-def fake_questions(passages, corpus, *, module_id, count=10, seed=0):
+def fake_questions(passages, corpus, *, module_id, count=10, seed=0, avoid=()):
     qs = []
+    avoided = {(q.source.doc, q.source.para) for q in avoid}
+    passages = [(doc, para) for doc, para in passages if (doc, para.id) not in avoided]
     for n, (doc, para) in enumerate(passages):
         if len(qs) >= count:
             break

@@ -314,3 +314,22 @@ def test_check_quiz_reports_by_question_id():
     assert problems[0] == "q9: the prompt with the key in the blank is not a sentence of the cited paragraph"
     assert "q9: the prompt does not stand on its own (it starts with a pronoun or a short name defined elsewhere)" in problems
     assert not [p for p in problems if p.startswith("q1:")]
+
+
+def test_same_question_across_quizzes():
+    cloze = fill("The Global Water Partnership (GWP) was founded in ___ to support integrated water management.",
+                 ["1996"])
+    statement = tf(S1, True, S1, src=SRC1, qid="t1")
+    other = single("The World Meteorological Organization (WMO) was founded in ___ and issues drought bulletins "
+                   "every month.", "1950", ["1948", "1955", "1960"])
+    assert C.same_question(statement, cloze)  # one sentence: the statement gives the cloze's answer
+    assert not C.same_question(other, cloze)
+    src = SourceRef("water", "3")
+    order = Ordering(id="o", prompt="Put these events in chronological order.", explanation=quote(P3), source=src,
+                     items=[Item("a", "Helsinki Rules"), Item("b", "Water Convention")])
+    match = Matching(id="m", prompt="Match each event with the year the cited paragraph gives for it.",
+                     explanation=quote(P3), source=src,
+                     pairs=[Pair("a", "Helsinki Rules", "1966"), Pair("b", "Water Convention", "1992")])
+    assert C.same_question(match, order)  # the years give the order away
+    assert not C.same_question(match, cloze)
+    assert C.check_no_overlap([other, statement], [cloze]) == ["t1: asks what q1 asks"]

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from courseforge.check import check_course
 from courseforge.course import load_course_info
-from courseforge.generate.questions import check_quiz
+from courseforge.generate.questions import check_no_overlap, check_quiz
 from courseforge.generate.run import generate
 from courseforge.generate.write import LOCK_PATH
 from courseforge.project import Project
@@ -65,3 +65,27 @@ def test_shipped_course_pages_hold_the_series_landmarks():
         assert f"| **{acronym}** | " in glossary, acronym
     home = (REPO / "modules/index.md").read_text(encoding="utf-8")
     assert home.count("](0") == 9  # the eight modules and the final assessment, with study times
+
+
+def test_final_assessment_asks_nothing_a_practice_quiz_asks():
+    """Practice quizzes carry their keys into the browser: an assessment question
+    on the same sentence, events or near-duplicate prompt would leak its answer."""
+    from rapidfuzz import fuzz
+
+    from courseforge.generate.questions.checks import quoted, strip_insertions
+
+    quizzes, _ = load_quizzes(REPO / "quizzes", REPO)
+    final = [q for q in quizzes if q.mode == "assessment"]
+    assert [q.id for q in final] == ["final-assessment"]
+    (final,) = final
+    practice = [q for quiz in quizzes if quiz.mode == "practice" for q in quiz.questions]
+    assert len(final.questions) >= 10 and len({q.type for q in final.questions}) >= 3
+    assert check_no_overlap(final.questions, practice) == []
+    # the same rules, spelt out independently of check_no_overlap
+    practice_sentences = {(p.source, strip_insertions(quoted(p))) for p in practice if quoted(p)}
+    for q in final.questions:
+        assert q.id not in {p.id for p in practice}
+        if quoted(q) and q.type not in ("matching", "ordering"):
+            assert (q.source, strip_insertions(quoted(q))) not in practice_sentences, q.id
+        for p in practice:
+            assert fuzz.token_set_ratio(q.prompt, p.prompt) < 90 or q.type in ("matching", "ordering"), (q.id, p.id)

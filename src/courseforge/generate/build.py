@@ -101,9 +101,11 @@ def _asked(q, others: list) -> bool:
     return any(q.id == o.id or fuzz.token_set_ratio(q.prompt, o.prompt) >= NEAR_SAME for o in others)
 
 
-def _questions(tools: Toolkit, passages: list[Passage], corpus: Corpus, module_id: str, count: int) -> list:
+def _questions(tools: Toolkit, passages: list[Passage], corpus: Corpus, module_id: str, count: int,
+               avoid: list = ()) -> list:
+    kw = {"avoid": avoid} if avoid else {}
     return list(tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
-                                         module_id=module_id, count=count, seed=module_id))
+                                         module_id=module_id, count=count, seed=module_id, **kw))
 
 
 def _quiz(module_id: str, quiz_id: str, title: str, questions: list, *, mode: str, description: str) -> Quiz:
@@ -175,7 +177,7 @@ def build_course(
                                        severity="warning"))
     if final_assessment and drafts:
         final = _final(drafts, corpus, tools, questions_per_module)
-        if len(final.quiz.questions) >= MIN_QUESTIONS:
+        if _enough(final.quiz.questions):
             drafts.append(final)
         else:
             warnings.append(Diagnostic("course.yml", 0, 0,
@@ -203,32 +205,35 @@ def build_course(
 
 
 def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module: int) -> ModuleDraft:
-    """A graded assessment over the whole course, on its own page after the modules."""
+    """A graded assessment over the whole course, on its own page after the modules.
+
+    Practice quizzes carry their keys into the browser, so the assessment
+    never asks what a practice question asks (same sentence, same events,
+    near-duplicate prompt): it draws first on the module passages the
+    practice quizzes did not cite (best of each module first, round-robin),
+    then, if that is too thin, on the other sentences of cited passages and
+    on paragraphs no module used."""
     order = len(drafts) + 1
     plan = ModulePlan(slug=FINAL_ID, title="Final assessment", topics=(), order=order)
-    # paragraphs the module quizzes did not cite, best of each module first
-    # (round-robin), so the assessment asks new questions on every module
-    cited = {(q.source.doc, q.source.para) for d in drafts for q in d.quiz.questions}
+    asked = [q for d in drafts for q in d.quiz.questions]
+    cited = {(q.source.doc, q.source.para) for q in asked}
     pools = [[p for p in d.passages[:QUESTION_POOL] if (p.doc, p.para.id) not in cited] for d in drafts]
     passages: list[Passage] = []
     for i in range(max((len(p) for p in pools), default=0)):
         passages.extend(p[i] for p in pools if i < len(p))
     count = max(per_module, min(20, 2 * len(drafts)))
-    qs = _questions(tools, passages, corpus, plan.id, count)
-    if not _enough(qs):
-        # too few fresh paragraphs: use all of them, without repeating a
-        # practice question if that gives a sound quiz, else as a last resort
-        # with repeats (a review of the practice quizzes)
-        asked = [q for d in drafts for q in d.quiz.questions]
-        more = [p for d in drafts for p in d.passages[:QUESTION_POOL] if (p.doc, p.para.id) in cited]
-        everything = passages + more
-        generated = _questions(tools, everything, corpus, plan.id, count)
-        for wider in ([q for q in generated if not _asked(q, asked)], generated):
-            if _score(wider) > _score(qs) and not tools.check_quiz(
-                    _quiz(plan.id, FINAL_ID, plan.title, wider, mode="assessment", description=""), corpus):
-                qs = wider
-            if _enough(qs):
-                break
+    qs = _questions(tools, passages, corpus, plan.id, count, avoid=asked)
+    if not _enough(qs) or len(qs) < count:
+        used = {(p.doc, p.para.id) for d in drafts for p in d.passages}
+        again = [p for d in drafts for p in d.passages[:QUESTION_POOL] if (p.doc, p.para.id) in cited]
+        # paragraphs no module used, in reading order; bounded so a large corpus stays fast
+        unused = [Passage(doc.id, para, 0.0, i) for i, (doc, para) in enumerate(
+            (doc, para) for doc in corpus.documents for para in doc.paragraphs)
+            if (doc.id, para.id) not in used][: 2 * EXTRA_PASSAGES]
+        wider = _questions(tools, passages + again + unused, corpus, plan.id, count, avoid=asked)
+        if _score(wider) > _score(qs) and not tools.check_quiz(
+                _quiz(plan.id, FINAL_ID, plan.title, wider, mode="assessment", description=""), corpus):
+            qs = wider
     quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",
                  description="The graded assessment on the whole course. Answers are not shown: when you "
                              "submit, save the answer file and send it to your trainer.")

@@ -2,7 +2,7 @@
 
 Public API::
 
-    generate_questions(passages, corpus, *, module_id, count=10, seed) -> list[Question]
+    generate_questions(passages, corpus, *, module_id, count=10, seed, avoid=()) -> list[Question]
     check_quiz(quiz, corpus) -> list[str]          # every check, on a finished quiz
     last_stats() -> GenerationStats                 # candidates tried / kept, for reports
 
@@ -18,11 +18,12 @@ from dataclasses import dataclass, field
 from courseforge.sources.model import Corpus, Paragraph
 
 from .candidates import Builder, Candidate
-from .checks import check_question, check_quiz
+from .checks import check_no_overlap, check_question, check_quiz, same_question
 from .index import corpus_index
 from .select import select
 
-__all__ = ["generate_questions", "check_quiz", "check_question", "last_stats", "GenerationStats"]
+__all__ = ["generate_questions", "check_quiz", "check_question", "check_no_overlap", "same_question", "last_stats",
+           "GenerationStats"]
 
 
 @dataclass
@@ -48,12 +49,15 @@ def generate_questions(
     module_id: str,
     count: int = 10,
     seed: str,
+    avoid: list | tuple = (),
 ) -> list:
     """Up to ``count`` checked questions drawn from ``passages``.
 
     ``module_id`` and ``seed`` only steer deterministic choices (distractor
     order, key positions); question ids depend on the source and key alone,
-    so a question keeps its id when modules are re-planned."""
+    so a question keeps its id when modules are re-planned. No question asks
+    what a question of ``avoid`` asks (see :func:`same_question`): the final
+    assessment avoids the practice quizzes, whose keys reach the browser."""
     global _STATS
     idx = corpus_index(corpus)
     builder = Builder(idx, f"{seed}|{module_id}")
@@ -65,6 +69,8 @@ def generate_questions(
         seen.add((doc_id, para.id))
         cands += builder.sentence_candidates(doc_id, para, rank)
         cands += builder.paragraph_candidates(doc_id, para, rank)
+    if avoid:
+        cands = [c for c in cands if not any(same_question(c.question, p) for p in avoid)]
     questions = select(cands, count, f"{seed}|{module_id}")
     _STATS = GenerationStats(builder.tried, len(cands), len(questions), dict(sorted(builder.rejected.items())))
     return questions

@@ -460,6 +460,48 @@ def comparable_text(q) -> str:
     return (src or q.prompt).casefold()
 
 
+NEAR_SAME_PROMPT = 90  # rapidfuzz token-set ratio of two prompts above which they ask the same
+
+
+def _events(q) -> bool:
+    """An ordering, or a matching of events with their years."""
+    return isinstance(q, Ordering) or (isinstance(q, Matching) and bool(q.pairs)
+                                       and all(YEAR_RE.fullmatch(p.right) for p in q.pairs))
+
+
+def same_question(q, p) -> bool:
+    """Whether ``q`` asks what ``p`` asks, so that knowing the answer to one
+    answers the other: the same id; the same source sentence (whatever the
+    type: a cloze, a true/false statement or a "select all" on one sentence
+    share their answer); the same events or acronyms of one paragraph; or a
+    nearly identical sentence or prompt."""
+    if q.id == p.id:
+        return True
+    grouped = (Matching, Ordering)
+    if isinstance(q, grouped) or isinstance(p, grouped):
+        if q.source != p.source:
+            return False
+        return type(q) is type(p) or (_events(q) and _events(p))
+    a, b = quoted(q), quoted(p)
+    if a and b and q.source == p.source and strip_insertions(a) == strip_insertions(b):
+        return True
+    if fuzz.ratio(comparable_text(q), comparable_text(p)) >= NEAR_DUPLICATE:
+        return True
+    return fuzz.token_set_ratio(stem(q), stem(p)) >= NEAR_SAME_PROMPT
+
+
+def check_no_overlap(questions, others) -> list[str]:
+    """None of ``questions`` asks what a question of ``others`` asks (an
+    assessment against the practice quizzes, whose keys reach the browser)."""
+    out = []
+    for q in questions:
+        for p in others:
+            if same_question(q, p):
+                out.append(f"{q.id}: asks what {p.id} asks")
+                break
+    return out
+
+
 def check_duplicates(questions) -> list[str]:
     """No two questions share an id, a sentence or nearly the same text."""
     out = []
