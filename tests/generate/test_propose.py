@@ -1,4 +1,4 @@
-from courseforge.generate.propose import _cased, _casing, module_count, propose_plan
+from courseforge.generate.propose import _cased, _casing, capacity, module_count, propose_plan
 
 from gen_standins import simple_corpus
 
@@ -33,3 +33,22 @@ def test_topics_keep_the_documents_casing_of_names_and_acronyms():
     assert _cased("unitar training", casing) == "UNITAR training"
     assert _cased("united nations", casing) == "United Nations"
     assert _cased("small population", casing) == "small population"
+
+
+def test_capacity_counts_sentences_a_question_can_use():
+    assert capacity("The Reef Council (RC) was founded in 1994 by eight governments to protect reefs. "
+                    "It grew fast. Reefs shelter many species of fish and other animals in warm seas.") == (2, 1)
+
+
+def test_a_topic_too_thin_for_a_quiz_joins_the_nearest_module():
+    reefs = [f"The Reef Council {i} reported in {1990 + i} that coral reefs suffer bleaching when sea "
+             f"temperatures rise. Coral polyps expel their algae and the reef turns white within weeks." + FILL
+             for i in range(10)]
+    bees = ["Honey bees pollinate crops across farms. Bee colonies collapse when pesticides spread in hives."]
+    thin = simple_corpus({"reefs": reefs, "bees": bees * 2})
+    assert module_count(12) == 2
+    plan = propose_plan(thin)
+    assert len(plan.modules) == 1  # two bee paragraphs cannot carry a quiz of 8 questions
+    rich = simple_corpus({"reefs": reefs, "bees": [b.replace("hives.", f"hives {i}.") + FILL for i, b in
+                                                   enumerate(bees * 10)]})
+    assert len(propose_plan(rich).modules) == 2

@@ -115,6 +115,10 @@ def test_other_corpus_without_a_plan_gives_a_course_that_passes_check(tmp_path):
     corpus, _ = load_corpus(project.seeds_dir, project.root)
     for quiz in quizzes:
         assert check_quiz(quiz, corpus) == [], quiz.id
+    # the proposer made only as many modules as the documents can feed: every
+    # module quiz has at least 8 questions of at least 3 types
+    for m in lessons:
+        assert len(m.quiz.questions) >= 8 and len({q.type for q in m.quiz.questions}) >= 3, m.id
     cited = {q.source.doc for quiz in quizzes for q in quiz.questions}
     used = {d for m in result.course.modules for d in m.sources}
     assert used == {"ocean-health-2020", "plastics-brief"}
@@ -237,3 +241,17 @@ def test_output_does_not_depend_on_string_hashing(tmp_path):
         files = sorted(p for p in root.rglob("*") if p.is_file() and "seeds" not in p.parts)
         outputs.append({p.relative_to(root).as_posix(): p.read_bytes() for p in files})
     assert outputs[0] == outputs[1]
+
+
+def test_auto_plan_never_proposes_more_modules_than_the_documents_can_feed(tmp_path, monkeypatch):
+    """Even when clustering asks for four modules of the two short test documents,
+    every proposed module ends up with a quiz of at least 8 questions of 3 types."""
+    import courseforge.generate.propose as propose
+
+    monkeypatch.setattr(propose, "module_count", lambda n, max_modules=8: min(4, max_modules))
+    project = write_test_course(tmp_path)
+    result = generate(project, load_course_info(project), dry_run=True, tools=toolkit())
+    lessons = [m for m in result.course.modules if not m.assessment]
+    assert 1 <= len(lessons) < 4
+    for m in lessons:
+        assert len(m.quiz.questions) >= 8 and len({q.type for q in m.quiz.questions}) >= 3, m.id

@@ -19,6 +19,7 @@ from ..sources.model import Corpus
 from .facts import collect_facts
 from .pages import (
     ModuleDraft,
+    plural,
     assessment_page,
     estimate_minutes,
     glossary_page,
@@ -90,8 +91,12 @@ def _score(qs: list) -> tuple[int, int]:
     return (min(len({q.type for q in qs}), MIN_TYPES), len(qs))
 
 
-def _enough(qs: list) -> bool:
+def enough(qs: list) -> bool:
+    """Whether a quiz is full enough: at least MIN_QUESTIONS questions of MIN_TYPES types."""
     return len(qs) >= MIN_QUESTIONS and len({q.type for q in qs}) >= MIN_TYPES
+
+
+_enough = enough
 
 
 def _asked(q, others: list) -> bool:
@@ -181,8 +186,10 @@ def build_course(
             drafts.append(final)
         else:
             warnings.append(Diagnostic("course.yml", 0, 0,
-                                       f"no final assessment: only {len(final.quiz.questions)} questions passed the "
-                                       f"checks (it needs {MIN_QUESTIONS}); more documents would give it more",
+                                       f"no final assessment: only {plural(len(final.quiz.questions), 'question')} "
+                                       f"of {plural(len({q.type for q in final.quiz.questions}), 'type')} passed the "
+                                       f"checks (it needs {MIN_QUESTIONS} of {MIN_TYPES} types); more documents "
+                                       "would give it more",
                                        severity="warning"))
     for d in drafts:
         d.minutes = estimate_minutes(d, corpus, tools.sentences)

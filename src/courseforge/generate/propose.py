@@ -21,6 +21,13 @@ from .text import STOPWORDS, WORD_RE, slugify, stem, word_count, words
 
 MIN_WORDS = 15
 ITERATIONS = 12
+# What a module needs to yield a quiz of at least 8 questions of 3 types once
+# the checks have thrown out many drafts: sentences a question can be built on
+# (a sentence stating a fact, such as a date, a figure or an acronym, counts
+# one and a half: it gives a choice or numeric question besides a statement).
+# No fact is required: key terms give cloze and choice questions too.
+MIN_SENTENCES = 10
+MIN_FACT_SENTENCES = 0
 
 Vector = dict[str, float]
 
@@ -94,7 +101,8 @@ def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_
                 sums[c][t] += x
         centroids = [_normalise(s) if s else centroids[c] for c, s in enumerate(sums)]
     groups = [[i for i in range(n) if assign[i] == c] for c in range(k)]
-    groups = sorted((g for g in groups if g), key=lambda g: g[0])
+    groups = _merge_thin([g for g in groups if g], vecs, [capacity(t) for t in paras])
+    groups = sorted(groups, key=lambda g: g[0])
     modules: list[ModulePlan] = []
     used_slugs: set[str] = set()
     used_titles: set[str] = set()
@@ -113,6 +121,52 @@ def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_
         used_slugs.add(slug)
         modules.append(ModulePlan(slug=slug, title=mtitle, topics=tuple(topics), order=order))
     return CoursePlan(title=title, description=description, modules=tuple(modules), proposed=True)
+
+
+_FACT_RE = re.compile(r"(?<![\w/.-])(?:1[89]\d\d|20\d\d|\d[\d,.]*\s*(?:%|per\s?cent)|\d{2,}[\d,.]*)(?![\w/-])|\b[A-Z]{2,}\b")
+
+
+def capacity(text: str) -> tuple[int, int]:
+    """How many questions a paragraph can carry, roughly: (sentences fit for a
+    question, those of them that state a fact)."""
+    from . import extract
+
+    usable = facts = 0
+    for sent in extract.sentences(text):
+        n = len(sent.split())
+        if 7 <= n <= 38 and extract.is_prose(sent) and extract.self_contained(sent) and not extract.is_boilerplate(sent):
+            usable += 1
+            facts += bool(_FACT_RE.search(sent))
+    return usable, facts
+
+
+def _merge_thin(groups: list[list[int]], vecs: list[Vector], caps: list[tuple[int, int]]) -> list[list[int]]:
+    """Merge groups too thin for a quiz of their own into the group nearest in
+    content, thinnest first, until every group can carry a quiz (or one is left):
+    the number of modules is what the documents can support."""
+    def total(g: list[int]) -> tuple[int, int]:
+        return sum(caps[i][0] for i in g), sum(caps[i][1] for i in g)
+
+    def thin(g: list[int]) -> bool:
+        u, f = total(g)
+        return u + f // 2 < MIN_SENTENCES or f < MIN_FACT_SENTENCES
+
+    def centroid(g: list[int]) -> Vector:
+        c: Vector = defaultdict(float)
+        for i in g:
+            for t, x in vecs[i].items():
+                c[t] += x
+        return _normalise(c)
+
+    groups = [list(g) for g in groups]
+    while len(groups) > 1 and any(thin(g) for g in groups):
+        weakest = min(range(len(groups)), key=lambda j: (total(groups[j]), groups[j][0]))
+        c = centroid(groups[weakest])
+        target = max((j for j in range(len(groups)) if j != weakest),
+                     key=lambda j: (_dot(c, centroid(groups[j])), -groups[j][0]))
+        groups[target] = sorted(groups[target] + groups[weakest])
+        del groups[weakest]
+    return groups
 
 
 def _topics(group: list[int], tokens: list[list[str]], df: Counter[str], n: int, size: int = 5) -> list[str]:

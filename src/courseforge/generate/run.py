@@ -8,7 +8,7 @@ from ..course import CourseInfo
 from ..diagnostics import CourseError, Diagnostic
 from ..project import Project
 from .pages import plural
-from .build import GeneratedCourse, Toolkit, build_course, default_toolkit
+from .build import GeneratedCourse, Toolkit, build_course, default_toolkit, enough
 from .plan import CoursePlan, load_plan
 from .propose import propose_plan
 from .write import BACKUP_DIR, DRAFTS_DIR, LOCK_PATH, Plan, apply_writes, plan_writes
@@ -84,9 +84,18 @@ def load_inputs(project: Project, *, auto: bool = False):
 def generate(project: Project, info: CourseInfo, *, auto: bool = False, dry_run: bool = False,
              force: bool = False, final_assessment: bool = True, tools: Toolkit | None = None) -> Result:
     corpus, plan, warnings = load_inputs(project, auto=auto)
+    tools = tools or default_toolkit()
     if plan is None:
         plan = propose_plan(corpus, title=info.title, description=info.description)
-    course = build_course(corpus, info, plan, tools or default_toolkit(), final_assessment=final_assessment)
+        course = build_course(corpus, info, plan, tools, final_assessment=final_assessment)
+        # the capacity estimate is rough: while a proposed module still gets too
+        # thin a quiz, propose one module fewer (its paragraphs join others)
+        while len(plan.modules) > 1 and not all(enough(m.quiz.questions) for m in course.modules if not m.assessment):
+            plan = propose_plan(corpus, title=info.title, description=info.description,
+                                max_modules=len(plan.modules) - 1)
+            course = build_course(corpus, info, plan, tools, final_assessment=final_assessment)
+    else:
+        course = build_course(corpus, info, plan, tools, final_assessment=final_assessment)
     writes, new_lock = plan_writes(project.root, course.files, force=force)
     if not dry_run:
         apply_writes(project.root, course.files, writes, new_lock)
