@@ -22,19 +22,37 @@ def retry(page, name: str) -> None:
     page.click(f"{q(name)} .cf-retry")
 
 
-def order_items(page, name: str) -> list[str]:
-    return page.eval_on_selector_all(f"{q(name)} [data-cf-item]", "els => els.map(e => e.dataset.cfItem)")
+ORDER = ["Decide to migrate", "Travel", "Settle"]  # the practice ordering's items, in the right order
 
 
-def move_into_order(page, name: str, wanted: list[str]) -> None:
-    """Reorder with the keyboard only: focus a Move up button and press Enter."""
-    for pos, item in enumerate(wanted):
-        while order_items(page, name).index(item) > pos:
-            button = page.locator(f'{q(name)} [data-cf-item="{item}"] [data-cf-move="-1"]')
+def order_items(page, name: str, base=None) -> list[str]:
+    """The ordering's items as the learner reads them, top to bottom."""
+    return page.eval_on_selector_all(f"{(base or q)(name)} [data-cf-item] .cf-order__text",
+                                     "els => els.map(e => e.textContent)")
+
+
+def move_into_order(page, name: str, wanted: list[str], base=None) -> None:
+    """Reorder with the keyboard only: focus an item's Move up button (found by the item's text) and press Enter."""
+    box = (base or q)(name)
+    for pos, text in enumerate(wanted):
+        while (at := order_items(page, name, base).index(text)) > pos:
+            button = page.locator(f"{box} [data-cf-item]").nth(at).locator('[data-cf-move="-1"]')
+            assert button.locator("xpath=ancestor::li[1]").locator(".cf-order__text").inner_text() == text
             button.focus()
             page.keyboard.press("Enter")
             assert page.evaluate("document.activeElement.dataset.cfMove") == "-1"
-            assert page.evaluate("document.activeElement.closest('li').dataset.cfItem") == item
+            assert page.evaluate("document.activeElement.closest('li').querySelector('.cf-order__text').textContent") == text
+            assert order_items(page, name, base).index(text) == at - 1
+
+
+def choose(page, name: str, left: str, right: str, base=None) -> None:
+    """Pick, for the left that reads ``left``, the right that reads ``right`` (by their visible labels)."""
+    page.locator((base or q)(name)).get_by_label(left, exact=True).select_option(label=right)
+
+
+def chosen(page, name: str, left: str, base=None) -> str:
+    """The visible text of the right chosen for ``left`` ("Choose…" when none)."""
+    return page.locator((base or q)(name)).get_by_label(left, exact=True).evaluate("s => s.selectedOptions[0].textContent")
 
 
 def answer_all_right(page) -> None:
@@ -49,8 +67,8 @@ def answer_all_right(page) -> None:
     check(page, "blank")
     page.fill(f"{q('year')}-input", "2004")
     check(page, "year")
-    page.select_option(f"{q('match')}-p1", "p1")
-    page.select_option(f"{q('match')}-p2", "p2")
+    choose(page, "match", "Emigrant", "Person who leaves")
+    choose(page, "match", "Immigrant", "Person who arrives")
     check(page, "match")
-    move_into_order(page, "order", ["i1", "i2", "i3"])
+    move_into_order(page, "order", ORDER)
     check(page, "order")

@@ -21,6 +21,8 @@ def answer_all_right_as(page, quiz: str) -> None:
     page.evaluate("""quiz => {
         // Re-point the helper's selectors: the question ids are the same, only the quiz id differs.
         document.querySelectorAll(`#quiz-${quiz} [id^="cf-${quiz}-"]`).forEach(e => e.id = e.id.replace(`cf-${quiz}-`, 'cf-q-basics-'));
+        // ... and the labels with them, since matching's selects are found by their label.
+        document.querySelectorAll(`#quiz-${quiz} label[for^="cf-${quiz}-"]`).forEach(l => l.htmlFor = l.htmlFor.replace(`cf-${quiz}-`, 'cf-q-basics-'));
     }""", quiz)
     answer_all_right(page)
 

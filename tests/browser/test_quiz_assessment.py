@@ -8,7 +8,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from courseforge.quiz.load import load_quiz_file
-from courseforge.quiz.public import public_question_version, quiz_version
+from courseforge.quiz.public import public_alias, public_question_version, quiz_version, resolve_answer
+from learner import choose, move_into_order
 
 E = "#quiz-q-exam"
 
@@ -23,13 +24,20 @@ def answer_exam(page, *, skip: str | None = None) -> None:
     page.check(f"{q('e2')}-false")
     page.fill(f"{q('e3')}-input", "zebraword")
     page.fill(f"{q('e4')}-input", "98 765")  # spaces between thousands are fine
-    for item in ("k1", "k2", "k3"):  # into the order k1, k2, k3 with the buttons
-        while page.eval_on_selector_all(f"{q('e5')} [data-cf-item]", "e => e.map(x => x.dataset.cfItem)").index(item) > ["k1", "k2", "k3"].index(item):
-            page.click(f'{q("e5")} [data-cf-item="{item}"] [data-cf-move="-1"]')
-    page.select_option(f"{q('e6')}-m1", "m2")
-    page.select_option(f"{q('e6')}-m2", "m2")
+    move_into_order(page, "e5", ORDER_CHOSEN, base=q)  # by their text, with the Move up buttons
+    for left, right in MATCH_CHOSEN.items():  # by the visible labels of left and right
+        choose(page, "e6", left, right, base=q)
     page.check(f"{q('e7')}-o1")
     page.check(f"{q('e7')}-o3")
+
+
+# What the learner means, in the words on screen: the key's order (k1, k2, k3), and "Right two"
+# for both lefts (right for "Left two" only).
+ORDER_CHOSEN = ["Zulu step", "Alpha step", "Mike step"]
+MATCH_CHOSEN = {"Left one": "Right two", "Left two": "Right two"}
+# The same answers in the model's ids, as the grader must read them.
+MEANT = {"e1": "y", "e2": False, "e3": "zebraword", "e4": 98765, "e5": ["k1", "k2", "k3"],
+         "e6": {"m1": "m2", "m2": "m2"}, "e7": ["o1", "o3"]}
 
 
 def download(page, *, tmp_path: Path, base: str) -> dict:
@@ -40,9 +48,16 @@ def download(page, *, tmp_path: Path, base: str) -> dict:
     return json.loads(target.read_text(encoding="utf-8")), info.value.suggested_filename
 
 
-def expected_submission(course_dir: Path) -> dict:
+def exam_quiz(course_dir: Path):
     quiz, diags = load_quiz_file(course_dir / "quizzes" / "q-exam.yml")
     assert quiz is not None, diags
+    return quiz
+
+
+def expected_submission(course_dir: Path) -> dict:
+    quiz = exam_quiz(course_dir)
+    by_id = {qq.id: qq for qq in quiz.questions}
+    lefts = {p.left: p.id for p in by_id["e6"].pairs}
     return {
         "format": "courseforge-submission/1",
         "course": "test-course",
@@ -51,8 +66,11 @@ def expected_submission(course_dir: Path) -> dict:
         "question_versions": {qq.id: public_question_version(qq) for qq in quiz.questions},
         "learner": {"id": "UN-0042", "name": "Amina <b>Diallo</b>"},
         "answers": {
-            "e1": "y", "e2": False, "e3": "zebraword", "e4": 98765, "e5": ["k1", "k2", "k3"],
-            "e6": {"m1": "m2", "m2": "m2"}, "e7": ["o1", "o3"],
+            "e1": "y", "e2": False, "e3": "zebraword", "e4": 98765,
+            # Items and rights travel as the aliases of their texts; lefts keep their pair ids.
+            "e5": [public_alias(by_id["e5"], text) for text in ORDER_CHOSEN],
+            "e6": {lefts[left]: public_alias(by_id["e6"], right) for left, right in MATCH_CHOSEN.items()},
+            "e7": ["o1", "o3"],
         },
     }
 
@@ -85,6 +103,9 @@ def walk_assessment(page, base: str, tmp_path: Path, course_dir: Path) -> None:
     when = datetime.strptime(submitted, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
     assert before - timedelta(seconds=1) <= when <= after
     assert data == expected_submission(course_dir)
+    # The grader's resolve_answer turns them back into exactly what the learner meant.
+    quiz = exam_quiz(course_dir)
+    assert {qq.id: resolve_answer(qq, data["answers"][qq.id]) for qq in quiz.questions} == MEANT
     assert page.inner_text(f"{E} .cf-quiz__summary") == (
         "Your answers were saved as the file q-exam-UN-0042.json. Send this file to your trainer.")
 

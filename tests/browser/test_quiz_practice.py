@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import re
 
-from learner import Q, answer_all_right, check, feedback, move_into_order, order_items, q, retry
+from courseforge.quiz.load import load_quiz_file
+from courseforge.quiz.public import public_alias
+from learner import ORDER, Q, answer_all_right, check, choose, chosen, feedback, move_into_order, order_items, q, retry
+
+
+def practice_questions(sites) -> dict:
+    quiz, diags = load_quiz_file(sites["practice_dir"] / "quizzes" / "q-basics.yml")
+    assert quiz is not None, diags
+    return {x.id: x for x in quiz.questions}
 
 
 def test_each_type_wrong_then_right_with_feedback(page, sites):
@@ -63,22 +71,28 @@ def test_each_type_wrong_then_right_with_feedback(page, sites):
     page.fill(f"{q('year')}-input", "2004")
     assert check(page, "year").startswith("Correct.")
 
-    # matching with selects: one of two right is half the points
-    page.select_option(f"{q('match')}-p1", "d1")
-    page.select_option(f"{q('match')}-p2", "p2")
+    # matching with selects, chosen by their visible text: one of two right is half the points
+    row = f'{q("match")} .cf-match__row:has(> label:text-is("%s")) .cf-opt__fb'
+    choose(page, "match", "Emigrant", "Person who stays")  # the distractor
+    choose(page, "match", "Immigrant", "Person who arrives")
     assert check(page, "match").startswith("Partly correct. 0.5 of 1 points.")
-    assert page.inner_text(f'{q("match")} .cf-match__row[data-cf-left="p1"] .cf-opt__fb') == "Your choice is wrong."
-    page.select_option(f"{q('match')}-p1", "p1")
+    assert page.inner_text(row % "Emigrant") == "Your choice is wrong."
+    assert page.inner_text(row % "Immigrant") == "Your choice is right."
+    choose(page, "match", "Emigrant", "Person who arrives")  # a right that belongs to the other left
+    assert check(page, "match").startswith("Partly correct. 0.5 of 1 points.")
+    assert page.inner_text(row % "Emigrant") == "Your choice is wrong."
+    choose(page, "match", "Emigrant", "Person who leaves")
     assert check(page, "match").startswith("Correct.")
+    assert page.inner_text(row % "Emigrant") == "Your choice is right."
 
     # ordering: never starts in the right order; move buttons announce the new position
     shown = order_items(page, "order")
-    assert shown != ["i1", "i2", "i3"]
+    assert sorted(shown) == sorted(ORDER) and shown != ORDER
     # Each item in its right place earns a third of the point, as the grader counts it.
-    placed = sum(1 for want, got in zip(["i1", "i2", "i3"], shown) if want == got)
+    placed = sum(1 for want, got in zip(ORDER, shown) if want == got)
     verdict = "Partly correct." if placed else "Not quite."
     assert check(page, "order").startswith(f"{verdict} {round(placed / 3, 2):g} of 1 points.")
-    move_into_order(page, "order", ["i1", "i2", "i3"])
+    move_into_order(page, "order", ORDER)
     assert re.fullmatch(r".+: now at position \d of 3\.", page.inner_text(f"{Q} > .cf-sr"))
     assert check(page, "order").startswith("Correct.")
 
@@ -109,8 +123,14 @@ def test_reload_keeps_progress_and_marks_navigation(page, sites):
     page.wait_for_selector(f"{Q}[data-cf-ready]")
     assert page.is_checked(f"{q('capital')}-a")
     assert page.input_value(f"{q('blank')}-input") == "remittances"
-    assert page.input_value(f"{q('match')}-p1") == "p1"
-    assert order_items(page, "order") == ["i1", "i2", "i3"]
+    assert chosen(page, "match", "Emigrant") == "Person who leaves"
+    assert chosen(page, "match", "Immigrant") == "Person who arrives"
+    # What was kept is the alias of the chosen text, not an author id.
+    practice = practice_questions(sites)
+    assert page.input_value(f"{q('match')}-p1") == public_alias(practice["match"], "Person who leaves")
+    assert order_items(page, "order") == ORDER
+    assert page.eval_on_selector_all(f"{q('order')} [data-cf-item]", "els => els.map(e => e.dataset.cfItem)") == [
+        public_alias(practice["order"], text) for text in ORDER]
     assert feedback(page, "year").startswith("Correct.")
     assert page.inner_text(f"{Q} .cf-quiz__summary").endswith("You passed this quiz.")
     # The navigation marks the module completed, with words for screen readers.

@@ -18,7 +18,7 @@ from courseforge.quiz.model import (
     SourceRef,
     TrueFalse,
 )
-from courseforge.quiz.public import public_question_version, public_quiz, quiz_version
+from courseforge.quiz.public import public_question_version, public_quiz, quiz_version, resolve_answer
 
 SRC = SourceRef("desa-2004-social-perspective", "18")
 
@@ -52,8 +52,32 @@ def test_assessment_view_holds_no_key():
     for secret in ('"correct"', '"answer"', '"answers"', "explanation", "feedback", "Right: paragraph 18", "80 billions"):
         assert secret not in text, secret
     data = public_quiz(make_quiz())
-    order = [i["id"] for i in data["questions"][6]["items"]]
-    assert order == ["i3", "i2", "i1"]  # sorted by text ("143" < "97"), not the key order i1, i2, i3
+    items = data["questions"][6]["items"]
+    # sorted by text ("143" < "97"), not the key order, and never under the author's ids
+    assert [i["text"] for i in items] == ["Cairo (1994)", "Convention No 143 (1975)", "Convention No 97 (1949)"]
+    assert not {i["id"] for i in items} & {"i1", "i2", "i3"}
+
+
+def test_matching_rights_do_not_carry_their_pair_ids():
+    match = public_quiz(make_quiz())["questions"][5]
+    assert [l["id"] for l in match["lefts"]] == ["p1", "p2"]
+    right_ids = {r["id"] for r in match["rights"]}
+    assert len(right_ids) == 3 and not right_ids & {"p1", "p2", "d1"}
+    assert "key" not in match
+
+
+def test_browser_answers_resolve_back_to_model_ids():
+    quiz = make_quiz("practice")
+    match, order = public_quiz(quiz)["questions"][5], public_quiz(quiz)["questions"][6]
+    # Practice carries the key under aliases: answering with it resolves to the model's key.
+    assert resolve_answer(quiz.questions[5], dict(match["key"])) == {"p1": "p1", "p2": "p2"}
+    assert resolve_answer(quiz.questions[6], [i["id"] for i in order["items"]]) == ["i1", "i2", "i3"]
+    distractor = next(r["id"] for r in match["rights"] if r["text"] == "International Monetary Fund")
+    assert resolve_answer(quiz.questions[5], {"p1": distractor}) == {"p1": "d1"}
+    # Model ids (CSV, hand-made files) and odd values pass through for the grader to judge.
+    assert resolve_answer(quiz.questions[5], {"p1": "p2", "p2": None}) == {"p1": "p2", "p2": None}
+    assert resolve_answer(quiz.questions[6], ["i2", 7]) == ["i2", 7]
+    assert resolve_answer(quiz.questions[0], "a") == "a"
 
 
 def test_practice_view_holds_key_for_immediate_feedback():
@@ -62,7 +86,8 @@ def test_practice_view_holds_key_for_immediate_feedback():
     assert [o["correct"] for o in single["options"]] == [True, False]
     assert single["options"][0]["feedback"] == "Right: paragraph 18."
     assert data["questions"][2]["answer"] is False
-    assert [i["id"] for i in data["questions"][6]["items"]] == ["i1", "i2", "i3"]
+    assert [i["text"] for i in data["questions"][6]["items"]] == [
+        "Convention No 97 (1949)", "Convention No 143 (1975)", "Cairo (1994)"]
 
 
 def test_flipping_an_assessment_key_keeps_the_version():

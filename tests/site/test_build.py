@@ -18,6 +18,8 @@ from courseforge.diagnostics import CourseError
 from courseforge.project import Project
 from courseforge.quiz.dump import dump_quiz
 from courseforge.quiz.load import load_quiz_file
+from courseforge.quiz.model import Distractor
+from courseforge.quiz.public import public_alias
 from courseforge.site.build import build_offline_zip, build_site
 
 REPO = Path(__file__).resolve().parents[2]
@@ -94,6 +96,9 @@ def flip_keys(course: Path) -> None:
     by_id["e3"].answers = ["quagga"]
     by_id["e4"].answer = 12345
     by_id["e5"].items.reverse()
+    # Matching: swap the rights of the two pairs; lefts and rights on screen stay the same.
+    m1, m2 = by_id["e6"].pairs
+    m1.right, m2.right = m2.right, m1.right
     for o in by_id["e7"].options:
         o.correct = not o.correct
     path.write_text(dump_quiz(quiz), encoding="utf-8")
@@ -115,6 +120,49 @@ def test_key_flip_leaves_the_site_byte_identical(exam_course, tmp_path):
     path.write_text(path.read_text(encoding="utf-8").replace("Option X", "Option W"), encoding="utf-8")
     build_site(Project(exam_course), tmp_path / "edited")
     assert not filecmp.cmp(before / "02-exam" / "index.html", tmp_path / "edited" / "02-exam" / "index.html", shallow=False)
+
+
+def give_distinctive_ids(course: Path):
+    """Author ids in the exam's matching and ordering that no other text of the site contains."""
+    path = course / "quizzes" / "q-exam.yml"
+    quiz, diags = load_quiz_file(path)
+    assert quiz is not None, diags
+    by_id = {q.id: q for q in quiz.questions}
+    for n, pair in enumerate(by_id["e6"].pairs, 1):
+        pair.id = f"PAIRSECRET{n}"
+    by_id["e6"].distractors = [Distractor("DISTSECRET1", "Right three")]
+    for n, item in enumerate(by_id["e5"].items, 1):
+        item.id = f"ITEMSECRET{n}"
+    path.write_text(dump_quiz(quiz), encoding="utf-8")
+    return by_id["e5"], by_id["e6"]
+
+
+def test_assessment_site_holds_no_author_id_of_rights_or_items(exam_course, tmp_path):
+    order, match = give_distinctive_ids(exam_course)
+    site = tmp_path / "site"
+    build_site(Project(exam_course), site)
+    page = (site / "02-exam" / "index.html").read_text(encoding="utf-8")
+    e5 = re.search(r'<div class="cf-q" id="cf-q-exam-e5".*?</fieldset>', page).group(0)
+    e6 = re.search(r'<div class="cf-q" id="cf-q-exam-e6".*?</fieldset>', page).group(0)
+    # Items and rights are named by the alias of their text, never by the author's id.
+    items = re.findall(r'data-cf-item="([^"]+)"><span class="cf-order__text" id="[^"]+">([^<]+)</span>', e5)
+    assert sorted(text for _, text in items) == ["Alpha step", "Mike step", "Zulu step"]
+    assert all(iid == public_alias(order, text) for iid, text in items)
+    for left in ("Left one", "Left two"):
+        options = re.findall(r'<option value="([^"]*)">([^<]+)</option>',
+                             re.search(rf'<label for="[^"]+">{left}</label><select .*?</select>', e6).group(0))
+        assert sorted(text for _, text in options) == ["Choose…", "Right one", "Right three", "Right two"]
+        assert all(value == ("" if text == "Choose…" else public_alias(match, text)) for value, text in options)
+    # Anywhere in the built site (pages, search index, scripts, JSON): no item or distractor id, and a
+    # pair id only where it names its left (its row, its select and that select's label).
+    leaks = []
+    for p, text in texts(site):
+        for n in (1, 2):
+            text = text.replace(f'data-cf-left="PAIRSECRET{n}"', "").replace(f'"cf-q-exam-e6-PAIRSECRET{n}"', "")
+        leaks += [(p.relative_to(site).as_posix(), s) for s in ("ITEMSECRET", "DISTSECRET", "PAIRSECRET") if s in text]
+    assert leaks == []
+    for n in (1, 2):  # the allowed places are really there: the scan above removed something
+        assert page.count(f'data-cf-left="PAIRSECRET{n}"') == 2 and page.count(f'"cf-q-exam-e6-PAIRSECRET{n}"') == 2
 
 
 def test_sitemap_gzip_has_no_timestamp(course, tmp_path):

@@ -6,7 +6,7 @@ import copy
 import json
 import re
 
-from courseforge.quiz.public import public_quiz
+from courseforge.quiz.public import public_alias, public_quiz
 from courseforge.site import i18n
 from courseforge.site.render import Markdown, QuizRenderer, display_order, script_json
 
@@ -22,6 +22,15 @@ def data_of(html: str) -> dict:
     return json.loads(re.search(r'class="cf-quiz-data">(.*?)</script>', html).group(1))
 
 
+def question(quiz, qid: str):
+    return next(q for q in quiz.questions if q.id == qid)
+
+
+def alias(quiz, qid: str, text: str) -> str:
+    """The browser's id for a matching right or an ordering item, by its visible text."""
+    return public_alias(question(quiz, qid), text)
+
+
 def test_every_question_is_a_labelled_fieldset(practice_quiz):
     html = render(practice_quiz)
     assert html.count("<fieldset") == 7 and html.count("<legend>") == 7
@@ -35,11 +44,18 @@ def test_every_question_is_a_labelled_fieldset(practice_quiz):
     assert '<input type="text" inputmode="decimal" autocomplete="off" id="cf-q-basics-year-input" class="cf-input cf-input--num"> <span class="cf-unit">year</span>' in html
     # The blank shows as a gap, not as Markdown bold-italic.
     assert "Money sent home by migrants is called \u2009_____\u2009." in html
-    # Ordering has real buttons, described by the item they move.
-    assert html.count('data-cf-move="-1"') == 3 and 'aria-describedby="cf-q-basics-order-i1"' in html
-    # Matching: one select per left, every right offered, plus a "Choose" option.
+    # Ordering has real buttons, described by the item they move (named by its alias, not "i1").
+    first = alias(practice_quiz, "order", "Decide to migrate")
+    assert re.fullmatch(r"x[0-9a-f]{10}", first)
+    assert html.count('data-cf-move="-1"') == 3 and html.count(f'aria-describedby="cf-q-basics-order-{first}"') == 2
+    assert f'<span class="cf-order__text" id="cf-q-basics-order-{first}">Decide to migrate</span>' in html
+    # Matching: one select per left, every right offered under its alias, plus a "Choose" option.
     assert html.count('<option value="">Choose…</option>') == 2
-    assert html.count('<option value="d1">Person who stays</option>') == 2
+    for text in ("Person who stays", "Person who leaves", "Person who arrives"):
+        assert html.count(f'<option value="{alias(practice_quiz, "match", text)}">{text}</option>') == 2
+    for author_id in ("d1", "i1", "i2", "i3"):
+        assert f'"{author_id}"' not in html
+    assert 'value="p1"' not in html and 'value="p2"' not in html
 
 
 def test_practice_data_carries_key_feedback_and_citation(practice_quiz):
@@ -52,7 +68,11 @@ def test_practice_data_carries_key_feedback_and_citation(practice_quiz):
     assert q["sky"]["answer"] is True and q["sky"]["feedback"] == {"true": "", "false": "They are exactly that."}
     assert q["blank"]["answers"] == ["remittances", "remittance"]
     assert (q["year"]["answer"], q["year"]["tolerance"]) == (2004, 0)
-    assert q["order"]["key"] == ["i1", "i2", "i3"]
+    order_texts = ["Decide to migrate", "Travel", "Settle"]
+    assert q["order"]["key"] == [alias(practice_quiz, "order", t) for t in order_texts]
+    # Matching's key: each left (pair id) -> the alias of its right; the distractor is nobody's.
+    assert q["match"]["key"] == {"p1": alias(practice_quiz, "match", "Person who leaves"),
+                                 "p2": alias(practice_quiz, "match", "Person who arrives")}
 
 
 def test_citation_without_sources_page_is_plain_text(practice_quiz):
@@ -76,6 +96,10 @@ def test_key_changes_do_not_change_assessment_html(exam_quiz):
         o.correct = o.id == "z"
     by_id["e5"].items.reverse()
     by_id["e3"].answers = ["other"]
+    # Matching: swap the rights of the two pairs; the learner sees the same lefts and rights.
+    m1, m2 = by_id["e6"].pairs
+    m1.right, m2.right = m2.right, m1.right
+    assert [(p.left, p.right) for p in (m1, m2)] != [(p.left, p.right) for p in question(exam_quiz, "e6").pairs]
     assert render(flipped) == render(exam_quiz)
 
 
@@ -88,12 +112,13 @@ def test_display_order_is_fixed_and_ignores_the_key():
 
 
 def test_practice_ordering_never_starts_right(practice_quiz):
+    right = [alias(practice_quiz, "order", t) for t in ("Decide to migrate", "Travel", "Settle")]
     for n in range(30):
         quiz = copy.deepcopy(practice_quiz)
         quiz.id = f"quiz-{n}"
         html = render(quiz)
         shown = re.findall(r'data-cf-item="([^"]+)"', html)
-        assert sorted(shown) == ["i1", "i2", "i3"] and shown != ["i1", "i2", "i3"]
+        assert sorted(shown) == sorted(right) and shown != right
 
 
 def test_script_json_cannot_close_its_script():

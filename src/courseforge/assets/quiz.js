@@ -125,7 +125,7 @@
       frac = Math.abs(a - q.answer) <= Math.abs(q.tolerance) + 1e-9 * Math.max(1, Math.abs(q.answer)) ? 1 : 0;
     } else if (q.type === "matching") {
       var lefts = Object.keys(q._lefts), good = 0;
-      lefts.forEach(function (l) { if (a[l] != null) { marks[l] = a[l] === l; if (marks[l]) good++; } });
+      lefts.forEach(function (l) { if (a[l] != null) { marks[l] = a[l] === q.key[l]; if (marks[l]) good++; } });
       frac = lefts.length ? good / lefts.length : 0;
     } else if (q.type === "ordering") {
       // Each item in its right place earns its share, as the grader counts it.

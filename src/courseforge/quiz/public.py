@@ -37,6 +37,43 @@ def _digest(data: Any) -> str:
     return hashlib.sha256(_canonical(data)).hexdigest()[:12]
 
 
+def public_alias(q: Question, text: str) -> str:
+    """The id a matching right or an ordering item has in the browser.
+
+    Derived from what the learner sees anyway (question id and text), so it
+    reveals nothing; the quiz loader refuses two texts that read the same in
+    one question, so aliases are unique within it.
+    """
+    return "x" + hashlib.sha256(f"{q.id}\0{text}".encode("utf-8")).hexdigest()[:10]
+
+
+def aliases(q: Question) -> dict[str, str]:
+    """alias -> model id, for the rights of a matching or the items of an ordering."""
+    if isinstance(q, Matching):
+        return {**{public_alias(q, p.right): p.id for p in q.pairs},
+                **{public_alias(q, d.text): d.id for d in q.distractors}}
+    if isinstance(q, Ordering):
+        return {public_alias(q, i.text): i.id for i in q.items}
+    return {}
+
+
+def resolve_answer(q: Question, answer: Any) -> Any:
+    """A learner's answer from the browser, with aliases turned back into model ids.
+
+    Answers already written with model ids (a CSV export, a hand-made file)
+    pass through unchanged; anything unexpected is left for the grader's
+    checks to name.
+    """
+    table = aliases(q)
+    if not table:
+        return answer
+    if isinstance(q, Matching) and isinstance(answer, dict):
+        return {k: table.get(v, v) if isinstance(v, str) else v for k, v in answer.items()}
+    if isinstance(q, Ordering) and isinstance(answer, list):
+        return [table.get(v, v) if isinstance(v, str) else v for v in answer]
+    return answer
+
+
 def public_question(q: Question, with_key: bool) -> dict[str, Any]:
     """A question as the browser sees it; ``with_key`` only for practice mode."""
     out: dict[str, Any] = {
@@ -69,13 +106,18 @@ def public_question(q: Question, with_key: bool) -> dict[str, Any]:
             out["tolerance"] = q.tolerance
     elif isinstance(q, Matching):
         out["lefts"] = [{"id": p.id, "text": p.left} for p in q.pairs]
-        rights = [{"id": p.id, "text": p.right} for p in q.pairs] + [
-            {"id": d.id, "text": d.text} for d in q.distractors
+        rights = [{"id": public_alias(q, p.right), "text": p.right} for p in q.pairs] + [
+            {"id": public_alias(q, d.text), "text": d.text} for d in q.distractors
         ]
-        # Rights are offered sorted by text: their order must not mirror the lefts'.
+        # Rights are offered sorted by text, under aliases: neither their order
+        # nor their ids may mirror the lefts' (a right named by its pair id
+        # would tell every learner which left it belongs to).
         out["rights"] = sorted(rights, key=lambda r: (r["text"].casefold(), r["id"]))
+        if with_key:
+            out["key"] = {p.id: public_alias(q, p.right) for p in q.pairs}
     elif isinstance(q, Ordering):
-        items = [{"id": i.id, "text": i.text} for i in q.items]
+        # Items travel under aliases: authors often number them in the right order.
+        items = [{"id": public_alias(q, i.text), "text": i.text} for i in q.items]
         if with_key:
             out["items"] = items  # in the correct order
         else:

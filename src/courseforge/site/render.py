@@ -270,7 +270,8 @@ class QuizRenderer:
                     d["tolerance"] = q["tolerance"]
                 elif kind == "ordering":
                     d["key"] = [i["id"] for i in q["items"]]  # practice lists items in the right order
-                # matching needs nothing: a left's right answer is named by its own pair id
+                elif kind == "matching":
+                    d["key"] = q["key"]  # left id -> alias of its right (see quiz.public)
             questions.append(d)
         return {
             "course": self.course_id,
