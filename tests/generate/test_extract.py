@@ -196,3 +196,48 @@ def test_dated_items_keep_one_item_per_year_and_skip_shared_years():
     text = ("The topic of migration is frequently addressed: within their international framework in 1997 and 2006, "
             "their urban framework in 2008 and in 2013, when new trends were examined.")
     assert dated_items(text) == []  # every phrase here leans on "their" or holds another year
+
+
+def test_long_expansion_with_function_words_and_a_common_noun():
+    from courseforge.generate.extract import expansion_before
+
+    before = ("the cooperation concerning refugees, undertaken under the authority of the United Nations High "
+              "Commissioner for Refugees (UNHCR) and of the United Nations Relief and Works Agency for Palestine "
+              "refugees in the Near East ")
+    assert expansion_before("UNRWA", before) == (
+        "United Nations Relief and Works Agency for Palestine refugees in the Near East")
+    # the window still ends: letters scattered over a long clause are no expansion
+    assert expansion_before("UNRWA", "Under new rules we were allowed to work abroad in the summer ") is None
+
+
+def test_name_then_the_acronym_is_preferred_and_other_expansions_are_kept():
+    from courseforge.generate.extract import acronyms
+
+    from gen_standins import simple_corpus
+
+    corpus = simple_corpus({
+        "a": ["The International Labour Office (ILO) runs training courses for labour inspectors in many countries."],
+        "b": ["Within the United Nations system, the International Labour Organization is active in regulating "
+              "labour migration. The ILO is particularly concerned with discrimination against immigrants."],
+    })
+    ilo = acronyms(corpus)["ILO"]
+    assert (ilo.expansion, ilo.doc, ilo.para) == ("International Labour Organization", "b", "1")
+    assert ilo.others == (("International Labour Office", "a", "1"),)
+
+
+def test_glossary_lists_both_expansions_with_their_citations():
+    from courseforge.generate.facts import terms_from
+    from courseforge.generate.extract import Acronym
+    from courseforge.generate.pages import glossary_page
+
+    from gen_standins import simple_corpus
+
+    corpus = simple_corpus({"a": ["International Labour Office (ILO) text."], "b": ["International Labour "
+                                                                                    "Organization. The ILO."]})
+    terms = terms_from([Acronym("ILO", "International Labour Organization", "b", "1",
+                                (("International Labour Office", "a", "1"),))])
+    page = glossary_page(terms, corpus)
+    row = [line for line in page.splitlines() if line.startswith("| **ILO**")][0]
+    assert row.startswith("| **ILO** | International Labour Organization; also given as “International Labour "
+                          "Office” | [Document b, ¶ 1](sources.md#b-1); “International Labour Office”: "
+                          "[Document a, ¶ 1](sources.md#a-1) |")

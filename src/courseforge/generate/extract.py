@@ -109,6 +109,9 @@ class Acronym:
     expansion: str  # verbatim from the paragraph: "International Organization for Migration"
     doc: str
     para: str
+    # other expansions the corpus gives, each (expansion, doc, para): "International
+    # Labour Office" beside "International Labour Organization"
+    others: tuple[tuple[str, str, str], ...] = ()
 
 
 _ACRONYM = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8}"  # two capitals at least: IOM, ECOSOC, OSIMs, UNCCs
@@ -185,8 +188,18 @@ def expansion_before(acronym: str, before: str) -> str | None:
             raw = raw[i + 1 :]
             break
     raw = [w for w in raw if w]
+    # Schwartz–Hearst's window, min(|A| + 5, 2|A|) words, counting content words
+    # only: "United Nations Relief and Works Agency for Palestine refugees in the
+    # Near East (UNRWA)" has five function words among its fourteen
     window = min(len(letters) + 5, len(letters) * 2)
-    raw = raw[-window:]
+    content, cut = 0, 0
+    for i in range(len(raw) - 1, -1, -1):
+        if raw[i].lower().strip(_QUOTES) not in STOPWORDS:
+            content += 1
+            if content > window:
+                cut = i + 1
+                break
+    raw = raw[cut:]
     if not raw:
         return None
     n = _sh_match(letters, [w.strip(_QUOTES) for w in raw])
@@ -217,54 +230,89 @@ def expansion_before(acronym: str, before: str) -> str | None:
         if not cleaned:
             continue
         content = [w for w in cleaned if w.lower() not in STOPWORDS]
-        if len(content) < 2 or not (strict or all(w[0].isupper() for w in content)):
+        if len(content) < 2:
+            continue
+        # a name: every content word capitalised; a long one (six content words
+        # or more) may hold a common noun ("... for Palestine refugees in the Near East")
+        # if it starts and ends with a capital
+        lower = sum(1 for w in content if not w[0].isupper())
+        long_name = len(content) >= 6 and lower * 6 <= len(content) and cleaned[0][0].isupper() and cleaned[-1][0].isupper()
+        if not (strict or lower == 0 or long_name):
             continue
         return " ".join(cleaned)
     return None
 
 
 def acronyms(corpus: Corpus) -> dict[str, Acronym]:
-    """Every acronym the corpus expands, keyed by the acronym, first expansion
-    in reading order winning. Three sources, in order of trust:
+    """Every acronym the corpus expands, keyed by the acronym. Four sources:
 
     1. "Expansion (ACR)" and "Expansion, ACR" (Schwartz–Hearst);
     2. "ACR (Expansion)";
-    3. known pairs: an acronym used bare somewhere, whose expansion is a
+    3. a full name, then "The ACR ..." opening the next sentence ("... the
+       International Labour Organization is active ... The ILO is ...");
+    4. known pairs: an acronym used bare somewhere, whose expansion is a
        capitalised name written out elsewhere ("High-level Dialogue" ... "the HLD").
+
+    When the corpus expands an acronym in more than one way, the main
+    expansion is the one most paragraphs write out; on a tie, one a document
+    goes on to use the acronym for (3: the name of the body the acronym stands
+    for in running text), else the first in reading order. The others are kept
+    in ``others`` with their citations, so the glossary can show them honestly.
     """
-    found: dict[str, Acronym] = {}
+    defs: dict[str, list[tuple[int, int, Acronym]]] = {}  # acr -> (source rank, reading order, def)
+    order = 0
+
+    def add(acr: str, exp: str, doc_id: str, para_id: str, rank: int) -> None:
+        nonlocal order
+        order += 1
+        have = defs.setdefault(acr, [])
+        if not any(a.expansion == exp for _, _, a in have):
+            have.append((rank, order, Acronym(acr, exp, doc_id, para_id)))
+
+    texts: list[str] = []
     for doc_id, para in iter_paragraphs(corpus):
         text = para.text
+        texts.append(text)
         for m in _PAREN_ACRONYM_RE.finditer(text):
             acr = m.group(1)
-            if acr in found or not _is_acronym(acr):
+            if not _is_acronym(acr):
                 continue
             exp = expansion_before(acr, text[: m.start()])
             if exp:
-                found[acr] = Acronym(acr, exp, doc_id, para.id)
+                add(acr, exp, doc_id, para.id, 1)
         for m in _COMMA_ACRONYM_RE.finditer(text):
             acr = m.group(1)
-            if acr in found or not _is_acronym(acr):
+            if not _is_acronym(acr):
                 continue
             exp = expansion_before(acr, text[: m.start()])
             # the comma form is ambiguous ("IOM, UNFPA"): demand the strict match
             if exp and _initials(exp.split()) == _letters(acr):
-                found[acr] = Acronym(acr, exp, doc_id, para.id)
+                add(acr, exp, doc_id, para.id, 1)
         for m in _ACRONYM_PAREN_EXP_RE.finditer(text):
             acr, inner = m.group(1), m.group(2).strip()
-            if acr in found or not _is_acronym(acr):
+            if not _is_acronym(acr):
                 continue
             words = _clean_expansion(inner.split())
             if words and _initials(words) == _letters(acr):
-                found[acr] = Acronym(acr, " ".join(words), doc_id, para.id)
-    # 3. known pairs seen elsewhere: index capitalised names by their initials
+                add(acr, " ".join(words), doc_id, para.id, 1)
+        sents = sentences(text)
+        for prev, sent in zip(sents, sents[1:]):
+            m = re.match(rf"^(?:The\s+)?({_ACRONYM})(?![\w/.-])", sent)
+            if not m or not _is_acronym(m.group(1)):
+                continue
+            acr = m.group(1)
+            for n in NAME_RE.finditer(prev):
+                ws = _clean_expansion(_trim_name(_strip_leading(n.group(0))).split())
+                if ws and _initials(ws) == _letters(acr) and _is_body(" ".join(ws)):
+                    add(acr, " ".join(ws), doc_id, para.id, 0)
+    # 4. known pairs seen elsewhere: index capitalised names by their initials
     bare: list[str] = []
     seen_bare: set[str] = set()
     names: dict[str, tuple[str, str, str]] = {}
     for doc_id, para in iter_paragraphs(corpus):
         for m in _ACRONYM_TOKEN_RE.finditer(para.text):
             tok = m.group(1)
-            if tok not in found and tok not in seen_bare and _is_acronym(tok):
+            if tok not in defs and tok not in seen_bare and _is_acronym(tok):
                 seen_bare.add(tok)
                 bare.append(tok)
         for m in NAME_RE.finditer(para.text):
@@ -280,7 +328,17 @@ def acronyms(corpus: Corpus) -> dict[str, Acronym]:
     for acr in bare:
         hit = names.get(_letters(acr))
         if hit and not any(w.isupper() and len(w) > 1 for w in hit[0].split()):
-            found[acr] = Acronym(acr, hit[0], hit[1], hit[2])
+            add(acr, hit[0], hit[1], hit[2], 2)
+    found: dict[str, Acronym] = {}
+    for acr, options in defs.items():
+        if len(options) == 1:
+            found[acr] = options[0][2]
+            continue
+        used = {a.expansion: sum(1 for t in texts if a.expansion in t) for _, _, a in options}
+        options.sort(key=lambda o: (-used[o[2].expansion], o[0], o[1]))
+        main = options[0][2]
+        others = tuple((a.expansion, a.doc, a.para) for _, _, a in sorted(options[1:], key=lambda o: o[1]))
+        found[acr] = Acronym(acr, main.expansion, main.doc, main.para, others)
     return dict(sorted(found.items()))
 
 
@@ -531,7 +589,10 @@ def organizations(corpus: Corpus) -> list[Organization]:
     first: capitalised names ending in a body word ("Population Division",
     "World Bank", "International Organization for Migration"), with their
     acronym when the corpus expands one."""
-    by_expansion = {a.expansion.lower(): a.acronym for a in acronyms(corpus).values()}
+    by_expansion = {}
+    for a in acronyms(corpus).values():
+        for exp in [a.expansion] + [o[0] for o in a.others]:
+            by_expansion.setdefault(exp.lower(), a.acronym)
     out: dict[str, Organization] = {}
     for doc_id, para in iter_paragraphs(corpus):
         if is_boilerplate(para.text):

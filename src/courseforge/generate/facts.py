@@ -25,6 +25,8 @@ class Term:
     acronym: str
     expansion: str
     cites: tuple[Cite, ...]
+    # other expansions the documents give, each with where it is written
+    others: tuple[tuple[str, Cite], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,7 @@ YEAR_RE = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 def terms_from(found: Iterable[Any]) -> list[Term]:
     merged: dict[str, tuple[str, set[Cite]]] = {}
+    others: dict[str, list[tuple[str, Cite]]] = {}
     if isinstance(found, dict):
         found = found.values()
     for a in found:
@@ -110,7 +113,11 @@ def terms_from(found: Iterable[Any]) -> list[Term]:
             merged[acr] = (prev[0], prev[1] | cites)
         else:
             merged[acr] = (exp, cites)
-    return [Term(k, v[0], tuple(sorted(v[1]))) for k, v in sorted(merged.items(), key=lambda kv: (kv[0].lower(), kv[0]))]
+        for other in _get(a, "others", default=()) or ():
+            if len(other) == 3 and other[0] != exp:
+                others.setdefault(acr, []).append((str(other[0]), Cite(str(other[1]), str(other[2]))))
+    return [Term(k, v[0], tuple(sorted(v[1])), tuple(others.get(k, ())))
+            for k, v in sorted(merged.items(), key=lambda kv: (kv[0].lower(), kv[0]))]
 
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",

@@ -571,7 +571,12 @@ def glossary_page(terms: list[Term], corpus: Corpus) -> str:
         out.append("| Acronym | Stands for | Where |\n| --- | --- | --- |")
         for t in terms:
             where = ", ".join(cite(corpus, c.doc, c.para) for c in t.cites[:3])
-            out.append(f"| **{md_cell(t.acronym)}** | {md_cell(t.expansion)} | {where.replace('|', '&#124;')} |")
+            stands = md_cell(t.expansion)
+            # a second expansion in the documents is shown, with where it is written
+            for other, c in t.others[:2]:
+                stands += f"; also given as “{md_cell(other)}”"
+                where += f"; “{md_cell(other)}”: {cite(corpus, c.doc, c.para)}"
+            out.append(f"| **{md_cell(t.acronym)}** | {stands} | {where.replace('|', '&#124;')} |")
         out.append("")
     return "\n".join(out).rstrip() + "\n"
 

@@ -513,10 +513,12 @@ class Builder:
         if extract.is_boilerplate(text):
             return out
         # acronym <-> expansion, every pair written out in this paragraph
-        pairs = [
-            a for a in self.idx.acronyms.values()
-            if D.extract_contains(text, a.acronym) and a.expansion in text and extract._is_body(a.expansion)
-        ]
+        pairs = []
+        for a in self.idx.acronyms.values():
+            # the expansion this paragraph writes out ("International Labour Office", not "... Organization")
+            written = [e for e in [a.expansion] + [o[0] for o in a.others] if e in text and extract._is_body(e)]
+            if D.extract_contains(text, a.acronym) and written:
+                pairs.append(extract.Acronym(a.acronym, written[0], doc, para.id))
         if len(pairs) >= 3:
             pairs = sorted(pairs, key=lambda a: D.seeded(self.seed, "pair", a.acronym))[:5]
             extra = D.expansions({a.acronym for a in pairs}, self.idx, self.seed, exclude=text)[:1]

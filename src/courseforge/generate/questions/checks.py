@@ -257,7 +257,7 @@ def check_distractors_not_true(q, idx: CorpusIndex) -> str | None:
         if _contains(text, d):
             return f"distractor '{d}' is named in the cited paragraph, so it may also be right"
         for k in keys:
-            if idx.expansion_of.get(k, "").casefold() == d.casefold() or idx.expansion_of.get(d, "").casefold() == k.casefold():
+            if idx.acronym_of.get(d.casefold(), "\0") == k or idx.acronym_of.get(k.casefold(), "\0") == d:
                 return f"distractor '{d}' and the answer '{k}' name the same body"
         beside = [k for k in keys if isinstance(q, MultipleChoice) and idx.named_together(d, k)]
         if beside:
@@ -269,7 +269,7 @@ def check_distractors_not_true(q, idx: CorpusIndex) -> str | None:
     if isinstance(q, Matching):
         lefts = {p.left for p in q.pairs}
         for d in ds:
-            if any(idx.expansion_of.get(left, "").casefold() == d.casefold() for left in lefts):
+            if any(idx.acronym_of.get(d.casefold()) == left for left in lefts):
                 return f"distractor '{d}' is the real expansion of an acronym in the question"
     return None
 
@@ -279,6 +279,7 @@ def related_forms(k: str, idx: CorpusIndex) -> list[str]:
     forms = [k]
     if k in idx.expansion_of:
         forms.append(idx.expansion_of[k])
+        forms += idx.other_expansions.get(k, [])
     if k.lower() in idx.acronym_of:
         forms.append(idx.acronym_of[k.lower()])
     return forms

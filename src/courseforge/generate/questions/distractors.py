@@ -82,9 +82,11 @@ def extract_contains(text: str, part: str) -> bool:
 def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
     """Expansions of acronyms not in the question, for a matching distractor."""
     pool = [
-        a.expansion
+        exp
         for a in idx.acronyms.values()
-        if a.acronym not in exclude_acronyms and extract._is_body(a.expansion) and not extract_contains(exclude, a.expansion)
+        if a.acronym not in exclude_acronyms
+        for exp in [a.expansion] + [o[0] for o in a.others]
+        if extract._is_body(exp) and not extract_contains(exclude, exp)
     ]
     pool.sort(key=lambda p: seeded(seed, "expansion", p))
     return pool
@@ -116,7 +118,7 @@ def bodies(keys: list[str], idx: CorpusIndex, seed: str, prefer_acronyms: bool) 
     may hold for the other); acronyms first when the keys are mostly acronyms."""
     related = {k.casefold() for k in keys}
     for k in keys:
-        for form in (idx.expansion_of.get(k), idx.acronym_of.get(k.lower())):
+        for form in [idx.expansion_of.get(k), idx.acronym_of.get(k.lower())] + idx.other_expansions.get(k, []):
             if form:
                 related.add(form.casefold())
     tag = "|".join(keys)

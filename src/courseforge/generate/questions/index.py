@@ -30,7 +30,8 @@ class CorpusIndex:
     ngrams: set[int] = field(default_factory=set)
     acronyms: dict[str, extract.Acronym] = field(default_factory=dict)
     expansion_of: dict[str, str] = field(default_factory=dict)  # acronym -> expansion
-    acronym_of: dict[str, str] = field(default_factory=dict)  # lowercased expansion -> acronym
+    acronym_of: dict[str, str] = field(default_factory=dict)  # lowercased expansion (any) -> acronym
+    other_expansions: dict[str, list[str]] = field(default_factory=dict)  # acronym -> its other expansions
     organizations: list[extract.Organization] = field(default_factory=list)
     years: list[int] = field(default_factory=list)  # every year the corpus mentions, sorted
     events: list[extract.Event] = field(default_factory=list)
@@ -91,7 +92,7 @@ class CorpusIndex:
         called ... (ICEM)" follows a paragraph on IOM)."""
         def where(x: str) -> set[tuple[str, int]]:
             out = set(self.body_paragraphs.get(x, ()))
-            for form in (self.expansion_of.get(x), self.acronym_of.get(x.lower())):
+            for form in [self.expansion_of.get(x), self.acronym_of.get(x.lower())] + self.other_expansions.get(x, []):
                 if form:
                     out |= self.body_paragraphs.get(form, set())
             return out
@@ -135,6 +136,10 @@ def _build(corpus: Corpus) -> CorpusIndex:
     idx.acronyms = extract.acronyms(corpus)
     idx.expansion_of = {a.acronym: a.expansion for a in idx.acronyms.values()}
     idx.acronym_of = {a.expansion.lower(): a.acronym for a in idx.acronyms.values()}
+    for a in idx.acronyms.values():
+        idx.other_expansions[a.acronym] = [o[0] for o in a.others]
+        for other, _, _ in a.others:
+            idx.acronym_of.setdefault(other.lower(), a.acronym)
     idx.organizations = extract.organizations(corpus)
     idx.events = extract.dated_events(corpus)
     for e in idx.events:
