@@ -181,6 +181,8 @@ def test_ordering_and_matching_from_a_dated_paragraph():
     assert o.explanation.startswith("The paragraph dates them: Convention No 97 on Migration for Employment (1949); ")
     # the matching of the same events would answer the ordering: one or the other
     assert not [q for q in qs if q.type == "matching" and q.source == o.source]
+    # nor does the quiz ask for the year of an event it asks to order (same sentence)
+    assert [q.type for q in qs if text in q.explanation] == ["ordering"]
 
 
 def test_event_year_matching_when_no_ordering_is_asked():

@@ -61,6 +61,9 @@ class Candidate:
     group: str  # the sentence (or paragraph) it is built on: one question per group
     order: tuple[int, int]  # passage rank, sentence index: the quiz follows reading order
     variant: str = ""  # "true" / "false" for true/false statements
+    # the sentence groups a paragraph question draws on: a quiz with an ordering
+    # of a paragraph's events asks nothing else on those sentences
+    covers: tuple[str, ...] = ()
 
 
 def question_id(doc: str, para: str, qtype: str, key: str) -> str:
@@ -123,14 +126,15 @@ class Builder:
 
     # -- bookkeeping
 
-    def keep(self, q, out: list[Candidate], score: float, group: str, order, variant: str = "") -> None:
+    def keep(self, q, out: list[Candidate], score: float, group: str, order, variant: str = "",
+             covers: tuple[str, ...] = ()) -> None:
         self.tried += 1
         reason = check_question(q, self.idx)
         if reason:
             key = re.sub(r"'[^']*'", "'…'", reason)
             self.rejected[key] = self.rejected.get(key, 0) + 1
             return
-        out.append(Candidate(q, score, group, order, variant))
+        out.append(Candidate(q, score, group, order, variant, covers))
 
     def hints(self, doc: str, para: str) -> list[str]:
         title = self.idx.doc_title.get(doc, doc)
@@ -550,7 +554,9 @@ class Builder:
             )
             # one question per paragraph's events: an ordering and a matching
             # of the same events in one quiz would answer each other
-            self.keep(q, out, TYPE_SCORE["ordering"], f"{doc}|{para.id}|events", order)
+            sents = extract.sentences(text)
+            covers = tuple(sorted({f"{doc}|{para.id}|{sents.index(e.sentence)}" for e in items if e.sentence in sents}))
+            self.keep(q, out, TYPE_SCORE["ordering"], f"{doc}|{para.id}|events", order, covers=covers)
             years_pool = [y for y in D.years(str(items[0].year), self.idx, self.seed, exclude=text)
                           if not any(abs(int(y) - e.year) < 2 for e in items)]
             q = Matching(
@@ -563,7 +569,7 @@ class Builder:
                 pairs=[Pair(short_id("p", e.text), e.text, str(e.year)) for e in items],
                 distractors=[Distractor(short_id("x", y), y) for y in years_pool[:1]],
             )
-            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|events", order)
+            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|events", order, covers=covers)
         return out
 
     def quote_for(self, text: str, needles: list[str]) -> str:
