@@ -73,3 +73,16 @@ def test_same_second_with_another_score_is_a_new_attempt():
     assert book.add("L1", "quiz", "A", "t", 10.0, 2, 7.0, [7.0], [0])
     (e,) = book.graded()
     assert (e.attempts, e.attempt, e.score) == (2, 2, 7.0)
+
+
+def test_a_choice_code_too_big_for_the_array_keeps_rows_aligned():
+    # A huge matching question's code does not fit a 64-bit array: the codes become Python ints,
+    # and the codes the array took before the big one are not kept twice.
+    book = AttemptBook("best")
+    assert book.add("L1", "quiz", "a", "t1", 1.0, 1, 1.0, [1.0, 0.0, 0.0], [1, 2, 3])
+    assert book.add("L2", "quiz", "b", "t2", 2.0, 2, 2.0, [1.0, 1.0, 0.0], [4, 5, 2**70])
+    block = book.blocks["quiz"]
+    assert list(block.choices) == [1, 2, 3, 4, 5, 2**70]
+    assert [list(block.choice_column(j)) for j in range(3)] == [[1, 4], [2, 5], [3, 2**70]]
+    assert book.add("L3", "quiz", "c", "t3", 3.0, 3, 0.0, [0.0, 0.0, 0.0], [6, 7, 8])
+    assert list(block.choice_column(2)) == [3, 2**70, 8]

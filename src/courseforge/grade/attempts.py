@@ -51,21 +51,13 @@ class Block:
         self.submitted: list[str] = []
         self.others: dict[int, list[tuple[float, int, float]]] = {}  # row -> (time, seq, score) of each attempt
 
-    def new_row(self, name: str, submitted_at: str, ts: float, seq: int, score: float,
-                marks: Sequence[float], choices: Sequence[int]) -> int:
-        row = len(self.scores)
-        self.scores.append(score)
-        self.times.append(ts)
-        self.seqs.append(seq)
-        self.names.append(name)
-        self.submitted.append(submitted_at)
-        self.marks.extend(marks)
-        try:
-            self.choices.extend(choices)
-        except OverflowError:  # a huge matching question's code: fall back to Python ints
-            self.choices = list(self.choices)
-            self.choices.extend(choices)
-        return row
+    def choices_as_ints(self, row: int, choices: Sequence[int]) -> None:
+        """Row ``row``'s choices after one too big for the array (a huge matching question's code):
+        from now on the codes are kept as Python ints."""
+        # array.extend kept the codes it took before the one too big: drop them first
+        del self.choices[row * self.k:]
+        self.choices = list(self.choices)
+        self.choices.extend(choices)
 
     def put(self, row: int, name: str, submitted_at: str, ts: float, seq: int, score: float,
             marks: Sequence[float], choices: Sequence[int]) -> None:
@@ -131,8 +123,18 @@ class AttemptBook:
             self.blocks[quiz] = Block(len(marks))
         block = self.blocks[quiz]
         row = learners.get(learner_id)
-        if row is None:
-            learners[learner_id] = block.new_row(name, submitted_at, ts, seq, score, marks, choices)
+        if row is None:  # a learner's first attempt: the usual case, so Block.new_row written out here
+            learners[learner_id] = row = len(block.scores)
+            block.scores.append(score)
+            block.times.append(ts)
+            block.seqs.append(seq)
+            block.names.append(name)
+            block.submitted.append(submitted_at)
+            block.marks.extend(marks)
+            try:
+                block.choices.extend(choices)
+            except OverflowError:
+                block.choices_as_ints(row, choices)
             return True
         others = block.others.get(row)
         if others is None:

@@ -14,13 +14,14 @@ import sys
 import time
 from array import array
 from dataclasses import dataclass, field
+from json.encoder import encode_basestring
 from pathlib import Path
 from typing import Any, TextIO
 
 from ..quiz.model import Quiz
 from .attempts import AttemptBook, Block
 from .inputs import expand_inputs, read_records
-from .outputs import ERROR_COLUMNS, GRADEBOOK_COLUMNS, CsvOut, ResultsWriter, csv_safe, json_num
+from .outputs import _FORMULA, ERROR_COLUMNS, GRADEBOOK_COLUMNS, CsvOut, ResultsWriter, csv_safe, json_num
 from .stats import QuizStats, quiz_statistics
 from .validate import QuizKey, Rejected, check_submission
 
@@ -103,25 +104,47 @@ def _quiz_meta(key: QuizKey) -> dict[str, Any]:
 
 def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: CsvOut, results: ResultsWriter,
                      summary: Summary) -> None:
-    """One gradebook row per learner and quiz (the graded attempt), and results.json's "graded" list."""
+    """One gradebook row per learner and quiz (the graded attempt), and results.json's "graded" list.
+
+    Read straight from each quiz's Block, by quiz then learner id (as :meth:`AttemptBook.graded`
+    lists them); the cells that depend only on the score (score, percent, passed) are formatted
+    once per distinct score, and rows go to the CSV writer in batches.
+    """
     learners: set[str] = set()
-    row = gradebook.writer.writerow
+    writerows = gradebook.writer.writerows
     num = results.num
-    fixed = {qid: (csv_safe(qid), num(k.max)) for qid, k in keys.items()}
+    graded_row = results.graded_row
     results.begin_graded()
-    for e in book.graded():
-        key = keys[e.quiz]
-        percent = e.score / key.max * 100 if key.max else 0.0
-        passed = percent >= key.pass_mark - 1e-9
-        attempt = e.attempt
-        quiz_cell, max_cell = fixed[e.quiz]
-        row((csv_safe(e.learner_id), csv_safe(e.name), quiz_cell, num(e.score), max_cell,
-             f"{percent:.2f}".rstrip("0").rstrip("."), "yes" if passed else "no", attempt, csv_safe(e.submitted_at)))
-        results.graded(e, attempt)
-        learners.add(e.learner_id)
-        shown = summary.learner_rows.setdefault(e.quiz, [])
-        if len(shown) < LEARNERS_IN_REPORT:
-            shown.append((e.learner_id, e.name, e.score, percent, passed, attempt, e.attempts))
+    for quiz in sorted(book.rows):
+        key, block, rows_of = keys[quiz], book.blocks[quiz], book.rows[quiz]
+        quiz_cell, max_cell, quiz_json = csv_safe(quiz), num(key.max), encode_basestring(quiz)
+        scores, names, submitted, seqs, others = block.scores, block.names, block.submitted, block.seqs, block.others
+        by_score: dict[float, tuple] = {}  # score -> (score cell, percent cell, passed cell, percent, passed)
+        shown = summary.learner_rows.setdefault(quiz, [])
+        batch = []
+        for lid in sorted(rows_of):
+            row = rows_of[lid]
+            score = scores[row]
+            cells = by_score.get(score)
+            if cells is None:
+                percent = score / key.max * 100 if key.max else 0.0
+                passed = percent >= key.pass_mark - 1e-9
+                cells = by_score[score] = (num(score), f"{percent:.2f}".rstrip("0").rstrip("."),
+                                           "yes" if passed else "no", percent, passed)
+            name, at = names[row], submitted[row]
+            attempt, attempts = (block.attempt(row), len(others[row])) if row in others else (1, 1)
+            batch.append(("'" + lid if lid.startswith(_FORMULA) else lid,
+                          "'" + name if name.startswith(_FORMULA) else name,
+                          quiz_cell, cells[0], max_cell, cells[1], cells[2], attempt,
+                          "'" + at if at.startswith(_FORMULA) else at))
+            if len(batch) >= 1000:
+                writerows(batch)
+                batch.clear()
+            graded_row(quiz_json, lid, seqs[row], attempt, attempts)
+            learners.add(lid)
+            if len(shown) < LEARNERS_IN_REPORT:
+                shown.append((lid, name, score, cells[3], cells[4], attempt, attempts))
+        writerows(batch)
     summary.learners = len(learners)
     summary.gradebook_rows = len(book)
 
@@ -168,18 +191,18 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
     try:
         for _, file, where, reason, _ in input_errors:
             reject(file, where, reason)
-        seq = 0
+        seq = graded = 0
         add = book.add
         write = results.attempt
         tick = bar.update if bar.enabled else None
         for kind, file, where, payload, nbytes in read_records(files, known):
             if tick:
                 tick(nbytes)
-            if kind == "error":
-                reject(file, where, payload)
-                continue
-            if kind == "warning":
-                warn(file, where, payload)
+            if kind != "json" and kind != "csv":
+                if kind == "error":
+                    reject(file, where, payload)
+                else:
+                    warn(file, where, payload)
                 continue
             try:
                 g = check_submission(payload, keys, course_id, kind == "csv")
@@ -188,19 +211,22 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
                 continue
             seq += 1
             key = g.quiz
-            fresh = add(g.learner_id, key.id, g.learner_name, g.submitted_at, g.timestamp, seq,
-                        g.score, g.marks, g.choices)
-            if not fresh:
+            score = g.score
+            if add(g.learner_id, key.id, g.learner_name, g.submitted_at, g.timestamp, seq,
+                   score, g.marks, g.choices):
+                graded += 1
+                duplicate = False
+            else:
                 summary.duplicates += 1
+                duplicate = True
                 g.warnings.append("duplicate: an attempt with the same learner, quiz and submitted_at "
                                   "was already read; counted once")
-            else:
-                summary.graded += 1
             if g.warnings:
                 for w in g.warnings:
                     warn(file, where, w)
-            percent = g.score / key.max * 100 if key.max else 0.0
-            write(seq, file, where, g, percent, percent >= key.pass_mark - 1e-9, not fresh)
+            percent = score / key.max * 100 if key.max else 0.0
+            write(seq, file, where, g, percent, percent >= key.pass_mark - 1e-9, duplicate)
+        summary.graded = graded
         bar.close()
 
         gradebook = CsvOut(out_dir / "gradebook.csv", GRADEBOOK_COLUMNS)

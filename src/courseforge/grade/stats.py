@@ -58,27 +58,29 @@ def pearson(xs: Sequence[float], ys: Sequence[float]) -> float | None:
     return max(-1.0, min(1.0, cxy / math.sqrt(cxx * cyy)))
 
 
-def facility(marks: Sequence[float], max_mark: float) -> float | None:
+def facility(marks: Sequence[float], max_mark: float, total: float | None = None) -> float | None:
+    """``total``: math.fsum(marks), when the caller already has it."""
     if not marks or max_mark <= 0:
         return None
-    return math.fsum(marks) / len(marks) / max_mark
+    return (math.fsum(marks) if total is None else total) / len(marks) / max_mark
 
 
 def discrimination(marks: Sequence[float], totals: Sequence[float], st: float | None = None,
-                   stt: float | None = None) -> float | None:
+                   stt: float | None = None, sums: tuple[float, float] | None = None) -> float | None:
     """Correlation of a question's marks x with the rest of the test R = T − x.
 
     Computed from sums (no R column is built): with centred sums C,
     C(x,R) = C(x,T) − C(x,x) and C(R,R) = C(T,T) − 2·C(x,T) + C(x,x).
-    ``st``/``stt`` (ΣT, ΣT²) may be passed in when computed once for all questions.
+    ``st``/``stt`` (ΣT, ΣT²) may be passed in when computed once for all questions, and
+    ``sums`` (Σx, Σx²) when the caller already has them.
     """
     n = len(marks)
     if n < 2:
         return None
     if st is None or stt is None:
         st, stt = sum(totals), sum(map(mul, totals, totals))
-    sx = sum(marks)
-    cxx = sum(map(mul, marks, marks)) - sx * sx / n
+    sx, sxx = sums if sums is not None else (sum(marks), sum(map(mul, marks, marks)))
+    cxx = sxx - sx * sx / n
     cxt = sum(map(mul, marks, totals)) - sx * st / n
     ctt = stt - st * st / n
     cxr = cxt - cxx
@@ -89,13 +91,18 @@ def discrimination(marks: Sequence[float], totals: Sequence[float], st: float | 
     return max(-1.0, min(1.0, cxr / math.sqrt(cxx * crr)))
 
 
-def variance(xs: Sequence[float]) -> float:
-    """Sample variance (n − 1); alpha is a ratio, so the choice of denominator cancels."""
+def variance(xs: Sequence[float], sums: tuple[float, float] | None = None) -> float:
+    """Sample variance (n − 1); alpha is a ratio, so the choice of denominator cancels.
+
+    ``sums`` (Σx, Σx²) may be passed in when the caller already has them.
+    """
     n = len(xs)
     if n < 2:
         return 0.0
-    s = sum(xs)
-    return max(0.0, _centered(xs, xs, n, s, s) / (n - 1))
+    if sums is None:
+        s = sum(xs)
+        return max(0.0, _centered(xs, xs, n, s, s) / (n - 1))
+    return max(0.0, (sums[1] - sums[0] * sums[0] / n) / (n - 1))
 
 
 def cronbach_alpha(columns: Sequence[Sequence[float]], totals: Sequence[float] | None = None) -> float | None:
@@ -119,7 +126,8 @@ def upper_group(totals: Sequence[float], share: float = UPPER_SHARE) -> list[int
     if not n:
         return []
     size = max(1, math.ceil(share * n - 1e-9))
-    return sorted(range(n), key=lambda i: -totals[i])[:size]
+    # reverse=True keeps equal totals in reading order, as a key of −total would
+    return sorted(range(n), key=totals.__getitem__, reverse=True)[:size]
 
 
 @dataclass
@@ -269,16 +277,18 @@ def quiz_statistics(key: Any, columns: Sequence[Sequence[float]], codes: Sequenc
     item_variances = []
     for j, q in enumerate(quiz.questions):
         col = columns[j]
-        var = variance(col)
+        sums = (sum(col), sum(map(mul, col, col)))  # each pass over the column once (it has n values)
+        total = math.fsum(col)
+        var = variance(col, sums)
         item_variances.append(var)
         answered = n - list(codes[j]).count(-1) if not hasattr(codes[j], 'count') else n - codes[j].count(-1)
         options, pairs = _count_choices(q, codes[j], upper)
         qs = QuestionStats(
             id=q.id, type=q.type, prompt=q.prompt, points=float(q.points), n=n, answered=answered,
-            mean=math.fsum(col) / n if n else 0.0,
-            facility=facility(col, float(q.points)),
+            mean=total / n if n else 0.0,
+            facility=facility(col, float(q.points), total),
             sd=math.sqrt(var),
-            discrimination=discrimination(col, totals, st, stt) if k > 1 else None,
+            discrimination=discrimination(col, totals, st, stt, sums) if k > 1 else None,
             options=options, pairs=pairs,
         )
         qs.flags = question_flags(qs)

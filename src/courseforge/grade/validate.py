@@ -163,8 +163,14 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
         learner = data.get("learner")
         if learner.__class__ is not dict:
             raise Rejected("no learner: the submission does not say who it is from")
-        lid = _learner_text(learner.get("id"), "learner id", True)
-        name = _learner_text(learner.get("name"), "learner name", False)
+        lid, name = learner.get("id"), learner.get("name")
+        # the usual case checked here (as _learner_text does first), without two calls
+        if not (lid.__class__ is str and 0 < len(lid) <= MAX_ID_CHARS and not lid[0].isspace()
+                and not lid[-1].isspace()):
+            lid = _learner_text(lid, "learner id", True)
+        if not (name.__class__ is str and 0 < len(name) <= MAX_ID_CHARS and not name[0].isspace()
+                and not name[-1].isspace()):
+            name = _learner_text(name, "learner name", False)
     else:
         lid = _learner_text(data.get("learner_id"), "learner id", True)
         name = _learner_text(data.get("learner_name"), "learner name", False)
