@@ -111,8 +111,9 @@ def test_output_does_not_depend_on_run_or_order_of_sets():
 
 
 def test_a_module_without_questions_gets_no_quiz_file_and_no_marker():
-    def none_for_fish(passages, corpus, *, module_id, count=10, seed=""):
-        return [] if module_id == "02-fish" else fake_questions(passages, corpus, module_id=module_id, count=count)
+    def none_for_fish(passages, corpus, *, module_id, count=10, seed="", avoid=()):
+        return [] if module_id == "02-fish" else fake_questions(passages, corpus, module_id=module_id, count=count,
+                                                                avoid=avoid)
 
     tools = Toolkit(extract.sentences, extract.acronyms, extract.dated_events, extract.figures,
                     extract.organizations, none_for_fish, no_problems, dump_quiz)

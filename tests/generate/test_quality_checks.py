@@ -333,3 +333,14 @@ def test_same_question_across_quizzes():
     assert C.same_question(match, order)  # the years give the order away
     assert not C.same_question(match, cloze)
     assert C.check_no_overlap([other, statement], [cloze]) == ["t1: asks what q1 asks"]
+
+
+def test_a_question_on_a_sentence_an_ordering_uses_asks_the_same():
+    src = SourceRef("water", "3")
+    order = Ordering(id="o", prompt="Put these events in chronological order.", explanation=quote(P3), source=src,
+                     items=[Item("a", "Helsinki Rules"), Item("b", "Water Convention")])
+    cloze = single("The most important texts are the Helsinki Rules of 1966, the ___ of 1992 and the Watercourses "
+                   "Convention of 1997.", "Water Convention", ["Rhine Treaty", "Nile Accord", "Dublin Statement"],
+                   src=src, sentence=P3)
+    assert C.same_question(cloze, order) and C.same_question(order, cloze)
+    assert not C.same_question(tf(S1, True, S1, src=SRC1), order)

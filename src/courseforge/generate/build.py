@@ -155,8 +155,9 @@ def build_course(
         fresh = [p for p in ranked if (p.doc, p.para.id) not in cited_elsewhere]
         # bounded, so a large corpus does not make the question pool grow
         for extra in (fresh[:EXTRA_PASSAGES], ranked[:EXTRA_PASSAGES]):
+            # questions another quiz already asks are left out before selection, so others fill their place
             wider = [q for q in _questions(tools, selected[m.id][:QUESTION_POOL] + extra, corpus, m.id,
-                                           questions_per_module)
+                                           questions_per_module, avoid=others)
                      if not _asked(q, others)]
             if _score(wider) > _score(qs) and not tools.check_quiz(
                     _quiz(m.id, m.id, m.title, wider, mode="practice", description=""), corpus):

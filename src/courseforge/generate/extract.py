@@ -635,6 +635,8 @@ _BACK_REFERENCE = re.compile(
     r"project|initiative|meeting|dialogue|session|activities|programmes|programs|workshops|topics|participants|"
     r"treaty|protocol|body|group|office|fund|plan|study|survey|summit|course|courses)\b"
     r"|^(?:Examples?|Another example|One example|Other examples|Both|Each|Either|Neither|The former|The latter)\b"
+    # "For instance, the 2002 report ...": an example of something said before
+    r"|^(?:For (?:instance|example)|In particular|Notably),\s+(?:the|its|their)\s+(?![A-Z])"
 )
 _EARLY_PRONOUN = re.compile(r"^((?:\S+\s+){0,5}?)(?:it|they|he|she|its|their|it[’']s)\b")
 

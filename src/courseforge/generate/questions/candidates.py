@@ -170,8 +170,8 @@ class Builder:
             # ``said`` is the source sentence; ``s`` is what the learner reads:
             # the same words, with the name a leading "It" stands for inserted in brackets
             s = said if usable_sentence(said) else self.resolve(doc, para, sents, si)
-            if s is None:
-                continue
+            if s is None or WOULD_RE.search(s):
+                continue  # "All countries would ...": an ideal the text argues for, not a fact to recall
             group = f"{doc}|{para.id}|{si}"
             base = sentence_quality(said) - 0.01 * rank - 0.05 * (s != said)
             order = (rank, si)
@@ -591,6 +591,7 @@ SUBORDINATE_RE = re.compile(
     r"\b(?:that|which|who|whom|whose|what|where|when|if|whether|because|as|while|although|though|since|until|unless|once)\b",
     re.I,
 )
+WOULD_RE = re.compile(r"\bwould\b", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:would|might|could|ideal|ideally)\b", re.I)
 NO_NEGATE_AFTER = frozenset(
     """certainly clearly surely obviously probably perhaps indeed definitely undoubtedly evidently apparently

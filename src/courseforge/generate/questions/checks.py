@@ -482,7 +482,15 @@ def same_question(q, p) -> bool:
     if isinstance(q, grouped) or isinstance(p, grouped):
         if q.source != p.source:
             return False
-        return type(q) is type(p) or (_events(q) and _events(p))
+        if isinstance(q, grouped) and isinstance(p, grouped):
+            return type(q) is type(p) or (_events(q) and _events(p))
+        # an event of an ordering names what a question on its sentence asks for
+        events, other = (q, p) if _events(q) else (p, q)
+        sentence = quoted(other)
+        if not _events(events) or not sentence:
+            return False
+        lefts = [i.text for i in events.items] if isinstance(events, Ordering) else [x.left for x in events.pairs]
+        return any(extract.derived_from(t, strip_insertions(sentence)) for t in lefts)
     a, b = quoted(q), quoted(p)
     if a and b and q.source == p.source and strip_insertions(a) == strip_insertions(b):
         return True
