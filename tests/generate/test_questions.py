@@ -323,3 +323,26 @@ def test_shipped_course_quizzes_pass_every_check(seeds):
         assert len({q.type for q in quiz.questions}) >= 3, quiz.id
         cited |= {q.source.doc for q in quiz.questions}
     assert cited == {d.id for d in seeds.documents}
+
+
+def test_negated_statement_only_for_a_single_predicate():
+    from courseforge.generate.questions.candidates import Builder
+    from courseforge.generate.questions.index import corpus_index
+    from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
+
+    one = "Seasonal farm workers are paid by the hour on most farms in the southern region of the country."
+    two = ("A seasonal farm worker will want to receive a fair deal and will feel secure when bringing home the "
+           "expected savings.")
+    doc = Document(SourceEntry("f", "f.txt", "Farm work", "x", "2000", "note"),
+                   [Section("s", "Work", [Paragraph("1", one, "s"), Paragraph("2", two, "s")])])
+    idx = corpus_index(Corpus([doc]))
+    b = Builder(idx, "seed")
+
+    def false_statements(para):
+        return [c.question.prompt for c in b.sentence_candidates("f", para, 0)
+                if c.question.type == "true_false" and not c.question.answer]
+
+    assert false_statements(doc.sections[0].paragraphs[0]) == [
+        "True or false? Seasonal farm workers are not paid by the hour on most farms in the southern region of the "
+        "country."]
+    assert false_statements(doc.sections[0].paragraphs[1]) == []  # "will not want ... and will feel" is half a negation

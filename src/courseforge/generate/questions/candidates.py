@@ -472,6 +472,8 @@ class Builder:
         aux = m.group(0)
         if re.search(r",\s+as\s|\bbecause\b|\btherefore\b|\bthus\b|\bhence\b", s[m.end() :]):
             return False  # the reason given after the verb would then contradict it
+        if re.search(r"\b(?:and|but|or)\s+(?:will|is|are|was|were|has|have|had|can|should|must|does|do|did)\b", s[m.end() :]):
+            return False  # "will not want ... and will feel ...": half negated, half not
         if aux in ("has", "have", "had") and not (nxt[0] == "been" or re.fullmatch(r"[a-z]+(?:ed|en|wn|ne|lt|ght)", nxt[0])):
             return False  # "have access" cannot become "have not access"
         new = "cannot" if aux.lower() == "can" else f"{aux} not"
