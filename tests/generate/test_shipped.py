@@ -89,3 +89,30 @@ def test_final_assessment_asks_nothing_a_practice_quiz_asks():
             assert (q.source, strip_insertions(quoted(q))) not in practice_sentences, q.id
         for p in practice:
             assert fuzz.token_set_ratio(q.prompt, p.prompt) < 90 or q.type in ("matching", "ordering"), (q.id, p.id)
+
+
+def test_shipped_course_has_ordering_and_select_all_questions():
+    import re
+
+    from courseforge.generate.extract import dated_items, derived_from
+
+    corpus, _ = load_corpus(REPO / "seeds", REPO)
+    quizzes, _ = load_quizzes(REPO / "quizzes", REPO)
+    questions = [q for quiz in quizzes for q in quiz.questions]
+    orderings = [q for q in questions if q.type == "ordering"]
+    assert orderings
+    for q in orderings:
+        text = corpus.paragraph(q.source.doc, q.source.para).text
+        years = {e.text: e.year for e in dated_items(text)}
+        got = [years[i.text] for i in q.items]
+        assert len(got) >= 3 and got == sorted(set(got)), q.id  # distinct years, earliest first
+        for i in q.items:
+            assert not re.search(r"\b1[89]\d\d\b|\b20\d\d\b", i.text), i.text
+            assert derived_from(i.text, text), i.text
+    multiples = [q for q in questions if q.type == "multiple"]
+    assert multiples
+    for q in multiples:
+        text = corpus.paragraph(q.source.doc, q.source.para).text
+        right = [o.text for o in q.options if o.correct]
+        assert len(right) >= 2 and all(k in text for k in right), q.id
+        assert not [o.text for o in q.options if not o.correct and o.text in text], q.id
