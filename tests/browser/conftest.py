@@ -1,4 +1,4 @@
-"""Real headless Chromium (Debian's /usr/bin/chromium) driven by Playwright, one per session.
+"""Browser tests of the learning site, in the session's Chromium (the ``browser`` fixture of tests/conftest.py).
 
 Sites are built once per session from the small course of tests/site/conftest.py
 and served from a local http.server thread on 127.0.0.1; the offline zip is
@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import os
 import sys
 import threading
 import zipfile
@@ -18,15 +17,6 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-
-if os.environ.get("CI"):  # on CI a missing package is a missing install step: fail, do not skip
-    import playwright.sync_api as playwright_sync
-else:
-    playwright_sync = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # learner.py: shared learner steps
 
@@ -51,18 +41,6 @@ class Server:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
-
-
-@pytest.fixture(scope="session")
-def browser():
-    if not Path(CHROMIUM).exists():
-        # On CI a missing browser is a missing install step, not a reason to skip.
-        (pytest.fail if os.environ.get("CI") else pytest.skip)(
-            "Debian's chromium is not installed: apt-get install -y chromium")
-    with playwright_sync.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture(scope="session")
