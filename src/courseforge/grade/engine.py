@@ -110,10 +110,8 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
     lists them); the cells that depend only on the score (score, percent, passed) are formatted
     once per distinct score, and rows go to the CSV writer in batches.
     """
-    learners: set[str] = set()
     writerows = gradebook.writer.writerows
     num = results.num
-    graded_row = results.graded_row
     results.begin_graded()
     for quiz in sorted(book.rows):
         key, block, rows_of = keys[quiz], book.blocks[quiz], book.rows[quiz]
@@ -121,7 +119,7 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
         scores, names, submitted, seqs, others = block.scores, block.names, block.submitted, block.seqs, block.others
         by_score: dict[float, tuple] = {}  # score -> (score cell, percent cell, passed cell, percent, passed)
         shown = summary.learner_rows.setdefault(quiz, [])
-        batch = []
+        batch, graded = [], []
         for lid in sorted(rows_of):
             row = rows_of[lid]
             score = scores[row]
@@ -137,15 +135,17 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
                           "'" + name if name.startswith(_FORMULA) else name,
                           quiz_cell, cells[0], max_cell, cells[1], cells[2], attempt,
                           "'" + at if at.startswith(_FORMULA) else at))
+            graded.append((lid, seqs[row], attempt, attempts))
             if len(batch) >= 1000:
                 writerows(batch)
+                results.graded_rows(quiz_json, graded)
                 batch.clear()
-            graded_row(quiz_json, lid, seqs[row], attempt, attempts)
-            learners.add(lid)
+                graded.clear()
             if len(shown) < LEARNERS_IN_REPORT:
                 shown.append((lid, name, score, cells[3], cells[4], attempt, attempts))
         writerows(batch)
-    summary.learners = len(learners)
+        results.graded_rows(quiz_json, graded)
+    summary.learners = len(set().union(*book.rows.values()))
     summary.gradebook_rows = len(book)
 
 

@@ -29,7 +29,8 @@ UNANSWERED = (0.0, -1)  # (mark, choice code) of a question left out or answered
 
 AnswersFn = Callable[[dict], "tuple[list[float], list[int]] | None"]
 
-_GUARD = {str: "a.__class__ is str", bool: "a.__class__ is bool", list: "a.__class__ is list",
+# str-keyed caches need no guard: no other JSON value equals a str (but 1 == True == 1.0)
+_GUARD = {str: None, bool: "a.__class__ is bool", list: "a.__class__ is list",
           dict: "a.__class__ is dict", float: "(a.__class__ is float or a.__class__ is int)"}
 _KEY = {"as is": "a", "tuple": "tuple(a)", "items": "tuple(a.items())"}
 
@@ -49,8 +50,9 @@ def compile_answers(qids: Sequence[str], types: Sequence[str], markers: Sequence
     for j, (qid, t, marker) in enumerate(zip(qids, types, markers)):
         cls, form = CACHE_FORM[t]
         env[f"Q{j}"], env[f"C{j}"], env[f"M{j}"] = qid, marker.cache, marker  # type: ignore[attr-defined]
+        look = f"C{j}.get({_KEY[form]})" + (f" if {_GUARD[cls]} else None" if _GUARD[cls] else "")
         lines += [f"    a = get(Q{j})",
-                  f"    r{j} = C{j}.get({_KEY[form]}) if {_GUARD[cls]} else None",
+                  f"    r{j} = {look}",
                   f"    if r{j} is None:",
                   f"        r{j} = UNANSWERED if a is None else M{j}(a)"]
     n = len(qids)

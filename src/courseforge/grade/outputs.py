@@ -118,9 +118,8 @@ class ResultsWriter:
         self.file.write(head[:-1] + ',\n "attempts": [')
         self.first = True  # no line written yet in the current list
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        self._per_quiz: dict[str, str] = {}  # quiz id -> its attempt line template
+        self._per_quiz: dict[str, tuple[str, dict]] = {}  # quiz id -> (attempt line template, score texts)
         self._nums: dict[float, str] = {}  # mark -> its JSON text; marks take few distinct values
-        self._scores: dict[tuple, str] = {}  # (quiz, score, percent, passed) -> their JSON text
         self._file = ("", "")
         self._buf: list[str] = []
 
@@ -147,9 +146,10 @@ class ResultsWriter:
         this runs 100,000 times in a big run, and a generic encoder spends most of its time
         on the 20 marks."""
         key = g.quiz
-        template = self._per_quiz.get(key.id)
-        if template is None:
-            template = self._per_quiz[key.id] = self._template(key)
+        fixed = self._per_quiz.get(key.id)
+        if fixed is None:
+            fixed = self._per_quiz[key.id] = (self._template(key), {})
+        template, scores = fixed
         nums = self._nums
         try:
             marks = tuple(map(nums.__getitem__, g.marks))
@@ -157,13 +157,15 @@ class ResultsWriter:
             marks = tuple(map(self.num, g.marks))
         if self._file[0] != file:
             self._file = (file, encode_basestring(file))
-        score_key = (key.id, g.score, percent, passed)  # score, percent and passed: few distinct values
-        score = self._scores.get(score_key)
-        if score is None:
+        # score, percent and passed take few distinct values: their text is made once for each
+        known = scores.get(g.score)
+        if known is not None and known[0] == percent and known[1] is passed:
+            score = known[2]
+        else:
             score = (f'"score":{self.num(g.score)},"percent":{round(percent, 2)!r},'
                      f'"passed":{"true" if passed else "false"}')
-            if len(self._scores) < 100_000:
-                self._scores[score_key] = score
+            if len(scores) < 100_000:
+                scores[g.score] = (percent, passed, score)
         s = encode_basestring
         line = template % ((seq, self._file[1],
                             where if where.__class__ is int and where else (s(where) if where else "null"),
@@ -201,8 +203,14 @@ class ResultsWriter:
 
     def graded_row(self, quiz_json: str, learner_id: str, seq: int, attempt: int, attempts: int) -> None:
         """:meth:`graded` from its parts (``quiz_json``: the quiz id already JSON-encoded)."""
-        self._line(f'{{"quiz":{quiz_json},"learner_id":{encode_basestring(learner_id)},'
-                   f'"n":{seq},"attempt":{attempt},"attempts":{attempts}}}')
+        self.graded_rows(quiz_json, [(learner_id, seq, attempt, attempts)])
+
+    def graded_rows(self, quiz_json: str, rows: list[tuple[str, int, int, int]]) -> None:
+        """:meth:`graded_row` for many (learner id, n, attempt, attempts) of one quiz at once."""
+        s = encode_basestring
+        self._buf.extend([f'{{"quiz":{quiz_json},"learner_id":{s(lid)},"n":{seq},"attempt":{attempt},'
+                          f'"attempts":{attempts}}}' for lid, seq, attempt, attempts in rows])
+        self._flush()
 
     def finish(self, summary: dict[str, Any]) -> None:
         self._flush()
