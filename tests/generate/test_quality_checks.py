@@ -161,6 +161,25 @@ def test_no_giveaway():
     assert C.check_no_giveaway(gives_key, IDX) == "the prompt gives the answer away: it contains 'Global Water Partnership'"
 
 
+def test_no_giveaway_in_hints():
+    q = fill("The ___ was founded in 1996 to support integrated water management.", ["GWP"])
+    q.hints = ["Look in “The Global Water Partnership and its work” (Water governance, paragraph 1)."]
+    assert C.check_no_giveaway(q, IDX) == "a hint gives the answer away: it contains 'Global Water Partnership'"
+    q.hints = ["Look in Water governance, paragraph 1."]
+    assert C.check_no_giveaway(q, IDX) is None
+
+
+def test_builder_replaces_a_hint_that_names_the_answer():
+    from courseforge.generate.questions.candidates import Builder
+
+    b = Builder(IDX, "seed")
+    q = fill("The ___ was founded in 1996 to support integrated water management.", ["GWP"])
+    assert b.safe_hint(q, "Look in “The GWP” (Water governance, paragraph 1).") == "Look in Water governance, paragraph 1."
+    assert b.safe_hint(q, "Look in “Bodies” (Water governance, paragraph 1).") == "Look in “Bodies” (Water governance, paragraph 1)."
+    named = fill("The ___ was founded in 1996 to support integrated water management.", ["Water governance"])
+    assert b.safe_hint(named, "Look in Water governance, paragraph 1.") == "Read paragraph 1 of the source."
+
+
 def test_stem_self_contained():
     assert C.check_stem_self_contained(fill("The WMO was founded in ___ and issues bulletins.", ["1950"])) is None
     assert C.check_stem_self_contained(fill("It was founded in ___ and issues bulletins.", ["1950"])) == (

@@ -31,7 +31,15 @@ from courseforge.quiz.model import (
 from courseforge.sources.model import Paragraph
 
 from . import distractors as D
-from .checks import LEADS, check_distractors_form, check_distractors_not_true, check_question, read_resolved, strip_insertions
+from .checks import (
+    LEADS,
+    check_distractors_form,
+    check_distractors_not_true,
+    check_question,
+    giveaway,
+    read_resolved,
+    strip_insertions,
+)
 from .index import CorpusIndex
 
 N_OPTIONS = 4
@@ -129,12 +137,28 @@ class Builder:
     def keep(self, q, out: list[Candidate], score: float, group: str, order, variant: str = "",
              covers: tuple[str, ...] = ()) -> None:
         self.tried += 1
+        q.hints = [self.safe_hint(q, h) for h in q.hints]
         reason = check_question(q, self.idx)
         if reason:
             key = re.sub(r"'[^']*'", "'…'", reason)
             self.rejected[key] = self.rejected.get(key, 0) + 1
             return
         out.append(Candidate(q, score, group, order, variant, covers))
+
+    def safe_hint(self, q, hint: str) -> str:
+        """The hint, or a plainer one when it would name the answer.
+
+        Section titles often name exactly what a cloze asks for ("(ii) A clear
+        and secure legal status"), and document titles can too ("Activities of
+        UNITAR ..."): fall back to the document, then to the paragraph alone.
+        """
+        if giveaway(hint, q, self.idx) is None:
+            return hint
+        title = self.idx.doc_title.get(q.source.doc, q.source.doc)
+        for plainer in (f"Look in {title}, paragraph {q.source.para}.", f"Read paragraph {q.source.para} of the source."):
+            if giveaway(plainer, q, self.idx) is None:
+                return plainer
+        return f"Read paragraph {q.source.para} of the source."
 
     def hints(self, doc: str, para: str) -> list[str]:
         title = self.idx.doc_title.get(doc, doc)

@@ -285,15 +285,26 @@ def related_forms(k: str, idx: CorpusIndex) -> list[str]:
     return forms
 
 
-def check_no_giveaway(q, idx: CorpusIndex) -> str | None:
-    """The stem names neither the key nor its acronym or expansion."""
-    if isinstance(q, (TrueFalse, Matching, Ordering)):
-        return None
-    s = stem(q)
+def giveaway(text: str, q, idx: CorpusIndex) -> str | None:
+    """The form of the key (itself, its acronym or expansion) that ``text`` names, if any."""
     for k in key_texts(q):
         for form in related_forms(k, idx):
-            if _contains(s, form):
-                return f"the prompt gives the answer away: it contains '{form}'"
+            if _contains(text, form):
+                return form
+    return None
+
+
+def check_no_giveaway(q, idx: CorpusIndex) -> str | None:
+    """Neither the stem nor a hint names the key, its acronym or its expansion."""
+    if isinstance(q, (TrueFalse, Matching, Ordering)):
+        return None
+    form = giveaway(stem(q), q, idx)
+    if form:
+        return f"the prompt gives the answer away: it contains '{form}'"
+    for hint in q.hints:
+        form = giveaway(hint, q, idx)
+        if form:
+            return f"a hint gives the answer away: it contains '{form}'"
     return None
 
 
