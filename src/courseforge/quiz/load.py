@@ -40,13 +40,28 @@ from .spec import (
     TYPE_FIELDS,
     Field,
 )
-from .yamlsafe import MAX_BYTES, pos, read_yaml_file, scalar_value
+from .yamlsafe import MAX_BYTES, compose_text, decode_utf8, gc_paused, pos, read_limited, scalar_value
 
 _Y = "tag:yaml.org,2002:"
 _ID_RE = re.compile(ID_PATTERN)
 _BLANK_RUN = re.compile(r"_{3,}")
 _BAD = object()  # a value that failed its check (already reported)
 _OBJ_MAKERS = {"option": Option, "pair": Pair, "distractor": Distractor, "item": Item}
+_STR, _INT, _FLOAT, _BOOL, _NULL = (_Y + t for t in ("str", "int", "float", "bool", "null"))
+_LIST_KINDS = frozenset(("objects", "texts", "answers"))
+# The fields a question of each type takes; a question of unknown type is read
+# against every type's fields, so each field is still checked.
+_QUESTION_FIELDS = {t: QUESTION + fs for t, fs in TYPE_FIELDS.items()}
+_ANY_QUESTION_FIELDS = QUESTION + tuple({f.name: f for fs in TYPE_FIELDS.values() for f in fs}.values())
+_specs: dict[int, tuple[tuple[Field, ...], dict[str, Field], tuple[Field, ...]]] = {}
+
+
+def _spec(fields: tuple[Field, ...]) -> tuple[dict[str, Field], tuple[Field, ...]]:
+    """name -> field and the required fields of a field table, worked out once per table."""
+    hit = _specs.get(id(fields))
+    if hit is None or hit[0] is not fields:  # the table itself is kept, so its id is never reused
+        hit = _specs[id(fields)] = (fields, {f.name: f for f in fields}, tuple(f for f in fields if f.required))
+    return hit[1], hit[2]
 
 
 class Cite(NamedTuple):
@@ -125,11 +140,17 @@ class _Reader:
         if not isinstance(node, MappingNode):
             self.error(node, f"{what} must be a group of fields (name: value), found {_describe(node)}")
             return None
-        spec = {f.name: f for f in fields}
+        spec, required = _spec(fields)
         out: dict[str, tuple[Any, Node]] = {}
+        present = set()  # every field name written, known or not
         for knode, vnode in node.value:
-            name = knode.value if isinstance(knode, ScalarNode) else None
-            if not isinstance(name, str) or name not in spec:
+            if isinstance(knode, ScalarNode):
+                name = knode.value
+                present.add(name)
+                f = spec.get(name)
+            else:
+                name = f = None
+            if f is None:
                 if node.flow_style and isinstance(vnode, ScalarNode) and not vnode.value and " " in str(name):
                     # {text: a, b} reads as fields 'text: a' and 'b': the comma split the text
                     self.error(knode, f"'{name}' was read as a field of {what}: a text containing a comma "
@@ -137,12 +158,11 @@ class _Reader:
                     continue
                 self._unknown(knode, name, spec, what, qtype)
                 continue
-            value = self.read_value(vnode, spec[name], what)
+            value = self.read_value(vnode, f, what)
             if value is not _BAD:
                 out[name] = (value, vnode)
-        present = spec_present(node)
-        for f in fields:
-            if f.required and f.name not in present:
+        for f in required:
+            if f.name not in present:
                 if optional_types and f.name in ALL_TYPE_FIELDS:
                     continue
                 ex = f" (for example {f.example.splitlines()[0]})" if f.example else ""
@@ -169,8 +189,12 @@ class _Reader:
 
     def read_value(self, node: Node, f: Field, what: str, label: str | None = None) -> Any:
         kind = f.kind
+        if kind not in _LIST_KINDS and kind != "object" and isinstance(node, ScalarNode):
+            value = _good_scalar(node, f)
+            if value is not _BAD:
+                return value
         label = label or f"'{f.name}' of {what}"
-        if kind in ("objects", "texts", "answers"):
+        if kind in _LIST_KINDS:
             if not isinstance(node, SequenceNode):
                 if isinstance(node, ScalarNode) and node.tag == _Y + "null":
                     self.error(node, f"{label} is empty: list at least {max(f.min_items, 1)} "
@@ -191,6 +215,8 @@ class _Reader:
                 if kind == "objects":
                     v = self.read_object(sub, OBJECTS[f.of], f"{f.of} {_sub_label(sub, i)} of {what}")
                     items.append((v, sub))
+                elif isinstance(sub, ScalarNode) and sub.tag != _NULL and sub.value.strip():
+                    items.append(sub.value)  # a good entry (the check below, without its message)
                 else:
                     item_f = Field(f.name, "text" if kind == "texts" else "answer")
                     v = self.read_value(sub, item_f, what, f"entry {i} of '{f.name}' of {what}")
@@ -264,7 +290,7 @@ class _Reader:
                 self.positions[(name,)] = pos(top[name][1])
                 self.values[name] = top[name][0]
         questions = []
-        seen_ids: dict[str, int] = {}
+        seen_ids: dict[str, Node] = {}  # question id -> its question, for the line of a second use
         qnodes = top.get("questions", (None, None))[1]
         ok = all(f.name in top for f in QUIZ if f.required)
         if isinstance(qnodes, SequenceNode):
@@ -272,14 +298,13 @@ class _Reader:
                 q = self.read_question(qnode, i)
                 qid = _scalar_field(qnode, "id")
                 if qid is not None:
-                    line = pos(qnode)[0]
                     if qid in seen_ids:
                         self.error(_field_node(qnode, "id") or qnode,
-                                   f"question id '{qid}' is used twice in this quiz (first on line {seen_ids[qid]}): "
-                                   "give each question its own id")
+                                   f"question id '{qid}' is used twice in this quiz (first on line "
+                                   f"{pos(seen_ids[qid])[0]}): give each question its own id")
                         ok = False
                     else:
-                        seen_ids[qid] = line
+                        seen_ids[qid] = qnode
                 if q is None:
                     ok = False
                 else:
@@ -299,8 +324,7 @@ class _Reader:
         what = f"question '{qid}'" if qid else f"question {index}"
         qtype = _scalar_field(node, "type") if isinstance(node, MappingNode) else None
         known = qtype in TYPE_FIELDS
-        fields = QUESTION + (TYPE_FIELDS[qtype] if known else tuple(
-            {f.name: f for fs in TYPE_FIELDS.values() for f in fs}.values()))
+        fields = _QUESTION_FIELDS[qtype] if known else _ANY_QUESTION_FIELDS
         before = len(self.diags)
         vals = self.read_object(node, fields, what, optional_types=not known, qtype=qtype if known else None)
         if vals is None:
@@ -316,7 +340,7 @@ class _Reader:
         if not known:
             return None
         self.check_question(qtype, vals, node, what)
-        if len(self.diags) > before or any(f.required and f.name not in vals for f in fields):
+        if len(self.diags) > before or any(f.name not in vals for f in _spec(fields)[1]):
             return None
         kwargs: dict[str, Any] = {}
         for f in fields:
@@ -380,29 +404,57 @@ class _Reader:
             self._unique_texts(vals["items"][0], "text", "item", what)
 
     def _unique_ids(self, entries, kind: str, what: str) -> None:
-        seen: dict[str, int] = {}
+        seen: dict[str, Node] = {}
         for v, _ in entries:
             if not v or "id" not in v:
                 continue
             oid, n = v["id"]
             if oid in seen:
-                self.error(n, f"{kind} id '{oid}' is used twice in {what} (first on line {seen[oid]}): "
+                self.error(n, f"{kind} id '{oid}' is used twice in {what} (first on line {pos(seen[oid])[0]}): "
                               f"give each {kind} its own id")
             else:
-                seen[oid] = pos(n)[0]
+                seen[oid] = n
 
     def _unique_texts(self, entries, key: str, kind: str, what: str) -> None:
         self._unique_values([(v[key][0], v[key][1]) for v, _ in entries if v and key in v], f"{kind} {key}", what)
 
     def _unique_values(self, values, label: str, what: str) -> None:
-        seen: dict[str, int] = {}
+        seen: dict[str, Node] = {}
         for text, n in values:
             norm = " ".join(str(text).split()).casefold()
             if norm in seen:
-                self.error(n, f"two {label}s of {what} read the same (first on line {seen[norm]}): "
+                self.error(n, f"two {label}s of {what} read the same (first on line {pos(seen[norm])[0]}): "
                               "learners could not tell them apart; reword one")
             else:
-                seen[norm] = pos(n)[0]
+                seen[norm] = n
+
+
+def _good_scalar(node: ScalarNode, f: Field) -> Any:
+    """The value of a scalar that passes ``f``'s check, else _BAD.
+
+    The same tests as :meth:`_Reader.read_value`, without building a message:
+    most values are fine, and the reader words a message only for the others.
+    """
+    kind, tag, raw = f.kind, node.tag, node.value
+    if kind == "id":
+        return raw if (tag == _STR or tag == _INT) and raw and len(raw) <= ID_MAX and _ID_RE.match(raw) else _BAD
+    if kind == "text" or kind == "answer":
+        return raw if tag != _NULL and raw.strip() else _BAD
+    if kind == "para":
+        return raw.strip() if (tag == _STR or tag == _INT) and raw.strip() else _BAD
+    if kind == "bool":
+        return scalar_value(node) if tag == _BOOL else _BAD
+    if kind == "enum":
+        return raw if tag == _STR and raw in f.choices else _BAD
+    if tag != _INT and tag != _FLOAT:
+        return _BAD
+    value = scalar_value(node)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        return _BAD
+    if (kind == "points" and not value > 0) or (kind == "percent" and not 0 <= value <= 100) or (
+            kind == "nonneg" and value < 0):
+        return _BAD
+    return value
 
 
 def _sub_label(node: Node, index: int) -> str:
@@ -434,25 +486,31 @@ def read_quiz_file(path: str | Path, root: str | Path | None = None, limit: int 
     """Load one quiz file, keeping field positions (what ``courseforge check`` needs)."""
     path = Path(path)
     rel = display_path(path, root)
-    node, diags = read_yaml_file(path, root, limit)
-    if node is None or not isinstance(node, Node):
-        if not diags:
-            diags = [Diagnostic(rel, 0, 0, "the file is empty: a quiz needs id, module, title, mode, pass_mark "
-                                           "and questions")]
-        return LoadResult(rel, None, diags)
-    reader = _Reader(rel)
-    reader.diags.extend(diags)  # duplicate keys: reported, the file still read
-    quiz = reader.read_quiz(node, rel)
-    if not _starts_with_schema_comment(path):
+    with gc_paused():  # thousands of nodes and values, none of them garbage
+        raw, diags = read_limited(path, rel, limit)
+        node = None
+        if raw is not None:
+            text, diag = decode_utf8(raw, rel)
+            node, diags = (None, [diag]) if diag else compose_text(text, rel)
+        if node is None or not isinstance(node, Node):
+            if not diags:
+                diags = [Diagnostic(rel, 0, 0, "the file is empty: a quiz needs id, module, title, mode, pass_mark "
+                                               "and questions")]
+            return LoadResult(rel, None, diags)
+        reader = _Reader(rel)
+        reader.diags.extend(diags)  # duplicate keys: reported, the file still read
+        quiz = reader.read_quiz(node, rel)
+    if not _starts_with_schema_comment(raw):
         reader.error((1, 1), f"the first line should be '{SCHEMA_COMMENT}' so that editors check the "
                              "quiz as you type", severity="warning")
     return LoadResult(rel, quiz, sorted(reader.diags, key=lambda d: (d.line, d.col)), reader.positions, quiz_id=reader.values.get("id"),
                       module=reader.values.get("module"), sources=reader.sources)
 
 
-def _starts_with_schema_comment(path: Path) -> bool:
-    with open(path, "rb") as fh:
-        first = fh.readline(200).decode("utf-8-sig", "replace").strip()
+def _starts_with_schema_comment(raw: bytes) -> bool:
+    first = raw[:200]  # the first line, as far as a 200-byte readline would go
+    end = first.find(b"\n")
+    first = (first[:end + 1] if end >= 0 else first).decode("utf-8-sig", "replace").strip()
     return first.startswith("# yaml-language-server: $schema=") and first.endswith("quiz-v1.schema.json")
 
 
@@ -472,7 +530,8 @@ def quiz_files(quizzes_dir: str | Path) -> list[Path]:
 
 def read_quizzes(quizzes_dir: str | Path, root: str | Path | None = None) -> tuple[list[LoadResult], list[Diagnostic]]:
     """Every quiz file of a folder, plus quiz ids used by more than one file."""
-    results = [read_quiz_file(p, root) for p in quiz_files(quizzes_dir)]
+    with gc_paused():  # the collector runs once afterwards, not hundreds of times while reading
+        results = [read_quiz_file(p, root) for p in quiz_files(quizzes_dir)]
     diags = [d for r in results for d in r.diagnostics]
     first: dict[str, LoadResult] = {}
     for r in results:

@@ -16,7 +16,9 @@ All problems come back as :class:`Diagnostic` objects; nothing raises.
 
 from __future__ import annotations
 
+import gc
 import re
+from contextlib import contextmanager
 from pathlib import Path
 
 import yaml
@@ -39,6 +41,67 @@ _MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[\]{},:?-])[&*][^\s,\[\]{}]+(?=[\s,\[\]{}]
 ALLOWED_TAGS = frozenset(_Y + t for t in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp"))
 
 
+class _Loader(SafeLoader):  # type: ignore[misc, valid-type]
+    """SafeLoader with a shortcut for the common case of its implicit resolver.
+
+    libyaml calls ``resolve`` for every scalar; SafeLoader's own looks up the
+    resolvers listed under the value's first character and tries each regex.
+    Most values of a course file are quoted, or start with a character no
+    resolver is listed under (``Which...``, ``q1``, ``a``): those are plain
+    text, and the shortcut says so without the look-ups. Every other value
+    goes to SafeLoader's resolver, so the YAML 1.1 rules (``yes``, ``~``,
+    ``0x1F``, ``1_000``, ``2004-01-16``...) are SafeLoader's exactly.
+    ``odd_tags`` records whether a resolved tag is not a plain one (``<<``
+    resolves to a merge key), so :func:`_scan` can skip scalars otherwise.
+    """
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.odd_tags = False
+        table = self.yaml_implicit_resolvers
+        if self.yaml_path_resolvers or None in table:
+            self._first = None  # rules the shortcut does not cover: always ask SafeLoader
+        else:
+            self._first = table  # first characters some resolver is listed under
+        self._memo: dict[str, str] = {}  # field names and values repeat many times in a file
+        if not self.yaml_path_resolvers:
+            # libyaml calls these two around every node; without path resolvers
+            # they do nothing, and a C builtin does nothing faster than a method.
+            self.descend_resolver = slice  # slice(parent, index): built, dropped
+            self.ascend_resolver = tuple
+
+    def resolve(self, kind, value, implicit):
+        first = self._first
+        if kind is ScalarNode and first is not None:
+            if not implicit[0] or value[:1] not in first:
+                return self.DEFAULT_SCALAR_TAG
+            tag = self._memo.get(value)
+            if tag is not None:
+                return tag
+            tag = self._memo[value] = super().resolve(kind, value, implicit)
+        else:
+            tag = super().resolve(kind, value, implicit)
+        if tag not in ALLOWED_TAGS:
+            self.odd_tags = True
+        return tag
+
+
+@contextmanager
+def gc_paused():
+    """No cyclic garbage collection while a tree of thousands of nodes is built.
+
+    The nodes are not garbage, but each few hundred new objects make the
+    collector walk them again; pausing it makes composing about a tenth faster.
+    """
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def pos(node: Node) -> tuple[int, int]:
     """1-based (line, column) where a node starts."""
     return node.start_mark.line + 1, node.start_mark.column + 1
@@ -50,18 +113,25 @@ def read_yaml_file(
     """Read and compose one YAML file; ``None`` and diagnostics if it is refused."""
     path = Path(path)
     rel = display_path(path, root)
+    raw, diags = read_limited(path, rel, limit)
+    if raw is None:
+        return None, diags
+    text, diag = decode_utf8(raw, rel)
+    if diag:
+        return None, [diag]
+    return compose_text(text, rel)
+
+
+def read_limited(path: Path, rel: str, limit: int = MAX_BYTES) -> tuple[bytes | None, list[Diagnostic]]:
+    """A course file's bytes, or ``None`` and why not (too big, unreadable); ``rel`` names it."""
     try:
         size = path.stat().st_size
         if size > limit:
             return None, [Diagnostic(rel, 0, 0, f"file is {size:,} bytes, over the {limit:,}-byte limit for a course "
                                                 "file; split it into smaller files")]
-        raw = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [Diagnostic(rel, 0, 0, f"cannot read the file: {exc.strerror or exc}")]
-    text, diag = decode_utf8(raw, rel)
-    if diag:
-        return None, [diag]
-    return compose_text(text, rel)
 
 
 def decode_utf8(raw: bytes, rel: str, line_offset: int = 0) -> tuple[str, Diagnostic | None]:
@@ -101,13 +171,19 @@ def compose_text(text: str, rel: str, line_offset: int = 0) -> tuple[Node | None
             return None, [_syntax_error(exc, rel, line_offset, text)]
         if diags:
             return None, diags
+    loader = _Loader(text)
     try:
-        node = yaml.compose(text, Loader=SafeLoader)
+        with gc_paused():
+            node = loader.get_single_node()
     except yaml.YAMLError as exc:
         return None, [_syntax_error(exc, rel, line_offset, text)]
+    finally:
+        loader.dispose()
     if node is None:
         return None, []
-    refused = _scan(node, rel, line_offset, diags)
+    # A tag other than a plain one needs a '!' in the text, or a value that
+    # resolves to one (``<<``); without either, scalars need no tag check.
+    refused = _scan(node, rel, line_offset, diags, scalars="!" in text or loader.odd_tags)
     # A duplicate key is reported but the file is still read (as YAML would,
     # keeping the last value), so one run shows every other problem too; a
     # refused tag stops here: its value is never looked at.
@@ -151,8 +227,12 @@ def _syntax_hint(problem: str, at: str) -> str:
     return ""
 
 
-def _scan(node: Node, rel: str, line_offset: int, diags: list[Diagnostic]) -> bool:
-    """Report foreign tags and duplicate keys anywhere in the tree; True if a tag was refused."""
+def _scan(node: Node, rel: str, line_offset: int, diags: list[Diagnostic], scalars: bool = True) -> bool:
+    """Report foreign tags and duplicate keys anywhere in the tree; True if a tag was refused.
+
+    ``scalars=False`` says no scalar can carry a foreign tag: only mappings
+    and sequences are then visited, in the same order.
+    """
     refused = False
     stack = [node]
     while stack:
@@ -164,21 +244,39 @@ def _scan(node: Node, rel: str, line_offset: int, diags: list[Diagnostic]) -> bo
             refused = True
             continue  # never look inside a refused value
         if isinstance(n, MappingNode):
-            seen: dict[str, int] = {}
+            keys = set()
+            twice = False
             for k, v in n.value:
                 if isinstance(k, ScalarNode):
-                    line, col = pos(k)
-                    if k.value in seen:
-                        diags.append(Diagnostic(rel, line + line_offset, col, f"duplicate key '{k.value}' (first on "
-                                                f"line {seen[k.value] + line_offset}): YAML would silently keep only "
-                                                "this last one; keep one of the two"))
-                    else:
-                        seen[k.value] = line
-                stack.append(k)
-                stack.append(v)
+                    twice = twice or k.value in keys
+                    keys.add(k.value)
+                    if scalars:
+                        stack.append(k)
+                else:
+                    stack.append(k)
+                if scalars or not isinstance(v, ScalarNode):
+                    stack.append(v)
+            if twice:  # reported before any child is visited, as a key-by-key walk would
+                _duplicate_keys(n.value, rel, line_offset, diags)
         elif isinstance(n, SequenceNode):
-            stack.extend(n.value)
+            if scalars:
+                stack.extend(n.value)
+            else:
+                stack.extend(v for v in n.value if not isinstance(v, ScalarNode))
     return refused
+
+
+def _duplicate_keys(pairs: list, rel: str, line_offset: int, diags: list[Diagnostic]) -> None:
+    seen: dict[str, int] = {}
+    for k, _ in pairs:
+        if isinstance(k, ScalarNode):
+            line, col = pos(k)
+            if k.value in seen:
+                diags.append(Diagnostic(rel, line + line_offset, col, f"duplicate key '{k.value}' (first on "
+                                        f"line {seen[k.value] + line_offset}): YAML would silently keep only "
+                                        "this last one; keep one of the two"))
+            else:
+                seen[k.value] = line
 
 
 def _short_tag(tag: str) -> str:
