@@ -119,8 +119,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         return self._course
 
     def public_view(self, quiz) -> dict:
-        if quiz.id not in self.public:
-            self.public[quiz.id] = public_quiz(quiz)
+        if quiz.id not in self.public:  # usually made with the course, in the background
+            self.public[quiz.id] = self.course.public.get(quiz.id) or public_quiz(quiz)
         return self.public[quiz.id]
 
     def on_files(self, files: Files, *, config):
@@ -150,10 +150,9 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             markdown = _insert_before_sections(markdown, PROGRESS_MARKER)
 
         # Remember the markers and where they are, for messages once the quizzes are known.
-        offset = _front_matter_lines(page)
-        self.markers[page.file.src_uri] = [
-            (m.group(1), markdown.count("\n", 0, m.start()) + 1 + offset) for m in QUIZ_MARKER.finditer(markdown)
-        ]
+        found = list(QUIZ_MARKER.finditer(markdown)) if "<!--" in markdown else []
+        offset = _front_matter_lines(page) if found else 0
+        self.markers[page.file.src_uri] = [(m.group(1), markdown.count("\n", 0, m.start()) + 1 + offset) for m in found]
         # A module page gets a slot at its end for the module's quizzes that no marker placed.
         module = page.meta.get("id")
         if module:
@@ -246,8 +245,11 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
 
     def _manifest(self) -> str:
         quizzes = []
+        pages: dict[str, File] = {}
+        for f in self.files.documentation_pages():
+            pages.setdefault(Path(f.src_uri).stem, f)  # the first page of that name, as a search in order would find
         for quiz in self.course.quizzes:
-            page = next((f for f in self.files.documentation_pages() if Path(f.src_uri).stem == quiz.module), None)
+            page = pages.get(quiz.module)
             public = self.public_view(quiz)
             quizzes.append({
                 "id": quiz.id,

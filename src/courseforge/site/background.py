@@ -10,6 +10,7 @@ result, same errors.
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -42,6 +43,9 @@ class PendingCourse:
         read_fd, write_fd = os.pipe()
         pid = os.fork()
         if pid == 0:  # child: do the work, send it back, leave without running the parent's exit hooks
+            # A short-lived child needs no cycle collector; it would walk (and so copy)
+            # every page of the parent's memory it shares.
+            gc.disable()
             code = 0
             try:
                 os.close(read_fd)

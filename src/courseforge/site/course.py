@@ -15,6 +15,7 @@ from ..course import CourseInfo, load_course_info
 from ..diagnostics import CourseError, Diagnostic
 from ..project import Project
 from ..quiz.model import Quiz
+from ..quiz.public import public_quiz
 
 try:
     from yaml import CSafeLoader as SafeLoader
@@ -28,6 +29,9 @@ class SiteCourse:
     quizzes: list[Quiz]
     doc_titles: dict[str, str] = field(default_factory=dict)  # seed id -> title, for citations
     warnings: list[Diagnostic] = field(default_factory=list)
+    # quiz id -> public_quiz(quiz): what pages may show, worked out with the course
+    # (in the background while MkDocs reads pages, see site.background).
+    public: dict[str, dict] = field(default_factory=dict)
 
     def quizzes_of(self, module_id: str) -> list[Quiz]:
         return [q for q in self.quizzes if q.module == module_id]
@@ -81,4 +85,5 @@ def load_site_course(project: Project, *, check: bool = True) -> SiteCourse:
         quizzes=sorted(quizzes, key=lambda q: q.id),
         doc_titles=doc_titles(project),
         warnings=[d for d in diags if d.severity == "warning"],
+        public={q.id: public_quiz(q) for q in quizzes},
     )

@@ -25,12 +25,39 @@ import markdown
 
 from ..quiz.model import BLANK
 
-# Text with none of these characters (and not starting like a list or a
-# heading) renders to itself: skipping Markdown for it keeps a 2,000-question
-# build fast, and most option texts are plain words.
-_MD_CHARS = re.compile(r"[*_`\[\]<>\\\n!~|]")
-_MD_START = re.compile(r"^\s*(?:[#>+=-]|\d+[.)])")
+# A text that is one line of plain words renders, with Python-Markdown and the
+# extensions below, to itself, escaped, in a paragraph. Taking that shortcut
+# keeps a 2,000-question build fast. "Plain" is strict: nothing Markdown or an
+# extension reacts to (emphasis, code, links, HTML, escapes, tables, attribute
+# lists, line breaks, tabs), no entity (&amp; stays as written), no surrounding
+# space, no control character, and no start that opens a block (heading, quote,
+# list, rule, admonition, definition, "2004." as a list number).
+# tests/site/test_render.py checks the shortcut against Markdown itself.
+_NOT_PLAIN = re.compile(r"[\\`*_\[\]<{}|\x00-\x1f\x7f-\x9f]|&(?:#|\w+;)")
+_BLOCK_START = re.compile(r"[#>+=:?!~-]|\d+[.)]")
+# Extensions that leave such a text alone, whatever their settings (but toc's
+# marker, which replaces a paragraph that reads like it). With any other
+# extension, every text goes through Markdown.
+PLAIN_SAFE_EXTENSIONS = frozenset((
+    "admonition", "attr_list", "def_list", "fenced_code", "footnotes", "legacy_em", "md_in_html", "nl2br",
+    "sane_lists", "tables", "toc",
+))
 _SINGLE_P = re.compile(r"^<p>(.*)</p>$", re.S)
+
+
+def _plain_safe(extensions: list[Any], configs: dict) -> bool:
+    names = []
+    for ext in extensions:
+        if not isinstance(ext, str):
+            return False  # an Extension object: no telling what it does
+        names.append(ext.removeprefix("markdown.extensions."))
+    toc = configs.get("toc") or configs.get("markdown.extensions.toc") or {}
+    return set(names) <= PLAIN_SAFE_EXTENSIONS and toc.get("marker", "[TOC]") in ("[TOC]", "")
+
+
+def is_plain(text: str) -> bool:
+    """True for a text Markdown renders as itself (escaped) in one paragraph."""
+    return (text == text.strip() and not _NOT_PLAIN.search(text) and not _BLOCK_START.match(text))
 
 
 class Markdown:
@@ -38,25 +65,36 @@ class Markdown:
 
     def __init__(self, extensions: list[Any] | None = None, extension_configs: dict | None = None):
         self._md = markdown.Markdown(extensions=extensions or [], extension_configs=extension_configs or {})
+        self._plain_ok = _plain_safe(extensions or [], extension_configs or {})
         self._cache: dict[str, str] = {}
+        self._inline: dict[str, str] = {}
 
     def block(self, text: str | None) -> str:
         if not text:
             return ""
         hit = self._cache.get(text)
         if hit is None:
-            if _MD_CHARS.search(text) or _MD_START.match(text):
-                hit = self._md.reset().convert(text)
+            if self._plain_ok and is_plain(text):
+                hit = f"<p>{html.escape(text, quote=False)}</p>"
             else:
-                hit = f"<p>{html.escape(text.strip(), quote=False)}</p>"
+                hit = self._md.reset().convert(text)
             self._cache[text] = hit
         return hit
 
     def inline(self, text: str | None) -> str:
         """Markdown without the wrapping paragraph when it is a single one."""
-        out = self.block(text)
-        m = _SINGLE_P.match(out)
-        return m.group(1) if m and "<p>" not in m.group(1) else out
+        if not text:
+            return ""
+        hit = self._inline.get(text)
+        if hit is None:
+            if self._plain_ok and is_plain(text):
+                hit = html.escape(text, quote=False)
+            else:
+                out = self.block(text)
+                m = _SINGLE_P.match(out)
+                hit = m.group(1) if m and "<p>" not in m.group(1) else out
+            self._inline[text] = hit
+        return hit
 
 
 def _esc(text: Any) -> str:
@@ -97,6 +135,7 @@ class QuizRenderer:
         course_id: str = "",
     ):
         self.t = t
+        self.et = {k: _esc(v) for k, v in t.items()}  # the interface words, escaped once
         self.course_id = course_id
         self.md = md or Markdown()
         self.doc_titles = doc_titles or {}
@@ -109,7 +148,7 @@ class QuizRenderer:
         label = f"{_esc(title)}, {_esc(_fmt(self.t['paragraph'], para=para))}"
         if sources_url is not None:
             label = f'<a href="{_esc(sources_url)}#{_esc(doc)}-{_esc(para)}">{label}</a>'
-        return f'<p class="cf-source">{_esc(self.t["source"])}: {label}</p>'
+        return f'<p class="cf-source">{self.et["source"]}: {label}</p>'
 
     def _legend(self, q: dict, n: int, total: int, base: str) -> tuple[str, str]:
         """The legend and, for a prompt longer than one paragraph, the block after it."""
@@ -129,10 +168,10 @@ class QuizRenderer:
         help_text = self.t["choose_one"] if kind == "radio" else self.t["choose_all"]
         rows = []
         for o in q["options"]:
-            oid = f"{base}-{o['id']}"
+            oid, value = f"{base}-{o['id']}", _esc(o["id"])
             rows.append(
-                f'<div class="cf-opt" data-cf-opt="{_esc(o["id"])}">'
-                f'<input type="{kind}" name="{base}" id="{oid}" value="{_esc(o["id"])}">'
+                f'<div class="cf-opt" data-cf-opt="{value}">'
+                f'<input type="{kind}" name="{base}" id="{oid}" value="{value}">'
                 f'<label for="{oid}">{self.md.inline(o["text"])}</label>'
                 f'<div class="cf-opt__fb" hidden></div></div>'
             )
@@ -145,7 +184,7 @@ class QuizRenderer:
             rows.append(
                 f'<div class="cf-opt" data-cf-opt="{value}">'
                 f'<input type="radio" name="{base}" id="{oid}" value="{value}">'
-                f'<label for="{oid}">{_esc(self.t[value])}</label>'
+                f'<label for="{oid}">{self.et[value]}</label>'
                 f'<div class="cf-opt__fb" hidden></div></div>'
             )
         return f'<div class="cf-opts">{"".join(rows)}</div>'
@@ -154,19 +193,19 @@ class QuizRenderer:
         if q["type"] == "numeric":
             unit = f' <span class="cf-unit">{_esc(q["unit"])}</span>' if q.get("unit") else ""
             return (
-                f'<p class="cf-field"><label for="{base}-input">{_esc(self.t["numeric_label"])}</label> '
+                f'<p class="cf-field"><label for="{base}-input">{self.et["numeric_label"]}</label> '
                 f'<input type="text" inputmode="decimal" autocomplete="off" id="{base}-input" '
                 f'class="cf-input cf-input--num">{unit}</p>'
             )
         return (
-            f'<p class="cf-field"><label for="{base}-input">{_esc(self.t["fill_blank_label"])}</label> '
+            f'<p class="cf-field"><label for="{base}-input">{self.et["fill_blank_label"]}</label> '
             f'<input type="text" autocomplete="off" spellcheck="false" id="{base}-input" class="cf-input"></p>'
         )
 
     def _matching(self, q: dict, quiz_id: str, base: str) -> str:
         rights = {r["id"]: r for r in q["rights"]}
         order = display_order(quiz_id, q["id"], list(rights))
-        options = f'<option value="">{_esc(self.t["choose"])}</option>' + "".join(
+        options = f'<option value="">{self.et["choose"]}</option>' + "".join(
             f'<option value="{_esc(rid)}">{_esc(rights[rid]["text"])}</option>' for rid in order
         )
         rows = []
@@ -178,7 +217,7 @@ class QuizRenderer:
                 f'<select id="{sid}" data-cf-left="{_esc(left["id"])}">{options}</select>'
                 f'<div class="cf-opt__fb" hidden></div></div>'
             )
-        return f'<p class="cf-help">{_esc(self.t["matching_help"])}</p><div class="cf-match">{"".join(rows)}</div>'
+        return f'<p class="cf-help">{self.et["matching_help"]}</p><div class="cf-match">{"".join(rows)}</div>'
 
     def _ordering(self, q: dict, quiz_id: str, base: str, practice: bool) -> str:
         items = {i["id"]: i for i in q["items"]}
@@ -194,18 +233,18 @@ class QuizRenderer:
                 f'<span class="cf-order__text" id="{tid}">{self.md.inline(items[iid]["text"])}</span>'
                 f'<span class="cf-order__btns cf-js">'
                 f'<button type="button" class="cf-btn cf-move" data-cf-move="-1" aria-describedby="{tid}">'
-                f'<span aria-hidden="true">↑</span> {_esc(self.t["move_up"])}</button>'
+                f'<span aria-hidden="true">↑</span> {self.et["move_up"]}</button>'
                 f'<button type="button" class="cf-btn cf-move" data-cf-move="1" aria-describedby="{tid}">'
-                f'<span aria-hidden="true">↓</span> {_esc(self.t["move_down"])}</button></span></li>'
+                f'<span aria-hidden="true">↓</span> {self.et["move_down"]}</button></span></li>'
             )
-        return f'<p class="cf-help">{_esc(self.t["ordering_help"])}</p><ol class="cf-order">{"".join(rows)}</ol>'
+        return f'<p class="cf-help">{self.et["ordering_help"]}</p><ol class="cf-order">{"".join(rows)}</ol>'
 
     def _hints(self, q: dict, base: str) -> str:
         if not q.get("hints"):
             return ""
         items = "".join(f'<li hidden>{self.md.inline(h)}</li>' for h in q["hints"])
         return (
-            f'<div class="cf-hints cf-js"><ol class="cf-hints__list" aria-label="{_esc(self.t["hints_heading"])}">'
+            f'<div class="cf-hints cf-js"><ol class="cf-hints__list" aria-label="{self.et["hints_heading"]}">'
             f"{items}</ol></div>"
         )
 
@@ -228,10 +267,10 @@ class QuizRenderer:
         described = f' aria-describedby="{base}-prompt"' if long_prompt else ""
         buttons = []
         if practice:
-            buttons.append(f'<button type="button" class="cf-btn cf-check">{_esc(self.t["check"])}</button>')
-            buttons.append(f'<button type="button" class="cf-btn cf-retry" hidden>{_esc(self.t["retry"])}</button>')
+            buttons.append(f'<button type="button" class="cf-btn cf-check">{self.et["check"]}</button>')
+            buttons.append(f'<button type="button" class="cf-btn cf-retry" hidden>{self.et["retry"]}</button>')
         if q.get("hints"):
-            buttons.append(f'<button type="button" class="cf-btn cf-hint">{_esc(self.t["hint"])}</button>')
+            buttons.append(f'<button type="button" class="cf-btn cf-hint">{self.et["hint"]}</button>')
         actions = f'<div class="cf-q__actions cf-js">{"".join(buttons)}</div>' if buttons else ""
         feedback = '<div class="cf-q__feedback" aria-live="polite"></div>' if practice else ""
         return (
@@ -289,7 +328,7 @@ class QuizRenderer:
 
     def render(self, quiz: dict, sources_url: str | None = None) -> str:
         """The quiz's section: heading, intro, questions, footer and its JSON."""
-        t = self.t
+        t, et = self.t, self.et
         practice = quiz["mode"] == "practice"
         qid = _esc(quiz["id"])
         intro_key = "practice_intro" if practice else "assessment_intro"
@@ -301,23 +340,23 @@ class QuizRenderer:
         ]
         if quiz.get("description"):
             parts.append(f'<div class="cf-quiz__desc">{self.md.block(quiz["description"])}</div>')
-        parts.append(f'<noscript><p class="cf-noscript">{_esc(t["noscript"])}</p></noscript>')
+        parts.append(f'<noscript><p class="cf-noscript">{et["noscript"]}</p></noscript>')
         total = len(quiz["questions"])
         parts.extend(self._question(quiz, q, n, total, practice) for n, q in enumerate(quiz["questions"], 1))
         if practice:
             parts.append(
                 '<div class="cf-quiz__footer cf-js">'
                 '<p class="cf-quiz__summary" role="status"></p>'
-                f'<button type="button" class="cf-btn cf-retry-quiz">{_esc(t["retry_quiz"])}</button></div>'
+                f'<button type="button" class="cf-btn cf-retry-quiz">{et["retry_quiz"]}</button></div>'
             )
         else:
             parts.append(
                 '<div class="cf-quiz__footer cf-js"><div class="cf-learner">'
-                f'<p class="cf-field"><label for="cf-{qid}-name">{_esc(t["learner_name"])}</label> '
+                f'<p class="cf-field"><label for="cf-{qid}-name">{et["learner_name"]}</label> '
                 f'<input type="text" id="cf-{qid}-name" class="cf-input cf-learner-name" autocomplete="name"></p>'
-                f'<p class="cf-field"><label for="cf-{qid}-learner">{_esc(t["learner_id"])}</label> '
+                f'<p class="cf-field"><label for="cf-{qid}-learner">{et["learner_id"]}</label> '
                 f'<input type="text" id="cf-{qid}-learner" class="cf-input cf-learner-id" autocomplete="off"></p>'
-                f'</div><button type="button" class="cf-btn cf-btn--primary cf-download">{_esc(t["download"])}</button>'
+                f'</div><button type="button" class="cf-btn cf-btn--primary cf-download">{et["download"]}</button>'
                 '<p class="cf-quiz__summary" role="status"></p></div>'
             )
         data = script_json(self.quiz_data(quiz, sources_url))
