@@ -117,3 +117,91 @@ def test_bom_and_empty_document(tmp_path):
 def test_scalar_types_and_dates_stay_text():
     node, _ = compose_text("a: yes\nb: 0.5\nc: ~\nd: 2004-01-16\ne: '18'\nf: 18\n", "f.yml")
     assert to_python(node) == {"a": True, "b": 0.5, "c": None, "d": "2004-01-16", "e": "18", "f": 18}
+
+
+# --- the resolver shortcut: SafeLoader's YAML 1.1 rules, exactly ---------------
+
+import pytest  # noqa: E402
+import yaml  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+from yaml.nodes import ScalarNode  # noqa: E402
+
+from courseforge.quiz.yamlsafe import _Loader  # noqa: E402
+
+TRICKY = ["yes", "Yes", "YES", "no", "No", "on", "On", "OFF", "off", "y", "n", "true", "False", "~", "null", "Null",
+          "NULL", "1e3", "1.0e3", "1.0e+3", "0x1F", "0o17", "017", "0b101", ".inf", "-.inf", ".NaN", ".nan", "1_000",
+          "1_0.5", "2004-01-16", "2004-01-16 10:00:00", "2004-1-6t1:2:3Z", "1:20", "190:20:30.15", "+12", "-0", "0",
+          "3.", ".5", "-.5", "1,000", "12e", "Ypres", "Norway", "Oslo", "yesterday", "nothing", "truth", "offer",
+          "The text", "q1", "a", "=", "<<", "0.5 kg", "2004", "20:04", "Tom", "tilde~"]
+
+
+def _tags(text: str, loader) -> list[tuple[str, str]]:
+    out, stack = [], [yaml.compose(text, Loader=loader)]
+    while stack:
+        n = stack.pop()
+        if isinstance(n, ScalarNode):
+            out.append((n.value, n.tag))
+        elif n is not None:
+            stack.extend(x for pair in n.value for x in (pair if isinstance(pair, tuple) else (pair,)))
+    return out
+
+
+def test_tricky_values_resolve_as_safeloader_does():
+    text = "".join(f"k{i}: {v}\n" for i, v in enumerate(TRICKY))
+    text += "list: [" + ", ".join(v for v in TRICKY if v not in ("<<", "=")) + "]\nquoted: ['yes', \"1e3\", '~']\n"
+    want = _tags(text, yaml.SafeLoader)  # the pure-Python reference
+    assert _tags(text, _Loader) == want
+    got = dict(want)
+    assert (got["yes"], got["off"], got["~"], got["1_000"], got["0x1F"], got["2004-01-16"], got["1e3"], got["Ypres"],
+            got[".inf"], got["<<"]) == (
+        "tag:yaml.org,2002:bool", "tag:yaml.org,2002:bool", "tag:yaml.org,2002:null", "tag:yaml.org,2002:int",
+        "tag:yaml.org,2002:int", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:str", "tag:yaml.org,2002:str",
+        "tag:yaml.org,2002:float", "tag:yaml.org,2002:merge")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(
+    st.from_regex(r"[-+]?(0x|0o|0b|\.)?[0-9a-fA-F_]{0,6}([.:][0-9_]{0,4})?([eE][-+]?[0-9]{1,3})?", fullmatch=True),
+    st.from_regex(r"(?i)(y|n|yes|no|true|false|on|off|null|~|\.inf|\.nan)[a-z]{0,2}", fullmatch=True),
+    st.from_regex(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ][0-9]{1,2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?Z?)?", fullmatch=True),
+    st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12),
+))
+def test_any_plain_value_resolves_as_safeloader_does(value):
+    reference = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # the same parser, SafeLoader's resolver
+    for text in (f"k: {value}\n", f"- {value}\n", f"[{value}]\n"):
+        try:
+            want = _tags(text, reference)
+        except yaml.YAMLError:
+            with pytest.raises(yaml.YAMLError):
+                _tags(text, _Loader)
+            continue
+        assert _tags(text, _Loader) == want
+
+
+def test_merge_key_is_still_refused_as_a_tag():
+    node, diags = compose_text("a: 1\n<<: {b: 2}\n", "f.yml")
+    assert node is None
+    assert [str(d) for d in diags] == [
+        "f.yml:2:1: tag '!!merge' refused: course files hold plain text, numbers, lists and fields only; "
+        "remove the tag"
+    ]
+
+
+def test_duplicate_keys_found_deep_in_a_tree_without_tags():
+    text = "a:\n  - b: 1\n    c: [x, {d: 1, d: 2}]\n    b: 3\n"
+    node, diags = compose_text(text, "f.yml")
+    assert node is not None
+    assert [str(d) for d in diags] == [
+        "f.yml:4:5: duplicate key 'b' (first on line 2): YAML would silently keep only this last one; keep one of the two",
+        "f.yml:3:19: duplicate key 'd' (first on line 3): YAML would silently keep only this last one; keep one of the two",
+    ]
+
+
+def test_a_tag_inside_a_list_is_found_when_the_text_has_one():
+    node, diags = compose_text("a:\n  - x\n  - !!binary aGk=\nb: 1\nb: 2\n", "f.yml")
+    assert node is None
+    assert [str(d) for d in diags] == [
+        "f.yml:5:1: duplicate key 'b' (first on line 4): YAML would silently keep only this last one; keep one of the two",
+        "f.yml:3:5: tag '!!binary' refused: course files hold plain text, numbers, lists and fields only; remove the tag",
+    ]

@@ -34,3 +34,11 @@ def test_errors_come_back_with_their_diagnostics(course, fork):
         PendingCourse(Project(course), fork=fork).result()
     assert got.value.diagnostics == want.value.diagnostics
     assert got.value.diagnostics[0].path == "quizzes/q-exam.yml"
+
+
+def test_public_views_come_with_the_course(course):
+    from courseforge.quiz.public import public_quiz
+
+    got = PendingCourse(Project(course), fork=True).result()
+    assert sorted(got.public) == [q.id for q in got.quizzes] == ["q-basics", "q-exam"]
+    assert got.public == {q.id: public_quiz(q) for q in got.quizzes}

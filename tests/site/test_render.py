@@ -140,3 +140,85 @@ def test_long_prompt_goes_below_the_legend(practice_quiz):
     html = render(practice_quiz)
     assert '<fieldset aria-describedby="cf-q-basics-capital-prompt"><legend><span class="cf-q__num">Question 1 of 7</span></legend>' in html
     assert '<div class="cf-q__prompt" id="cf-q-basics-capital-prompt"><p>First paragraph.</p>\n<p>Second paragraph?</p></div>' in html
+
+
+# --- the plain-text shortcut gives what Markdown gives ---------------------------
+
+import html as html_lib  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import markdown as markdown_lib  # noqa: E402
+import pytest  # noqa: E402
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from courseforge.quiz.load import load_quizzes  # noqa: E402
+from courseforge.site.render import PLAIN_SAFE_EXTENSIONS, is_plain  # noqa: E402
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED_EXTENSIONS = (["admonition", "attr_list", "md_in_html", "footnotes", "tables", "toc"],
+                      {"toc": {"permalink": True}})
+SETUPS = [([], {}), SHIPPED_EXTENSIONS, (sorted(PLAIN_SAFE_EXTENSIONS), {})]
+
+
+def _texts(quiz) -> list[str]:
+    out = [quiz.title, quiz.description or ""]
+    for q in quiz.questions:
+        out += [q.prompt, q.explanation or "", *q.hints]
+        for o in getattr(q, "options", []):
+            out += [o.text, o.feedback or ""]
+        for p in getattr(q, "pairs", []):
+            out += [p.left, p.right]
+        out += [d.text for d in getattr(q, "distractors", [])] + [i.text for i in getattr(q, "items", [])]
+        out += [getattr(q, "feedback_true", None) or "", getattr(q, "feedback_false", None) or ""]
+    return [t for t in out if t]
+
+
+def _agrees(md: Markdown, reference, text: str) -> None:
+    want = reference.reset().convert(text)
+    assert md.block(text) == want, text
+    m = re.fullmatch(r"<p>(.*)</p>", want, re.S)
+    assert md.inline(text) == (m.group(1) if m and "<p>" not in m.group(1) else want), text
+
+
+@pytest.mark.parametrize("extensions,configs", SETUPS)
+def test_shortcut_agrees_with_markdown_on_the_shipped_quizzes(extensions, configs):
+    quizzes, _ = load_quizzes(REPO / "quizzes", REPO)
+    texts = sorted({t for quiz in quizzes for t in _texts(quiz)})
+    assert len(texts) > 200
+    plain = [t for t in texts if is_plain(t)]
+    assert len(plain) > len(texts) // 3  # the shortcut is taken for most option texts
+    reference = markdown_lib.Markdown(extensions=extensions, extension_configs=configs)
+    md = Markdown(extensions, configs)
+    for text in texts:
+        _agrees(md, reference, text)
+
+
+PIECES = list("abcXYZ 019.,;:'\"?!()/%$€-+=#>&~^@{}|<*_`[]\\\t\n\r\x00\x02\x0b\x85\u00a0\u2009\u2028éÉ") + [
+    "&amp;", "&#38;", "&#0", "&x;", "&copy", "R&D", "1.", "2004)", "!!!", "???", "===", "---", ": ", "  ", "[TOC]",
+    "{: .x}", "http://x.org", "a@b.org", ":smile:", "(c)", "--", "...", "|"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=10).map("".join), st.sampled_from(SETUPS))
+def test_shortcut_agrees_with_markdown_on_any_plain_text(text, setup):
+    extensions, configs = setup
+    if is_plain(text):
+        want = markdown_lib.Markdown(extensions=extensions, extension_configs=configs).convert(text)
+        assert want == f"<p>{html_lib.escape(text, quote=False)}</p>"
+    _agrees(Markdown(extensions, configs), markdown_lib.Markdown(extensions=extensions, extension_configs=configs), text)
+
+
+def test_shortcut_keeps_what_markdown_keeps():
+    md = Markdown(*SHIPPED_EXTENSIONS)
+    assert md.inline("AT&amp;T and R&D") == "AT&amp;T and R&amp;D"  # an entity stays as written
+    assert md.inline("Well done! 3 > 2") == "Well done! 3 &gt; 2"
+    assert md.block("2004. A year") == "<ol>\n<li>A year</li>\n</ol>"
+    assert md.block("    indented") == "<pre><code>indented\n</code></pre>"
+    assert md.inline("a\tb") == "a   b"
+
+
+def test_other_extensions_turn_the_shortcut_off():
+    assert Markdown(["smarty"]).inline("It's plain -- isn't it") == "It&rsquo;s plain &ndash; isn&rsquo;t it"
+    assert Markdown(["toc"], {"toc": {"marker": "Contents"}}).block("Contents") == '<div class="toc">\n<ul></ul>\n</div>'
+    assert Markdown(["markdown.extensions.tables"]).inline("plain") == "plain"
