@@ -13,10 +13,7 @@ trainer can read.
 
 Markers remember answers they already graded (bounded): across 100,000
 learners the same few answers recur, and a dict look-up is cheaper than
-checking them again. Each marker exposes that memory as ``mark.cache``
-(answer in hashable form -> result; see :data:`CACHE_FORM`), which
-:mod:`courseforge.grade.fast` reads directly; only answers that passed
-every check are ever stored there.
+checking them again.
 """
 
 from __future__ import annotations
@@ -29,15 +26,6 @@ from . import scoring
 CACHE_SIZE = 4096  # per question: graded answers remembered
 
 Marker = Callable[[Any], tuple[float, int]]
-
-# Per question type: the class a valid answer has, and how it becomes a key of ``mark.cache``
-# ("as is", "tuple" of a list, "items" of a dict as a tuple). true_false is keyed by the
-# bool itself: the class check keeps 1 and 0 (equal to True and False) out.
-CACHE_FORM = {
-    "single": (str, "as is"), "fill_blank": (str, "as is"), "true_false": (bool, "as is"),
-    "numeric": (float, "as is"), "multiple": (list, "tuple"), "ordering": (list, "tuple"),
-    "matching": (dict, "items"),
-}
 
 
 class AnswerError(ValueError):
@@ -89,7 +77,7 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
     if t == "single":
         right = frozenset(o.id for o in q.options if o.correct)
         # option id -> (mark, index): one dict look-up grades a valid answer
-        table = cache = {o.id: (scoring.single(right, o.id) * pts, i) for i, o in enumerate(q.options)}
+        table = {o.id: (scoring.single(right, o.id) * pts, i) for i, o in enumerate(q.options)}
 
         def mark(ans: Any) -> tuple[float, int]:
             r = table.get(ans) if ans.__class__ is str else None
@@ -126,7 +114,6 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
     elif t == "true_false":
         yes = (scoring.true_false(q.answer, True) * pts, 1)
         no = (scoring.true_false(q.answer, False) * pts, 0)
-        cache = {True: yes, False: no}
 
         def mark(ans: Any) -> tuple[float, int]:
             if ans is True:
@@ -137,21 +124,20 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
 
     elif t == "fill_blank":
         accepted = frozenset(scoring.normalise_text(a) for a in q.answers)
-        cache: dict[str, tuple[float, int]] = {}  # common answers repeat; bounded below
+        cache: dict[str, float] = {}  # common answers repeat; bounded below
 
         def mark(ans: Any) -> tuple[float, int]:
             if ans.__class__ is not str:
                 raise AnswerError(f"expected text, got {_kind(ans)}")
-            r = cache.get(ans)
-            if r is None:
-                r = (scoring.fill_blank(accepted, ans) * pts, 0)
+            f = cache.get(ans)
+            if f is None:
+                f = scoring.fill_blank(accepted, ans) * pts
                 if len(cache) < CACHE_SIZE:
-                    cache[ans] = r
-            return r
+                    cache[ans] = f
+            return f, 0
 
     elif t == "numeric":
         key, tol = float(q.answer), float(q.tolerance or 0)
-        cache = {}  # only finite numbers are stored (NaN, never equal to itself, would not be found)
 
         def mark(ans: Any) -> tuple[float, int]:
             if ans.__class__ not in (int, float):  # bool is excluded on purpose
@@ -159,12 +145,9 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
             try:
                 if not math.isfinite(ans):
                     raise AnswerError("expected a number, got infinity or NaN")
-                r = (scoring.numeric(key, tol, ans) * pts, 0)
+                return scoring.numeric(key, tol, ans) * pts, 0
             except OverflowError:  # an integer with hundreds of digits
                 raise AnswerError("the number is too large") from None
-            if len(cache) < CACHE_SIZE:
-                cache[ans] = r
-            return r
 
     elif t == "matching":
         pairs = [p.id for p in q.pairs]
@@ -223,5 +206,4 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
 
     else:  # pragma: no cover - the quiz loader only builds known types
         raise ValueError(f"unknown question type {t!r}")
-    mark.cache = cache  # type: ignore[attr-defined]
     return mark

@@ -42,6 +42,12 @@ def fmt_num(x: float) -> str:
     return f"{r:.4f}".rstrip("0")
 
 
+def json_mark(x: float) -> str:
+    """A mark's text in results.json: 2.0 → "2", 0.5 → "0.5", 1/3 → "0.3333"."""
+    r = round(x, 4)
+    return str(int(r)) if r == int(r) else repr(r)
+
+
 def json_num(x: float) -> float | int:
     r = round(float(x), 4)
     return int(r) if r == int(r) else r
@@ -118,7 +124,7 @@ class ResultsWriter:
         self.file.write(head[:-1] + ',\n "attempts": [')
         self.first = True  # no line written yet in the current list
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        self._per_quiz: dict[str, tuple[str, dict]] = {}  # quiz id -> (attempt line template, score texts)
+        self._per_quiz: dict[str, tuple] = {}  # quiz id -> (attempt line template, marks keys, score texts)
         self._nums: dict[float, str] = {}  # mark -> its JSON text; marks take few distinct values
         self._file = ("", "")
         self._buf: list[str] = []
@@ -127,34 +133,31 @@ class ResultsWriter:
         """A number's text, as :func:`fmt_num` writes it (cached: marks take few values)."""
         t = self._nums.get(x)
         if t is None:
-            r = round(x, 4)
-            t = str(int(r)) if r == int(r) else repr(r)
+            t = json_mark(x)
             if len(self._nums) < 100_000:
                 self._nums[x] = t
         return t
 
-    def _template(self, key: Any) -> str:
-        """One quiz's attempt line with %-slots for what varies; the rest is encoded once."""
-        marks = ",".join(encode_basestring(q).replace("%", "%%") + ":%s" for q in key.qids)
+    def _template(self, key: Any) -> tuple[str, tuple[str, ...]]:
+        """One quiz's attempt line with %-slots for what varies (the rest is encoded once),
+        and the start of each question's member in "marks" (``"q1":``)."""
         quiz = encode_basestring(key.id).replace("%", "%%")
         return ('{"n":%d,"file":%s,"line":%s,"learner_id":%s,"learner_name":%s,"quiz":' + quiz
-                + ',"submitted_at":%s,%s,"marks":{' + marks + "}")
+                + ',"submitted_at":%s,%s,"marks":{%s}', tuple(encode_basestring(q) + ":" for q in key.qids))
 
     def attempt(self, seq: int, file: str, where: Any, g: Any, percent: float, passed: bool,
                 duplicate: bool = False) -> None:
-        """One attempt as one line. Built from a per-quiz template filled in one %-operation:
-        this runs 100,000 times in a big run, and a generic encoder spends most of its time
-        on the 20 marks."""
+        """One attempt as one line, from a per-quiz template filled in one %-operation: this
+        runs 100,000 times in a big run, and a generic encoder spends most of its time on the
+        20 marks (``g.marks_json``, when the marker made it, has them ready)."""
         key = g.quiz
         fixed = self._per_quiz.get(key.id)
         if fixed is None:
-            fixed = self._per_quiz[key.id] = (self._template(key), {})
-        template, scores = fixed
-        nums = self._nums
-        try:
-            marks = tuple(map(nums.__getitem__, g.marks))
-        except KeyError:
-            marks = tuple(map(self.num, g.marks))
+            fixed = self._per_quiz[key.id] = (*self._template(key), {})
+        template, starts, scores = fixed  # template: the line without its closing brace
+        marks = g.marks_json  # made while marking when every answer had been seen before
+        if marks is None:
+            marks = ",".join(map(str.__add__, starts, map(self.num, g.marks)))
         if self._file[0] != file:
             self._file = (file, encode_basestring(file))
         # score, percent and passed take few distinct values: their text is made once for each
@@ -167,17 +170,19 @@ class ResultsWriter:
             if len(scores) < 100_000:
                 scores[g.score] = (percent, passed, score)
         s = encode_basestring
-        line = template % ((seq, self._file[1],
-                            where if where.__class__ is int and where else (s(where) if where else "null"),
-                            s(g.learner_id), s(g.learner_name), s(g.submitted_at), score) + marks)
-        if g.unanswered or g.warnings or duplicate:
-            if g.unanswered:
-                line += ',"unanswered":' + self._dumps(g.unanswered)
-            if g.warnings:
-                line += ',"warnings":' + self._dumps(g.warnings)
-            if duplicate:
-                line += ',"duplicate":true'
-        self._line(line + "}")
+        line = template % (seq, self._file[1],
+                           where if where.__class__ is int and where else (s(where) if where else "null"),
+                           s(g.learner_id), s(g.learner_name), s(g.submitted_at), score, marks)
+        if g.unanswered:
+            line += ',"unanswered":' + self._dumps(g.unanswered)
+        if g.warnings:
+            line += ',"warnings":' + self._dumps(g.warnings)
+        if duplicate:
+            line += ',"duplicate":true'
+        buf = self._buf  # as _line does, written out: this is the hot path
+        buf.append(line + "}")
+        if len(buf) >= 512:
+            self._flush()
 
     def _line(self, line: str) -> None:
         """One element of the current JSON list, buffered: fewer, larger writes."""

@@ -88,6 +88,7 @@ class Graded:
     unanswered: list[str]
     warnings: list[str]
     score: float
+    marks_json: str | None = None  # the marks as results.json writes them, when already made
 
 
 def parse_time(value: Any) -> float:
@@ -201,13 +202,14 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
     n = len(key.qids)
     index = key.index
     done = None
+    marks_json = None
     if not (from_csv or mismatch) and key.marks_of is not None:
         try:
             done = key.marks_of(answers)  # every answer seen before: one look-up each
         except (AnswerError, TypeError):
             done = None  # a bad answer: the loop below names the first one, in answer order
     if done is not None:
-        marks, choices = done
+        marks, choices, marks_json = done
     elif not (from_csv or mismatch):
         marks = [0.0] * n
         choices = [-1] * n
@@ -246,4 +248,4 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
     # answered questions always get a choice code >= 0 (see the module docstring)
     unanswered = [key.qids[i] for i in range(n) if choices[i] == -1] if -1 in choices else []
     return Graded(key, lid, name, when if when.__class__ is str else str(when), ts, marks, choices,
-                  unanswered, warnings, sum(marks))
+                  unanswered, warnings, sum(marks), marks_json)
