@@ -171,7 +171,8 @@ def build_course(
                      description="Every question names the paragraph it comes from: follow the link to read "
                                  "the answer in context. Retake the quiz as often as you like.")
         figures, events, actors = module_facts(passages, facts)
-        drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors))
+        drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors,
+                                  standalone=facts.standalone))
         if not quiz.questions:
             warnings.append(Diagnostic("course.yml", m.line, 0,
                                        f"module '{m.title}': no quiz question passed the checks, so the module has "

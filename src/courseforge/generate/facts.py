@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from .standalone import Standalone, standalone_for
+
 
 @dataclass(frozen=True, order=True)
 class Cite:
@@ -194,27 +196,76 @@ class CourseFacts:
     events: list[Event]
     figures: list[Figure]
     actors: list[Actor]
+    standalone: Standalone | None = None  # makes a paragraph's sentences stand alone
 
 
-def _timeline_events(corpus: Any, extract: Any) -> list:
-    """Stand-alone dated sentences, plus named events ("Convention No 97")
-    whose sentence leans on its neighbours: the name and the citation give
-    the context a timeline entry needs."""
-    standalone = list(extract.dated_events(corpus))
+# What a figure's label keeps around the number, as the source writes it:
+# "more than 100 countries", "some 80 billions US dollars a year".
+_QUALIFIER_BEFORE = re.compile(
+    r"(?:(?:more|fewer|less|greater|higher|lower)\s+than|over|under|some|about|around|nearly|almost|approximately|"
+    r"roughly|close\s+to|at\s+least|at\s+most|up\s+to|as\s+many\s+as|as\s+much\s+as|only|just|an\s+estimated|"
+    r"estimated|US\s*\$|USD|\$|€|£)\s*$", re.I)
+_QUALIFIER_AFTER = re.compile(r"^\s+(?:a|per|each|every)\s+(?:year|month|day|week)\b|^\s+annually\b")
+
+
+def figure_label(value: str, sentence: str) -> str:
+    """The figure as the sentence writes it, with its qualifier and unit:
+    always a span of ``sentence``."""
+    at = sentence.find(value)
+    if at < 0:
+        return value
+    start, end = at, at + len(value)
+    m = _QUALIFIER_BEFORE.search(sentence[max(0, start - 24):start])
+    if m and (m.start() + max(0, start - 24) == 0 or not sentence[m.start() + max(0, start - 24) - 1].isalnum()):
+        start = max(0, start - 24) + m.start()
+    m = _QUALIFIER_AFTER.match(sentence[end:])
+    if m:
+        end += m.end()
+    return sentence[start:end]
+
+
+def _timeline_events(corpus: Any, extract: Any, alone: Standalone) -> list:
+    """Dated sentences that stand alone (a leading "It" resolved, a leading
+    "And" dropped), plus named events ("Convention No 97") whose sentence
+    opens alone but leans on its neighbours later ("in this domain"): the
+    name and the citation give the context a timeline entry needs."""
     try:
         every = extract.dated_events(corpus, standalone=False)
     except TypeError:  # an extractor without the option
-        return standalone
-    have = {(_get(e, "text"), _get(e, "date_text")) for e in standalone}
-    return standalone + [e for e in every if _get(e, "label") and (_get(e, "text"), _get(e, "date_text")) not in have]
+        every = extract.dated_events(corpus)
+    out = []
+    for e in every:
+        doc, para, text, label = _get(e, "doc"), _get(e, "para"), _get(e, "text"), _get(e, "label")
+        shown = alone.sentence(doc, para, text) or (label and alone.sentence(doc, para, text, strict=False))
+        if shown:
+            out.append({"year": _get(e, "year"), "date_text": _get(e, "date_text"), "text": shown,
+                        "doc": doc, "para": para, "label": label})
+    return out
+
+
+def _standalone_figures(found: Iterable[Any], alone: Standalone) -> list[dict]:
+    out = []
+    for f in found:
+        doc, para = _get(f, "doc"), _get(f, "para")
+        shown = alone.sentence(doc, para, _get(f, "sentence"))
+        if shown and _get(f, "text") in shown:
+            out.append({"text": figure_label(_get(f, "text"), shown), "sentence": shown, "doc": doc,
+                        "para": para, "kind": _get(f, "kind")})
+    return out
 
 
 def collect_facts(corpus: Any, extract: Any) -> CourseFacts:
-    """Run the extractors once over the corpus and normalise their records."""
+    """Run the extractors once over the corpus and normalise their records.
+    Every sentence a page shows is made to stand alone first."""
+    actors = actors_from(extract.organizations(corpus))
+    terms = terms_from(extract.acronyms(corpus))
+    # bodies named by acronym only in a sentence are found through the glossary
+    by_name = {t.expansion: t.acronym for t in terms}
+    alone = standalone_for(corpus, [Actor(a.name, a.acronym or by_name.get(a.name, ""), a.cite) for a in actors])
     return CourseFacts(
-        terms=terms_from(extract.acronyms(corpus)),
-        events=events_from(_timeline_events(corpus, extract)),
-        figures=figures_from(extract.figures(corpus)),
-        actors=actors_from(extract.organizations(corpus)),
+        terms=terms,
+        events=events_from(_timeline_events(corpus, extract, alone)),
+        figures=figures_from(_standalone_figures(extract.figures(corpus), alone)),
+        actors=actors,
+        standalone=alone,
     )
-

@@ -22,6 +22,8 @@ from .facts import Actor, Cite, CourseFacts, Event, Figure, Term
 from .markdown import cite_link, front_matter, md, md_cell, para_label
 from .plan import ModulePlan
 from .select import Passage
+from .extract import is_boilerplate, is_prose
+from .standalone import Standalone, opens_alone
 from .text import content_stems, word_count
 
 READING_WPM = 180  # words per minute for careful study reading
@@ -46,6 +48,7 @@ class ModuleDraft:
     actors: list[Actor] = field(default_factory=list)
     assessment: bool = False
     minutes: int = 0  # estimated study time, set by estimate_minutes()
+    standalone: Standalone | None = None  # makes quoted sentences stand alone
 
     @property
     def id(self) -> str:
@@ -78,8 +81,11 @@ def cite(corpus: Corpus, doc: str, para: str) -> str:
 
 
 def excerpt(text: str, sentences: Sentences, limit: int = EXCERPT_WORDS) -> str:
-    """The paragraph, or its first sentences up to about ``limit`` words."""
-    if word_count(text) <= limit:
+    """The paragraph, or its first sentences up to about ``limit`` words;
+    never a cut sentence: a paragraph the source breaks off mid-sentence
+    ends at its last full stop, with " […]"."""
+    whole = _ENDS_SENTENCE.search(text.rstrip()) is not None
+    if word_count(text) <= limit and whole:
         return text
     out: list[str] = []
     n = 0
@@ -88,7 +94,12 @@ def excerpt(text: str, sentences: Sentences, limit: int = EXCERPT_WORDS) -> str:
             break
         out.append(s.strip())
         n += word_count(s)
+    while len(out) > 1 and not _ENDS_SENTENCE.search(out[-1]):
+        out.pop()
     return " ".join(out) + " […]"
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
@@ -97,9 +108,25 @@ def plural(n: int, word: str, many: str | None = None) -> str:
 
 
 def _join(items: list[str]) -> str:
+    """ "a, b and c"; "a, b and c, and d and e" when an item has its own "and"."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + " and " + items[-1]
+    serial = "," if len(items) > 2 and any(" and " in i for i in items) else ""
+    return ", ".join(items[:-1]) + serial + " and " + items[-1]
+
+
+def actor_names(actors: list[Actor], n: int = 3) -> str:
+    """ "the Commission for Social Development, IOM and OECD": a full name
+    takes "the" in running text, an acronym stands on its own."""
+    names = []
+    for a in actors[:n]:
+        if a.acronym:
+            names.append(a.acronym)
+        elif a.name.startswith(("The ", "the ")):
+            names.append(a.name)
+        else:
+            names.append("the " + a.name)
+    return _join(names)
 
 
 def study_minutes(*, words: int, questions: int, discussion: int) -> int:
@@ -108,17 +135,29 @@ def study_minutes(*, words: int, questions: int, discussion: int) -> int:
     return max(10, int(math.ceil(raw / 5.0)) * 5)
 
 
-def key_readings(passages: list[Passage]) -> list[Passage]:
+def _opens_alone(text: str) -> bool:
+    first = (_first_sentence(text) or "").strip()
+    return bool(first) and not _DANGLING.match(first) and opens_alone(first)
+
+
+def _first_sentence(text: str) -> str:
+    from .extract import sentences
+    return next(iter(sentences(text)), "")
+
+
+def key_readings(passages: list[Passage], alone: Standalone | None = None) -> list[Passage]:
     """The best passage of each document first, then the next best, up to MAX_READINGS.
 
-    Substantial paragraphs (READING_MIN_WORDS or more, not opening with a
-    back-reference) come first: a list item or a one-line fragment makes a
-    poor reading out of context."""
-    good = [p for p in passages if word_count(p.para.text) >= READING_MIN_WORDS
-            and not _DANGLING.match(p.para.text.strip())]
-    poor = [p for p in passages if p not in good]
+    Substantial paragraphs (READING_MIN_WORDS or more) whose opening stands
+    alone come first, then those opening with a pronoun whose referent is
+    certain (the page names it above the quote): a list item, a one-line
+    fragment or an "it" nobody can place makes a poor reading out of context."""
+    long = [p for p in passages if word_count(p.para.text) >= READING_MIN_WORDS]
+    good = [p for p in long if _opens_alone(p.para.text)]
+    placed = [p for p in long if p not in good and alone and alone.opening_referent(p.doc, p.para.id)]
+    poor = [p for p in passages if p not in good and p not in placed]
     out: list[Passage] = []
-    for tier in (good, poor):
+    for tier in (good, placed, poor):
         seen: set[str] = {p.doc for p in out}
         first = []
         for p in tier:
@@ -259,7 +298,7 @@ _NORMATIVE = re.compile(r"\b(should|must|needs? to|ought to|call(?:s|ed)? for|re
 
 # a quote starting with a pronoun makes no sense out of its paragraph
 _DANGLING = re.compile(r"(?:it|its|this|that|these|those|they|their|such|he|she|both|however|moreover|thus|"
-                       r"therefore|also|in addition|furthermore)\b", re.I)
+                       r"therefore|also|in addition|furthermore|and|but|yet|on the other hand)\b", re.I)
 
 
 def present_topics(draft: ModuleDraft) -> list[str]:
@@ -299,8 +338,7 @@ def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentence
     out.append(f"The readings link {md(t1)} and {md(t2)}. How strong is that link in the evidence quoted here, "
                "and what further evidence would change your view?")
     if len(draft.actors) >= 2:
-        names = [a.acronym or a.name for a in draft.actors[:3]]
-        out.append(f"Which of the actors in this module — {md(_join(names))} — is best placed to act on "
+        out.append(f"Which of the actors in this module — {md(actor_names(draft.actors))} — is best placed to act on "
                    f"{md(t1)}, and what limits its influence?")
     if len(draft.events) >= 2:
         a, b = draft.events[0], draft.events[-1]
@@ -321,7 +359,9 @@ def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: i
     out: list[str] = []
     seen: set[str] = set()
     # passages beyond the key readings first, so takeaways add to what was quoted
-    shown = key_readings(draft.passages)
+    shown = key_readings(draft.passages, draft.standalone)
+    # a sentence the facts or the timeline already show is not repeated
+    said = {f.sentence for f in draft.figures} | {e.text for e in draft.events}
     for p in [p for p in draft.passages if p not in shown] + shown:
         if len(out) >= limit:
             break
@@ -330,8 +370,11 @@ def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: i
         seen.add((p.doc, p.para.id))
         best = None
         for i, s in enumerate(sentences(p.para.text)):
-            n = word_count(s)
-            if not 8 <= n <= 50 or _DANGLING.match(s.strip()):
+            # shown alone, so it must read alone: "And ..." loses the "And",
+            # "It ..." names its referent, anything else leaning on its neighbours goes
+            s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s
+            if (not s or not 8 <= word_count(s) <= 50 or _DANGLING.match(s.strip())
+                    or not is_prose(s) or is_boilerplate(s) or s in said):
                 continue
             score = len(query & set(content_stems(s)))
             if best is None or score > best[0]:
@@ -348,7 +391,7 @@ def estimate_minutes(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -
     """Study time from what the page shows: readings, facts, events, discussion and quiz."""
     if draft.assessment:
         return study_minutes(words=0, questions=len(draft.quiz.questions), discussion=0)
-    readings = key_readings(draft.passages)
+    readings = key_readings(draft.passages, draft.standalone)
     words = sum(word_count(excerpt(p.para.text, sentences)) for p in readings)
     words += sum(word_count(f.sentence) for f in draft.figures) + sum(word_count(e.text) for e in draft.events)
     discussion = discussion_questions(draft, corpus, sentences)
@@ -357,7 +400,7 @@ def estimate_minutes(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -
 
 def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sentences) -> str:
     plan, quiz = draft.plan, draft.quiz
-    readings = key_readings(draft.passages)
+    readings = key_readings(draft.passages, draft.standalone)
     docs_used = [corpus.document(d) for d in draft.sources]
     docs_used = [d for d in docs_used if d is not None]
     discussion = discussion_questions(draft, corpus, sentences)
@@ -394,6 +437,11 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
     out.append("## Key readings\n")
     for i, p in enumerate(readings, start=1):
         d = corpus.document(p.doc)
+        # a quote opening with "it" gets what it is about above it, the quote itself untouched
+        about = (draft.standalone.opening_referent(p.doc, p.para.id)
+                 if draft.standalone and not _opens_alone(p.para.text) else None)
+        if about:
+            out.append(f"On the {md(about)}:\n")
         out.append(f"> {md(excerpt(p.para.text, sentences))}\n>\n> — {cite(corpus, p.doc, p.para.id)}"
                    + (f", *{md(d.entry.issuer)}*" if d and d.entry.issuer else "") + "\n")
     if draft.figures:
@@ -434,8 +482,7 @@ def _context(draft: ModuleDraft) -> str:
     """Who is involved and when, in one sentence, when the passages say."""
     parts = []
     if draft.actors:
-        names = [a.acronym or a.name for a in draft.actors[:3]]
-        parts.append(f"the actors include {md(_join(names))}")
+        parts.append(f"the actors include {md(actor_names(draft.actors))}")
     years = sorted({e.year for e in draft.events})
     if len(years) >= 2:
         parts.append(f"the events it covers run from {years[0]} to {years[-1]}")
