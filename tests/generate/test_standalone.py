@@ -152,6 +152,11 @@ def test_facts_resolve_a_leading_it_from_the_heading_and_drop_a_leading_and(test
 def test_test_corpus_pages_read_alone(test_course):
     project, _ = test_course
     assert check_pages(project.modules_dir) > 5
+    pages = "\n".join(p.read_text(encoding="utf-8") for p in sorted(project.modules_dir.glob("*.md")))
+    # the quote stays verbatim; what "it" is goes above it
+    assert "On the International Coral Reef Initiative:\n\n> Although it is not a treaty body it does hold" in pages
+    assert ("- **more than 20 countries** — It \\[the International Coral Reef Initiative\\] also works with "
+            "research institutes and has offices in more than 20 countries.") in pages
 
 
 def test_shipped_pages_read_alone():

@@ -118,15 +118,23 @@ def _join(items: list[str]) -> str:
 def actor_names(actors: list[Actor], n: int = 3) -> str:
     """ "the Commission for Social Development, IOM and OECD": a full name
     takes "the" in running text, an acronym stands on its own."""
-    names = []
-    for a in actors[:n]:
+    return _join(actor_list(actors, n))
+
+
+def actor_list(actors: list[Actor], n: int = 3) -> list[str]:
+    names: list[str] = []
+    for a in actors:
         if a.acronym:
-            names.append(a.acronym)
+            name = a.acronym
         elif a.name.startswith(("The ", "the ")):
-            names.append(a.name)
+            name = a.name
         else:
-            names.append("the " + a.name)
-    return _join(names)
+            name = "the " + a.name
+        if name not in names:  # two bodies may share an acronym (ILO: Office and Organization)
+            names.append(name)
+        if len(names) == n:
+            break
+    return names
 
 
 def study_minutes(*, words: int, questions: int, discussion: int) -> int:
@@ -136,8 +144,11 @@ def study_minutes(*, words: int, questions: int, discussion: int) -> int:
 
 
 def _opens_alone(text: str) -> bool:
+    """The paragraph's first sentence reads without what came before: no
+    leading pronoun or connective, no section number ("III-"), no link."""
     first = (_first_sentence(text) or "").strip()
-    return bool(first) and not _DANGLING.match(first) and opens_alone(first)
+    return (bool(first) and not _DANGLING.match(first) and opens_alone(first) and not is_boilerplate(first)
+            and not re.match(r"^[IVX]{1,4}\s*[-–.)]", first))
 
 
 def _first_sentence(text: str) -> str:
@@ -193,6 +204,9 @@ def module_facts(passages: list[Passage], facts: CourseFacts) -> tuple[list[Figu
                if not (f.sentence in seen or _digits(f.value) in seen
                        or seen.add(f.sentence) or seen.add(_digits(f.value)))][:8]
     events = [e for e in facts.events if (e.cite.doc, e.cite.para) in rank][:12]
+    # a date whose sentence the timeline shows is not repeated among the facts
+    dated = {e.text for e in events}
+    figures = [f for f in figures if not (f.kind == "year" and f.sentence in dated)]
     actors: list[tuple[int, Actor]] = []
     for a in facts.actors:
         hits = [p for p in passages if _mentions(p.para.text, a.name) or _mentions(p.para.text, a.acronym)]
@@ -298,7 +312,8 @@ _NORMATIVE = re.compile(r"\b(should|must|needs? to|ought to|call(?:s|ed)? for|re
 
 # a quote starting with a pronoun makes no sense out of its paragraph
 _DANGLING = re.compile(r"(?:it|its|this|that|these|those|they|their|such|he|she|both|however|moreover|thus|"
-                       r"therefore|also|in addition|furthermore|and|but|yet|on the other hand)\b", re.I)
+                       r"therefore|also|in addition|furthermore|and|but|yet|on the other hand|for (?:example|instance)|"
+                       r"in particular|similarly|likewise|in this (?:context|regard|respect)|to this end)\b", re.I)
 
 
 def present_topics(draft: ModuleDraft) -> list[str]:
@@ -326,8 +341,11 @@ def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentence
     claim = None
     for p in draft.passages[:6]:
         for s in sentences(p.para.text):
-            if _NORMATIVE.search(s) and 12 <= word_count(s) <= 45 and not _DANGLING.match(s.strip()):
-                claim = (s.strip(), p)
+            # quoted alone, so it must read alone and be a whole sentence
+            s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s.strip()
+            if (s and _NORMATIVE.search(s) and 12 <= word_count(s) <= 45 and not _DANGLING.match(s)
+                    and is_prose(s) and not is_boilerplate(s)):
+                claim = (s, p)
                 break
         if claim:
             break
@@ -335,9 +353,9 @@ def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentence
         s, p = claim
         out.append(f"“{md(s)}” ({cite(corpus, p.doc, p.para.id)}) Whose interests does this position serve, "
                    "what does it assume, and what would it take to act on it in a country you know?")
-    out.append(f"The readings link {md(t1)} and {md(t2)}. How strong is that link in the evidence quoted here, "
+    out.append(f"The readings link {md(t1)} with {md(t2)}. How strong is that link in the evidence quoted here, "
                "and what further evidence would change your view?")
-    if len(draft.actors) >= 2:
+    if len(actor_list(draft.actors)) >= 2:
         out.append(f"Which of the actors in this module — {md(actor_names(draft.actors))} — is best placed to act on "
                    f"{md(t1)}, and what limits its influence?")
     if len(draft.events) >= 2:
@@ -362,6 +380,7 @@ def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: i
     shown = key_readings(draft.passages, draft.standalone)
     # a sentence the facts or the timeline already show is not repeated
     said = {f.sentence for f in draft.figures} | {e.text for e in draft.events}
+    quoted = " ".join(excerpt(p.para.text, sentences) for p in shown)
     for p in [p for p in draft.passages if p not in shown] + shown:
         if len(out) >= limit:
             break
@@ -374,7 +393,7 @@ def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: i
             # "It ..." names its referent, anything else leaning on its neighbours goes
             s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s
             if (not s or not 8 <= word_count(s) <= 50 or _DANGLING.match(s.strip())
-                    or not is_prose(s) or is_boilerplate(s) or s in said):
+                    or not is_prose(s) or is_boilerplate(s) or s in said or s in quoted):
                 continue
             score = len(query & set(content_stems(s)))
             if best is None or score > best[0]:

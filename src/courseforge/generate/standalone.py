@@ -30,6 +30,7 @@ _FRAME = re.compile(r"^It\s+(?:should|must|might|may|can|could)\s+be\s+(?:noted|
 # "It is ..." and its kin are usually expletive ("It is estimated that"): no referent to name.
 _EXPLETIVE = re.compile(r"^It\s+(?:is|was|has been|seems|appears|would|might|could|may|should|must|will)\b")
 _IT = re.compile(r"^It\s+(?=[a-z])")
+_CLAUSE_PRONOUN = re.compile(r",\s+(?:it|they|he|she)\s")
 # Bodies too common to be the one a pronoun stands for.
 _TOO_COMMON = frozenset({"United Nations", "UN", "General Assembly of the United Nations"})
 
@@ -51,7 +52,9 @@ def opens_alone(sentence: str) -> bool:
     s = probe.strip().lstrip(extract._QUOTES + "-–—•* ")
     return bool(s) and s[0].isupper() and not (
         extract._PRONOUN_START.match(s) or extract._BACK_REFERENCE.match(s) or extract._early_pronoun(s)
-        or (extract._BARE_THE.match(s) and extract._BARE_THE.match(s).group(1) not in extract._GENERIC_BARE))
+        or (extract._BARE_THE.match(s) and extract._BARE_THE.match(s).group(1) not in extract._GENERIC_BARE)
+        # "On 22 November, it launched ...": the subject is someone named before
+        or _CLAUSE_PRONOUN.search(s))
 
 
 def read_resolved(text: str) -> str:
@@ -133,7 +136,7 @@ class Standalone:
         if not p:
             return None
         first = (extract.sentences(p.text) or [""])[0]
-        if not re.search(r"\b(?:it|its|it[’']s)\b", first[:60], re.I):
+        if not re.search(r"\b(?:it|its|it[’']s)\b", first, re.I):
             return None
         return self.referent(doc, para)
 
