@@ -166,3 +166,26 @@ def test_shipped_pages_read_alone():
     assert "- Public opinions fluctuate with events" in page
     assert "The actors include the Commission for Social Development, IOM and OECD." in page
     assert "legal status, and access to social services and social benefits." in page
+
+
+def test_a_clause_leaning_on_an_earlier_sentence_is_not_shown_alone():
+    from courseforge.generate.standalone import _strict
+    assert not _strict("The topic of migration is frequently addressed: within their international framework in 1997.")
+    assert not _strict("On 22 November at the session of the Board, it launched its programme on migration.")
+    assert _strict("Migration is a structural feature of globalization; although it is an old phenomenon, migration has grown.")
+
+
+def test_timeline_shows_an_event_name_but_not_a_body_as_one():
+    from courseforge.generate.facts import Cite, Event
+    from courseforge.generate.pages import timeline_page
+    from gen_standins import simple_corpus
+
+    corpus = simple_corpus({"a": ["x"]})
+    page = timeline_page([
+        Event(1949, "1949", "The main texts are Convention No 97 of 1949 and others.", Cite("a", "1"), "00",
+              "Convention No 97"),
+        Event(2000, "2000", "The report of the special session of the General Assembly held in 2000 says more.",
+              Cite("a", "1"), "00", "General Assembly"),
+    ], corpus)
+    assert "- **Convention No 97** — The main texts" in page
+    assert "- The report of the special session of the General Assembly held in 2000 says more." in page

@@ -658,12 +658,26 @@ def timeline_page(events: list[Event], corpus: Corpus) -> str:
         if e.year != year:
             year = e.year
             out.append(f"\n## {year}\n")
-        name = e.label or (e.when if e.when and e.when != str(e.year) else "")
-        if e.label and e.when and e.when != str(e.year):
-            name = f"{e.label}, {e.when}"
+        label = e.label if e.label and not _names_a_body(e.label) else ""
+        name = label or (e.when if e.when and e.when != str(e.year) else "")
+        if label and e.when and e.when != str(e.year):
+            name = f"{label}, {e.when}"
         lead = f"**{md(name)}** — " if name else ""
         out.append(f"- {lead}{md(e.text)} ({cite(corpus, e.cite.doc, e.cite.para)})")
     return "\n".join(out).rstrip() + "\n"
+
+
+# A label that names a body ("General Assembly") rather than an event would
+# read as the event's name; the timeline then shows the date only.
+_BODY_WORDS = frozenset("Assembly Council Commission Committee Organization Organisation Office Fund Institute "
+                        "Division Department Bank Group Agency Foundation Union Secretariat Board".split())
+_EVENT_WORDS = frozenset("Convention Treaty Conference Declaration Protocol Protocols Principles Accords Accord "
+                         "Dialogue Summit Agreement Resolution Session Programme Plan Compact Pact Act".split())
+
+
+def _names_a_body(label: str) -> bool:
+    words = set(label.split())
+    return bool(words & _BODY_WORDS) and not words & _EVENT_WORDS
 
 
 def sources_page(corpus: Corpus) -> str:

@@ -30,7 +30,10 @@ _FRAME = re.compile(r"^It\s+(?:should|must|might|may|can|could)\s+be\s+(?:noted|
 # "It is ..." and its kin are usually expletive ("It is estimated that"): no referent to name.
 _EXPLETIVE = re.compile(r"^It\s+(?:is|was|has been|seems|appears|would|might|could|may|should|must|will)\b")
 _IT = re.compile(r"^It\s+(?=[a-z])")
-_CLAUSE_PRONOUN = re.compile(r",\s+(?:it|they|he|she)\s")
+# "..., it launched", "...: within their framework": a clause whose subject
+# or owner is someone named before the sentence
+_CLAUSE_PRONOUN = re.compile(r",\s+(?:it|they|he|she)\s"
+                             r"|[:;]\s+(?:(?:in|within|for|on|by|through|with|at|under)\s+)?(?:its|their)\s")
 # Bodies too common to be the one a pronoun stands for.
 _TOO_COMMON = frozenset({"United Nations", "UN", "General Assembly of the United Nations"})
 
@@ -55,6 +58,10 @@ def opens_alone(sentence: str) -> bool:
         or (extract._BARE_THE.match(s) and extract._BARE_THE.match(s).group(1) not in extract._GENERIC_BARE)
         # "On 22 November, it launched ...": the subject is someone named before
         or _CLAUSE_PRONOUN.search(s))
+
+
+def _strict(sentence: str) -> bool:
+    return extract.self_contained(sentence) and not _CLAUSE_PRONOUN.search(sentence)
 
 
 def read_resolved(text: str) -> str:
@@ -115,7 +122,7 @@ class Standalone:
         sentence (extract.self_contained); otherwise only its opening counts."""
         s = " ".join(sentence.split())
         s = strip_connective(s)
-        ok = extract.self_contained if strict else opens_alone
+        ok = _strict if strict else opens_alone
         if ok(s):
             return s
         if _IT.match(s) and not _EXPLETIVE.match(s):
