@@ -189,3 +189,16 @@ def test_timeline_shows_an_event_name_but_not_a_body_as_one():
     ], corpus)
     assert "- **Convention No 97** — The main texts" in page
     assert "- The report of the special session of the General Assembly held in 2000 says more." in page
+
+
+def test_actor_names_read_as_running_text():
+    from courseforge.generate.facts import Actor, Cite
+    from courseforge.generate.pages import actor_names
+
+    c = Cite("a", "1")
+    actors = [Actor("United Nations", "UN", c), Actor("Commission for Social Development", "", c),
+              Actor("International Labour Office", "ILO", c), Actor("International Labour Organization", "ILO", c),
+              Actor("Global Forum on Migration and Development", "GFMD", c)]
+    assert actor_names(actors) == "the UN, the Commission for Social Development and ILO"
+    assert actor_names(actors, 4) == "the UN, the Commission for Social Development, ILO and GFMD"
+

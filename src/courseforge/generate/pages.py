@@ -125,7 +125,8 @@ def actor_list(actors: list[Actor], n: int = 3) -> list[str]:
     names: list[str] = []
     for a in actors:
         if a.acronym:
-            name = a.acronym
+            # "the UN", "the EU"; longer acronyms are often said as words ("UNITAR")
+            name = ("the " if len(a.acronym) <= 2 else "") + a.acronym
         elif a.name.startswith(("The ", "the ")):
             name = a.name
         else:
