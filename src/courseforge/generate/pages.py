@@ -382,25 +382,30 @@ def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: i
     # a sentence the facts or the timeline already show is not repeated
     said = {f.sentence for f in draft.figures} | {e.text for e in draft.events}
     quoted = " ".join(excerpt(p.para.text, sentences) for p in shown)
-    for p in [p for p in draft.passages if p not in shown] + shown:
-        if len(out) >= limit:
+    order = [p for p in draft.passages if p not in shown] + shown
+    # a takeaway repeats a quoted sentence only when the page would have fewer than two otherwise
+    for repeat_quotes in (False, True):
+        if repeat_quotes and len(out) >= 2:
             break
-        if (p.doc, p.para.id) in seen:
-            continue
-        seen.add((p.doc, p.para.id))
-        best = None
-        for i, s in enumerate(sentences(p.para.text)):
-            # shown alone, so it must read alone: "And ..." loses the "And",
-            # "It ..." names its referent, anything else leaning on its neighbours goes
-            s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s
-            if (not s or not 8 <= word_count(s) <= 50 or _DANGLING.match(s.strip())
-                    or not is_prose(s) or is_boilerplate(s) or s in said or s in quoted):
+        for p in order:
+            if len(out) >= limit:
+                break
+            if (p.doc, p.para.id) in seen:
                 continue
-            score = len(query & set(content_stems(s)))
-            if best is None or score > best[0]:
-                best = (score, i, s.strip())
-        if best:
-            out.append(f"{md(best[2])} ({cite(corpus, p.doc, p.para.id)})")
+            best = None
+            for i, s in enumerate(sentences(p.para.text)):
+                # shown alone, so it must read alone: "And ..." loses the "And",
+                # "It ..." names its referent, anything else leaning on its neighbours goes
+                s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s
+                if (not s or not 8 <= word_count(s) <= 50 or _DANGLING.match(s.strip())
+                        or not is_prose(s) or is_boilerplate(s) or s in said or (s in quoted and not repeat_quotes)):
+                    continue
+                score = len(query & set(content_stems(s)))
+                if best is None or score > best[0]:
+                    best = (score, i, s.strip())
+            if best:
+                seen.add((p.doc, p.para.id))
+                out.append(f"{md(best[2])} ({cite(corpus, p.doc, p.para.id)})")
     return out
 
 
