@@ -81,3 +81,14 @@ def test_a_quiz_repeating_a_question_id_gets_no_shortcut():
     quiz = make_quiz()
     quiz.questions.append(quiz.questions[0])
     assert QuizKey.compile(quiz).marks_of is None
+
+
+def test_a_long_fill_in_answer_is_marked_but_not_remembered():
+    quiz = make_quiz()
+    fast = QuizKey.compile(quiz).marks_of
+    long_text = "New York " + "x" * 300
+    fast(PERFECT)
+    for _ in range(2):
+        marks, _, _ = fast({**PERFECT, "q4": long_text})
+        assert marks[3] == 0.0
+    assert long_text not in fast.__globals__["F3"] and "new york" in fast.__globals__["F3"]

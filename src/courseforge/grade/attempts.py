@@ -122,9 +122,9 @@ class AttemptBook:
             learners = self.rows[quiz] = {}
             self.blocks[quiz] = Block(len(marks))
         block = self.blocks[quiz]
-        row = learners.get(learner_id)
-        if row is None:  # a learner's first attempt: the usual case, so Block.new_row written out here
-            learners[learner_id] = row = len(block.scores)
+        new = len(block.scores)
+        row = learners.setdefault(learner_id, new)
+        if row == new:  # a learner's first attempt, the usual case: a new row
             block.scores.append(score)
             block.times.append(ts)
             block.seqs.append(seq)

@@ -25,6 +25,9 @@ from .outputs import _FORMULA, ERROR_COLUMNS, GRADEBOOK_COLUMNS, CsvOut, Results
 from .stats import QuizStats, quiz_statistics
 from .validate import QuizKey, Rejected, check_submission
 
+_FORMULA_START = frozenset(_FORMULA)  # csv_safe's prefixes are single characters
+assert all(len(p) == 1 for p in _FORMULA)
+
 KEEP_FOR_REPORT = 200  # errors and warnings listed in report.html (all are in the CSV files)
 LEARNERS_IN_REPORT = 1000  # per quiz; the gradebook has them all
 
@@ -131,10 +134,11 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
                                            "yes" if passed else "no", percent, passed)
             name, at = names[row], submitted[row]
             attempt, attempts = (block.attempt(row), len(others[row])) if row in others else (1, 1)
-            batch.append(("'" + lid if lid.startswith(_FORMULA) else lid,
-                          "'" + name if name.startswith(_FORMULA) else name,
+            # csv_safe written out (these are always text): a first character that starts a formula
+            batch.append(("'" + lid if lid[:1] in _FORMULA_START else lid,
+                          "'" + name if name[:1] in _FORMULA_START else name,
                           quiz_cell, cells[0], max_cell, cells[1], cells[2], attempt,
-                          "'" + at if at.startswith(_FORMULA) else at))
+                          "'" + at if at[:1] in _FORMULA_START else at))
             graded.append((lid, seqs[row], attempt, attempts))
             if len(batch) >= 1000:
                 writerows(batch)

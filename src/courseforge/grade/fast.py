@@ -10,8 +10,9 @@ the mark, the choice code and the mark as results.json writes it
 (``"q1":2``), so the writer does not format the same few marks again.
 
 A new answer (a miss) goes to its question's marker, which checks and
-scores it; only answers that passed every check are remembered (bounded,
-:data:`CACHE_SIZE` per question). The shortcut answers ``None`` when a
+scores it; only answers that passed every check are remembered (bounded:
+:data:`CACHE_SIZE` answers per question, fill-in texts up to
+:data:`REMEMBERED_TEXT` characters). The shortcut answers ``None`` when a
 submission names a question the quiz does not have, and lets the marker's
 :class:`AnswerError` (or a ``TypeError`` from an unhashable value) through
 for a bad answer: :func:`courseforge.grade.validate.check_submission` then
@@ -28,6 +29,8 @@ from typing import Any
 
 from .markers import CACHE_SIZE, Marker
 from .outputs import json_mark
+
+REMEMBERED_TEXT = 200  # characters: a longer fill-in answer is marked each time, never kept
 
 # (marks, choice codes, marks as JSON object members) in question order
 Marked = tuple[list[float], list[int], str]
@@ -53,7 +56,7 @@ def _miss(qid: str, t: str, marker: Marker, memory: dict) -> Callable[[Any], tup
     def miss(a: Any) -> tuple[float, int, str]:
         mark, choice = marker(a)
         r = (mark, choice, prefix + json_mark(mark))
-        if len(memory) < CACHE_SIZE:
+        if len(memory) < CACHE_SIZE and (a.__class__ is not str or len(a) <= REMEMBERED_TEXT):
             memory[a if form == "a" else tuple(a) if form == "tuple(a)" else tuple(a.items())] = r
         return r
 
