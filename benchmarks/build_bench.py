@@ -11,9 +11,12 @@ Prints:
 
 The plugin checks the course in a forked child while MkDocs reads the pages, so
 wall time gains from a free second core; CPU time (parent and child) is printed
-too, since on a loaded machine there is no free core to gain from.
+too, since on a loaded machine there is no free core to gain from. The load
+average before and after says how busy the machine was; --inline also times
+the 2,000-question build with the check in the build's own process
+(``background: false``), to see what the second process gains.
 Times are medians of several runs, ours and plain alternating; ratios are medians of
-per-pair ratios. Run: python benchmarks/build_bench.py [--runs N]
+per-pair ratios. Run: python benchmarks/build_bench.py [--runs N] [--inline]
 """
 
 from __future__ import annotations
@@ -163,8 +166,10 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--modules", type=int, default=100)
     parser.add_argument("--questions", type=int, default=20)
+    parser.add_argument("--inline", action="store_true", help="also time the build without the background check")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
+    print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
 
     with tempfile.TemporaryDirectory(prefix="cf-build-bench-") as tmp_name:
         tmp = Path(tmp_name)
@@ -182,7 +187,20 @@ def main() -> int:
         print(f"{args.modules} modules x {args.questions} questions ({total} questions): courseforge build {t_big:.2f} s, "
               f"plain MkDocs {t_big_plain:.2f} s, ratio {ratio:.2f}x (target <= 1.3x) "
               f"{'OK' if ratio <= 1.3 else 'OVER TARGET'}")
-        for label, name in (("ship", "shipped course"), ("big", f"{total} questions")):
+        if args.inline:
+            inline = tmp / "big-inline"
+            shutil.copytree(big, inline)
+            yml = inline / "mkdocs.yml"
+            yml.write_text(yml.read_text(encoding="utf-8").replace("  - courseforge\n",
+                                                                   "  - courseforge:\n      background: false\n"),
+                           encoding="utf-8")
+            t_in, t_in_plain, r_in = paired(lambda: build_site(Project(inline), tmp / "site-inline", strict=True),
+                                            lambda: plain_build(inline, tmp / "site-inline-plain"), args.runs, "inline")
+            print(f"the same, check inline (background: false): courseforge build {t_in:.2f} s, "
+                  f"plain MkDocs {t_in_plain:.2f} s, ratio {r_in:.2f}x")
+        for label, name in (("ship", "shipped course"), ("big", f"{total} questions"), ("inline", "check inline")):
+            if label not in CPU:
+                continue
             ours_cpu, plain_cpu = CPU[label]
             print(f"CPU time, {name}: courseforge {ours_cpu:.2f} s (checker in a child process included), "
                   f"plain {plain_cpu:.2f} s, ratio {ours_cpu / plain_cpu:.2f}x")
@@ -204,6 +222,7 @@ def main() -> int:
             print(f"largest first view of another page: {others[name] / 1024:.1f} KB ({name})")
         big_page = tmp / "site-big" / "001-module" / "index.html"
         print(f"first view of a 20-question module page: {first_view(tmp / 'site-big', big_page) / 1024:.1f} KB")
+    print(f"load average after: {os.getloadavg()[0]:.2f}")
     return 0
 
 

@@ -301,3 +301,25 @@ def test_shipped_course_builds_strict(tmp_path):
     build_site(project, tmp_path / "site", strict=True)
     assert (tmp_path / "site" / "index.html").is_file()
     assert external_requests(tmp_path / "site") == []
+
+
+def test_background_check_or_inline_builds_the_same_site(course, tmp_path, monkeypatch):
+    import os
+
+    build_site(Project(course), tmp_path / "forked")
+    yml = course / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("  - courseforge\n", "  - courseforge:\n      background: false\n"),
+                   encoding="utf-8")
+
+    def no_fork():
+        raise AssertionError("background: false must not fork")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    build_site(Project(course), tmp_path / "inline")
+
+    def tree(root):
+        return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+    forked, inline = tree(tmp_path / "forked"), tree(tmp_path / "inline")
+    assert len(forked) > 50 and forked.keys() == inline.keys()
+    assert [name for name in forked if forked[name] != inline[name]] == []

@@ -11,6 +11,10 @@ class CourseforgeConfig(Config):
     enabled = Type(bool, default=True)
     # Run everything `courseforge check` checks before building; an error stops the build.
     check = Type(bool, default=True)
+    # Check and load the course in a second process while MkDocs reads the pages
+    # (where os.fork exists; never under `mkdocs serve` or with other threads).
+    # false: do it in the build's own process; same result, same messages.
+    background = Type(bool, default=True)
     # A site that works from file:// (no directory URLs, inlined search index,
     # a local iframe-worker shim for the search worker). `courseforge build
     # --offline` turns it on; it can also be set here.

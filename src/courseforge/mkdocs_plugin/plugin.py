@@ -74,7 +74,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         # The course is the folder of mkdocs.yml. Check it and load its quizzes in the
         # background while MkDocs reads the pages; the first page that needs a quiz waits.
         self.project = Project(Path(config.config_file_path).resolve().parent)
-        self._pending = PendingCourse(self.project, check=self.config.check, fork=not getattr(self, "serving", False))
+        fork = self.config.background and not getattr(self, "serving", False)
+        self._pending = PendingCourse(self.project, check=self.config.check, fork=fork)
         self._course: SiteCourse | None = None
 
         # The site's language and Markdown, for the quizzes' words and texts.

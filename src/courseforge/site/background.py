@@ -28,6 +28,17 @@ def _load(project: Project, check: bool) -> tuple[str, object]:
         return "error", exc.diagnostics
 
 
+def _unpickle(data: bytes):
+    # Thousands of objects, none of them garbage: no cycle collection while they arrive.
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.loads(data)
+    finally:
+        if was:
+            gc.enable()
+
+
 class PendingCourse:
     """``load_site_course(project, check=check)``, started now, awaited by :meth:`result`."""
 
@@ -67,7 +78,7 @@ class PendingCourse:
             _, status = os.waitpid(self._pid, 0)
             self._pid = None
             try:
-                self._outcome = pickle.loads(data) if data and status == 0 else _load(*self._args)
+                self._outcome = _unpickle(data) if data and status == 0 else _load(*self._args)
             except Exception:  # noqa: BLE001 - a broken message: do the work here instead
                 self._outcome = _load(*self._args)
         kind, value = self._outcome
