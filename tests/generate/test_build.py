@@ -125,3 +125,14 @@ def test_a_module_without_questions_gets_no_quiz_file_and_no_marker():
     assert [str(w) for w in out.warnings] == [
         "course.yml: warning: module 'Fisheries': no quiz question passed the checks, so the module has no quiz; "
         "add topic phrases or documents on it"]
+
+
+def test_every_shipped_module_page_has_its_facts_and_timeline_sections():
+    # Dates shown in the timeline are not repeated as facts, but never at the cost of the facts section.
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    for page in sorted((root / "modules").glob("0[1-8]-*.md")):
+        headings = re.findall(r"^## (.+)$", page.read_text(encoding="utf-8"), re.M)
+        assert "Key facts and figures" in headings, page.name
+        assert headings.index("Key readings") < headings.index("Key facts and figures") < headings.index("Actors"), page.name

@@ -205,9 +205,10 @@ def module_facts(passages: list[Passage], facts: CourseFacts) -> tuple[list[Figu
                if not (f.sentence in seen or _digits(f.value) in seen
                        or seen.add(f.sentence) or seen.add(_digits(f.value)))][:8]
     events = [e for e in facts.events if (e.cite.doc, e.cite.para) in rank][:12]
-    # a date whose sentence the timeline shows is not repeated among the facts
+    # a date whose sentence the timeline shows is not repeated among the facts,
+    # unless the dates are all the facts there are: every page keeps its facts
     dated = {e.text for e in events}
-    figures = [f for f in figures if not (f.kind == "year" and f.sentence in dated)]
+    figures = [f for f in figures if not (f.kind == "year" and f.sentence in dated)] or figures
     actors: list[tuple[int, Actor]] = []
     for a in facts.actors:
         hits = [p for p in passages if _mentions(p.para.text, a.name) or _mentions(p.para.text, a.acronym)]
