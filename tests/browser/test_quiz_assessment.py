@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from courseforge.cli import main
 from courseforge.quiz.load import load_quiz_file
 from courseforge.quiz.public import public_alias, public_question_version, quiz_version, resolve_answer
 from learner import choose, move_into_order
@@ -46,6 +48,14 @@ def download(page, *, tmp_path: Path, base: str) -> dict:
     target = tmp_path / info.value.suggested_filename
     info.value.save_as(target)
     return json.loads(target.read_text(encoding="utf-8")), info.value.suggested_filename
+
+
+def grade_download(path: Path, course_dir: Path, out: Path) -> dict:
+    """``courseforge grade`` on one downloaded file: its single gradebook row."""
+    assert main(["grade", str(path), "--out", str(out), "--course", str(course_dir), "--no-progress"]) == 0
+    with open(out / "gradebook.csv", encoding="utf-8-sig", newline="") as fh:
+        (row,) = list(csv.DictReader(fh))
+    return row
 
 
 def exam_quiz(course_dir: Path):
@@ -106,6 +116,11 @@ def walk_assessment(page, base: str, tmp_path: Path, course_dir: Path) -> None:
     # The grader's resolve_answer turns them back into exactly what the learner meant.
     quiz = exam_quiz(course_dir)
     assert {qq.id: resolve_answer(qq, data["answers"][qq.id]) for qq in quiz.questions} == MEANT
+    # The trainer grades exactly the file the browser saved.
+    assert grade_download(tmp_path / name, course_dir, tmp_path / "graded") == {
+        "learner_id": "UN-0042", "learner_name": "Amina <b>Diallo</b>", "quiz": "q-exam",
+        # e1 1 + e2 0 + e3 1 (case ignored) + e4 1 + e5 1 + e6 ½ (m2 right, m1 wrong) + e7 1 = 5.5 of 7
+        "score": "5.5", "max": "7", "percent": "78.57", "passed": "yes", "attempt": "1", "submitted_at": submitted}
     assert page.inner_text(f"{E} .cf-quiz__summary") == (
         "Your answers were saved as the file q-exam-UN-0042.json. Send this file to your trainer.")
 

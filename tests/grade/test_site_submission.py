@@ -1,8 +1,8 @@
 """The submission the site's browser test downloads (tests/browser/test_quiz_assessment.py) grades end to end.
 
-The browser test asserts the downloaded file equals ``expected_submission``
-below (plus ``submitted_at``); here the same dict, on the same test course
-(tests/site/conftest.py), goes through ``courseforge grade``.
+The browser test grades the very file it downloads; here a file of the same
+shape, on the same test course (tests/site/conftest.py), goes through
+``courseforge grade`` with its console summary and report checked too.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 
 from courseforge.cli import main
 from courseforge.quiz.load import load_quiz_file
-from courseforge.quiz.public import public_question_version, quiz_version
+from courseforge.quiz.public import public_alias, public_question_version, quiz_version
 
 _spec = importlib.util.spec_from_file_location(
     "site_course_for_grade", Path(__file__).resolve().parents[1] / "site" / "conftest.py")
@@ -25,6 +25,7 @@ _spec.loader.exec_module(site_course)
 def downloaded_submission(course_dir: Path) -> dict:
     quiz, diags = load_quiz_file(course_dir / "quizzes" / "q-exam.yml")
     assert quiz is not None, diags
+    by_id = {q.id: q for q in quiz.questions}
     return {
         "format": "courseforge-submission/1",
         "course": "test-course",
@@ -33,9 +34,12 @@ def downloaded_submission(course_dir: Path) -> dict:
         "question_versions": {q.id: public_question_version(q) for q in quiz.questions},
         "learner": {"id": "UN-0042", "name": "Amina <b>Diallo</b>"},
         "submitted_at": "2025-05-06T07:08:09Z",
+        # As the site sends them: ordering items and matching rights under their aliases.
         "answers": {
-            "e1": "y", "e2": False, "e3": "zebraword", "e4": 98765, "e5": ["k1", "k2", "k3"],
-            "e6": {"m1": "m2", "m2": "m2"}, "e7": ["o1", "o3"],
+            "e1": "y", "e2": False, "e3": "zebraword", "e4": 98765,
+            "e5": [public_alias(by_id["e5"], t) for t in ("Zulu step", "Alpha step", "Mike step")],
+            "e6": {"m1": public_alias(by_id["e6"], "Right two"), "m2": public_alias(by_id["e6"], "Right two")},
+            "e7": ["o1", "o3"],
         },
     }
 

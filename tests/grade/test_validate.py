@@ -9,7 +9,7 @@ import pytest
 from courseforge.grade.validate import QuizKey, Rejected, check_submission
 from courseforge.quiz.model import Option, SingleChoice
 
-from .conftest import SRC, make_quiz, submission
+from .conftest import PERFECT as PERFECT_ANSWERS, SRC, make_quiz, submission
 
 
 @pytest.fixture
@@ -40,6 +40,28 @@ def test_mixed_submission_hand_computed(keys):
     # q1 0; q2 (2−1)/2 × 2 = 1; q3 1; q4 1; q5 0 (290 outside 281 ± 2); q6 1/3 × 3 = 1; q7 2/4 × 4 = 2
     assert g.marks == [0, 1, 1, 1, 0, pytest.approx(1.0), 2]
     assert g.score == pytest.approx(6.0)
+
+
+def test_browser_aliases_grade_like_model_ids(keys):
+    # The site names matching rights and ordering items by alias (the author's ids would give
+    # the key away); the grader must give exactly the marks and choice codes of the model ids.
+    from courseforge.quiz.public import public_alias
+
+    quiz = make_quiz()
+    q6, q7 = quiz.questions[5], quiz.questions[6]
+    by_model = {"q6": {"p1": "p1", "p2": "p3", "p3": "x1"}, "q7": ["i2", "i1", "i3", "i4"]}
+    by_alias = {"q6": {"p1": public_alias(q6, "migration"), "p2": public_alias(q6, "labour"),
+                       "p3": public_alias(q6, "weather")},
+                "q7": [public_alias(q7, t) for t in ("second", "first", "third", "fourth")]}
+    base = dict(PERFECT_ANSWERS)
+    model = check_submission(submission(quiz, answers={**base, **by_model}), keys)
+    browser = check_submission(submission(quiz, answers={**base, **by_alias}), keys)
+    assert model.marks == browser.marks == [2, 2, 1, 1, 1, pytest.approx(1.0), 2]
+    assert model.choices == browser.choices
+    # An alias and the author's id of the same item are the same item, listed twice.
+    twice = {**base, "q7": ["i1", public_alias(q7, "first"), "i3", "i4"]}
+    with pytest.raises(Rejected, match="the same item is listed twice"):
+        check_submission(submission(quiz, answers=twice), keys)
 
 
 def test_unanswered_and_null_answers_score_zero(keys):

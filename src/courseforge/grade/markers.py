@@ -21,6 +21,7 @@ from __future__ import annotations
 import math
 from typing import Any, Callable
 
+from ..quiz.public import aliases, resolve_answer
 from . import scoring
 
 CACHE_SIZE = 4096  # per question: graded answers remembered
@@ -154,6 +155,9 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
         rights = {r: i + 1 for i, r in enumerate(pairs + [d.id for d in q.distractors])}
         place = {p: n for n, p in enumerate(pairs)}
         base = len(rights) + 1
+        # The site names rights by alias (quiz.public): the same choice, the same code.
+        alias = aliases(q)
+        rights.update({a: rights[m] for a, m in alias.items()})
 
         cache = {}
 
@@ -179,7 +183,7 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
                         raise AnswerError(f"expected a right id (text) for pair {_show(left)}, got {_kind(right)}")
                     raise AnswerError(f"right {_show(right)} (matched to {_show(left)}) does not exist")
                 code += r * base**n
-            res = (scoring.matching(pairs, ans) * pts, code)
+            res = (scoring.matching(pairs, resolve_answer(q, ans) if alias else ans) * pts, code)
             if len(cache) < CACHE_SIZE:
                 cache[tuple(ans.items())] = res
             return res
@@ -187,6 +191,8 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
     elif t == "ordering":
         items = [i.id for i in q.items]
         known = {iid: n for n, iid in enumerate(items)}
+        alias = aliases(q)  # the site names items by alias (quiz.public)
+        known.update({a: known[m] for a, m in alias.items()})
 
         cache = {}
 
@@ -199,7 +205,7 @@ def make_marker(q: Any, multiple_scoring: str = scoring.PARTIAL) -> Marker:
                 if r is not None:
                     return r
             _id_list(ans, known, "item")
-            r = (scoring.ordering(items, ans) * pts, 0)
+            r = (scoring.ordering(items, resolve_answer(q, ans)) * pts, 0)
             if len(cache) < CACHE_SIZE:
                 cache[tuple(ans)] = r
             return r
