@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from . import __version__
@@ -77,6 +78,18 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as exc:
+        # A folder that cannot be written, a disk that is full: the file and the reason, no traceback.
+        where = exc.filename if exc.filename is not None else "courseforge"
+        print(f"{where}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # noqa: BLE001 - a bug of ours: say so plainly, keep the details on request
+        if os.environ.get("COURSEFORGE_DEBUG"):
+            raise
+        print(f"courseforge: internal error ({type(exc).__name__}: {exc}). This is a bug in courseforge, "
+              "not in your files; please report it with the command you ran "
+              "(set COURSEFORGE_DEBUG=1 to see the details).", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":  # pragma: no cover
