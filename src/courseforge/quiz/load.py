@@ -475,10 +475,6 @@ def _scalar_field(node: Node, name: str) -> str | None:
     return v.value if isinstance(v, ScalarNode) and v.value else None
 
 
-def spec_present(node: MappingNode) -> set[str]:
-    return {k.value for k, _ in node.value if isinstance(k, ScalarNode)}
-
-
 # --- public API ---------------------------------------------------------------
 
 
