@@ -46,6 +46,23 @@ def choice_fractions(n_correct: int, scoring: str) -> tuple[float, float]:
     return right, wrong
 
 
+def multiple_weights(quiz: Quiz, q, notes) -> tuple[str, str]:
+    """Moodle's percent text for a right and a wrong option of a ``multiple`` question.
+
+    Both Moodle writers (GIFT and XML) use it, and note what Moodle cannot hold:
+    all-or-nothing scoring, and 1/n fractions missing from Moodle's list.
+    """
+    n_correct = sum(o.correct for o in q.options)
+    right, wrong = choice_fractions(n_correct, quiz.multiple_scoring)
+    if quiz.multiple_scoring == "all_or_nothing":
+        notes.add(quiz.id, q.id, "all-or-nothing scoring has no Moodle equivalent — exported with -100% per wrong "
+                  "choice, so Moodle gives partial credit for some right choices and no wrong one")
+    if moodle_fraction(right) != round(right, 7):
+        notes.add(quiz.id, q.id, f"{n_correct} right options: Moodle has no grade of 1/{n_correct} — "
+                  f"each exported as {percent(moodle_fraction(right))}%")
+    return percent(moodle_fraction(right)), percent(moodle_fraction(wrong))
+
+
 # Moodle only accepts these grade fractions on import (question_bank::fraction_options_full);
 # 1/n is among them for n = 1..10.
 MOODLE_FRACTIONS = (

@@ -27,7 +27,7 @@ from ..quiz.model import (
     SingleChoice,
     TrueFalse,
 )
-from .common import category_path, choice_fractions, format_number, moodle_fraction, percent, question_name
+from .common import category_path, format_number, multiple_weights, question_name
 from .report import Notes
 
 FORMAT = "GIFT"
@@ -56,17 +56,9 @@ def _choices(quiz: Quiz, q, notes: Notes) -> list[str]:
             marker = "=" if o.correct else ("~%0%" if WEIGHT_LIKE.match(o.text) else "~")
             lines.append(f"\t{marker}{escape(o.text)}{_fb(o.feedback)}\n")
         return lines
-    n_correct = sum(o.correct for o in q.options)
-    right, wrong = choice_fractions(n_correct, quiz.multiple_scoring)
-    if quiz.multiple_scoring == "all_or_nothing":
-        notes.add(quiz.id, q.id, "all-or-nothing scoring has no Moodle equivalent — exported with -100% per wrong "
-                  "choice, so Moodle gives partial credit for some right choices and no wrong one")
-    if moodle_fraction(right) != round(right, 7):
-        notes.add(quiz.id, q.id, f"{n_correct} right options: Moodle has no grade of 1/{n_correct} — "
-                  f"each exported as {percent(moodle_fraction(right))}%")
+    right, wrong = multiple_weights(quiz, q, notes)
     for o in q.options:
-        weight = percent(moodle_fraction(right if o.correct else wrong))
-        lines.append(f"\t~%{weight}%{escape(o.text)}{_fb(o.feedback)}\n")
+        lines.append(f"\t~%{right if o.correct else wrong}%{escape(o.text)}{_fb(o.feedback)}\n")
     return lines
 
 

@@ -22,7 +22,7 @@ from ..quiz.model import (
     SingleChoice,
     TrueFalse,
 )
-from .common import category_path, choice_fractions, format_number, moodle_fraction, percent, question_name
+from .common import category_path, format_number, multiple_weights, question_name
 from .report import Notes
 
 FORMAT = "Moodle XML"
@@ -84,19 +84,9 @@ def _question(quiz: Quiz, q, notes: Notes) -> ET.Element | None:
         _value(el, "shuffleanswers", "true")
         _value(el, "answernumbering", "abc")
         _combined_feedback(el)
-        if single:
-            right, wrong = 1.0, 0.0
-        else:
-            n_correct = sum(o.correct for o in q.options)
-            right, wrong = choice_fractions(n_correct, quiz.multiple_scoring)
-            if quiz.multiple_scoring == "all_or_nothing":
-                notes.add(quiz.id, q.id, "all-or-nothing scoring has no Moodle equivalent — exported with -100% per "
-                          "wrong choice, so Moodle gives partial credit for some right choices and no wrong one")
-            if moodle_fraction(right) != round(right, 7):
-                notes.add(quiz.id, q.id, f"{n_correct} right options: Moodle has no grade of 1/{n_correct} — "
-                          f"each exported as {percent(moodle_fraction(right))}%")
+        right, wrong = ("100", "0") if single else multiple_weights(quiz, q, notes)
         for o in q.options:
-            _answer(el, percent(moodle_fraction(right if o.correct else wrong)), o.text, o.feedback)
+            _answer(el, right if o.correct else wrong, o.text, o.feedback)
     elif isinstance(q, TrueFalse):
         _answer(el, "100" if q.answer else "0", "true", q.feedback_true, fmt="moodle_auto_format")
         _answer(el, "0" if q.answer else "100", "false", q.feedback_false, fmt="moodle_auto_format")
