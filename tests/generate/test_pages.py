@@ -1,6 +1,5 @@
 from courseforge.generate.markdown import md
-from courseforge.generate.pages import ModuleDraft, objectives, sources_page, study_minutes
-from courseforge.generate.plan import ModulePlan
+from courseforge.generate.pages import objectives, sources_page, study_minutes
 from courseforge.quiz.model import FillBlank, Ordering, Item, Quiz, SourceRef, TrueFalse
 
 from gen_standins import simple_corpus
