@@ -75,14 +75,16 @@ def test_same_second_with_another_score_is_a_new_attempt():
     assert (e.attempts, e.attempt, e.score) == (2, 2, 7.0)
 
 
-def test_a_choice_code_too_big_for_the_array_keeps_rows_aligned():
-    # A huge matching question's code does not fit a 64-bit array: the codes become Python ints,
-    # and the codes the array took before the big one are not kept twice.
+def test_rows_stay_aligned_when_a_better_attempt_replaces_one():
+    # marks and codes are kept k per row in flat lists: a replaced row overwrites its own k only,
+    # and a huge matching code (beyond 64 bits) is kept as it is
     book = AttemptBook("best")
     assert book.add("L1", "quiz", "a", "t1", 1.0, 1, 1.0, [1.0, 0.0, 0.0], [1, 2, 3])
     assert book.add("L2", "quiz", "b", "t2", 2.0, 2, 2.0, [1.0, 1.0, 0.0], [4, 5, 2**70])
+    assert book.add("L1", "quiz", "a", "t3", 3.0, 3, 2.0, [0.0, 1.0, 1.0], [6, 7, 8])  # L1 does better
     block = book.blocks["quiz"]
-    assert list(block.choices) == [1, 2, 3, 4, 5, 2**70]
-    assert [list(block.choice_column(j)) for j in range(3)] == [[1, 4], [2, 5], [3, 2**70]]
-    assert book.add("L3", "quiz", "c", "t3", 3.0, 3, 0.0, [0.0, 0.0, 0.0], [6, 7, 8])
-    assert list(block.choice_column(2)) == [3, 2**70, 8]
+    assert block.marks == [0.0, 1.0, 1.0, 1.0, 1.0, 0.0]
+    assert [block.choice_column(j) for j in range(3)] == [[6, 4], [7, 5], [8, 2**70]]
+    assert block.scores() == [2.0, 2.0]
+    assert book.add("L3", "quiz", "c", "t4", 4.0, 4, 0.0, [0.0, 0.0, 0.0], [9, 9, 9])
+    assert block.choice_column(2) == [8, 2**70, 9]

@@ -84,6 +84,17 @@ def test_upper_group_is_top_27_percent():
 
 def test_histogram_bins():
     assert stats.histogram([0, 9.99, 10, 55, 100, 100]) == [2, 1, 0, 0, 0, 1, 0, 0, 0, 2]
+    # {percent: learners}, as quiz_statistics counts distinct scores
+    assert stats.histogram({0: 2, 9.99: 1, 55: 4, 100: 3}) == [3, 0, 0, 0, 0, 4, 0, 0, 0, 3]
+
+
+@pytest.mark.parametrize("values, median", [
+    ([3.0, 1.0, 2.0], 2.0), ([1.0, 1.0, 2.0, 5.0], 1.5), ([4.0, 4.0, 4.0, 9.0], 4.0), ([7.0], 7.0), ([], 0.0),
+    ([2.0, 0.0, 2.0, 0.0], 1.0),
+])
+def test_median_from_counts(values, median):
+    from collections import Counter
+    assert stats._median(Counter(values), len(values)) == median
 
 
 def _quiz() -> Quiz:

@@ -2,7 +2,7 @@
 
 One pass over the input. Each submission is checked and scored as it is
 read, its marks are streamed into results.json, and only the chosen
-attempt per learner and quiz stays in memory (as arrays of numbers) for the
+attempt per learner and quiz stays in memory (its score, name and marks) for the
 gradebook and the statistics. A bad submission costs only itself: it goes to
 errors.csv and the run goes on.
 """
@@ -14,7 +14,6 @@ import gc
 import os
 import sys
 import time
-from array import array
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -118,30 +117,29 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
     writerows = gradebook.writer.writerows
     num = results.num
     results.begin_graded()
-    for quiz in sorted(book.rows):
-        key, block, rows_of = keys[quiz], book.blocks[quiz], book.rows[quiz]
+    for quiz in sorted(book.learners):
+        key, block, rows_of = keys[quiz], book.blocks[quiz], book.learners[quiz]
         quiz_cell, max_cell, quiz_json = csv_safe(quiz), num(key.max), encode_basestring(quiz)
-        scores, names, submitted, seqs, others = block.scores, block.names, block.submitted, block.seqs, block.others
+        rows, others = block.rows, block.others
         by_score: dict[float, tuple] = {}  # score -> (score cell, percent cell, passed cell, percent, passed)
         shown = summary.learner_rows.setdefault(quiz, [])
         batch, graded = [], []
         for lid in sorted(rows_of):
             row = rows_of[lid]
-            score = scores[row]
+            score, _, seq, name, at = rows[row]
             cells = by_score.get(score)
             if cells is None:
                 percent = score / key.max * 100 if key.max else 0.0
                 passed = percent >= key.pass_mark - 1e-9
                 cells = by_score[score] = (num(score), f"{percent:.2f}".rstrip("0").rstrip("."),
                                            "yes" if passed else "no", percent, passed)
-            name, at = names[row], submitted[row]
             attempt, attempts = (block.attempt(row), len(others[row])) if row in others else (1, 1)
             # csv_safe written out (these are always text): a first character that starts a formula
             batch.append(("'" + lid if lid[:1] in _FORMULA_START else lid,
                           "'" + name if name[:1] in _FORMULA_START else name,
                           quiz_cell, cells[0], max_cell, cells[1], cells[2], attempt,
                           "'" + at if at[:1] in _FORMULA_START else at))
-            graded.append((lid, seqs[row], attempt, attempts))
+            graded.append((lid, seq, attempt, attempts))
             if len(batch) >= 1000:
                 writerows(batch)
                 results.graded_rows(quiz_json, graded)
@@ -151,7 +149,7 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
                 shown.append((lid, name, score, cells[3], cells[4], attempt, attempts))
         writerows(batch)
         results.graded_rows(quiz_json, graded)
-    summary.learners = len(set().union(*book.rows.values()))
+    summary.learners = len(set().union(*book.learners.values()))
     summary.gradebook_rows = len(book)
 
 
@@ -159,9 +157,9 @@ def _statistics(key: QuizKey, block: Block | None) -> QuizStats:
     """Item statistics from a quiz's graded attempts (its Block's columns)."""
     k = len(key.qids)
     if block is None:
-        return quiz_statistics(key, [array("d") for _ in range(k)], [array("q") for _ in range(k)], array("d"))
+        return quiz_statistics(key, [()] * k, [()] * k, [])
     return quiz_statistics(key, [block.column(j) for j in range(k)], [block.choice_column(j) for j in range(k)],
-                           block.scores)
+                           block.scores())
 
 
 def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, policy: str = "best",
@@ -169,8 +167,9 @@ def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, polic
           report: bool = True, course_title: str = "") -> Summary:
     """Grade everything in ``inputs`` against ``quizzes``; write the outputs to ``out_dir``."""
     # Grading makes millions of short-lived, acyclic objects (parsed records, answer
-    # tuples) that reference counting frees at once; the cycle collector would only
-    # rescan the long-lived keys and attempt arrays over and over. Pause it for the run.
+    # tuples) that reference counting frees at once, and keeps one row of small lists per
+    # learner; the cycle collector would only rescan those rows over and over (more of
+    # them each time). Nothing here makes a cycle: pause it for the run.
     was_enabled = gc.isenabled()
     gc.disable()
     try:

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import mul
 from typing import Any
@@ -173,10 +173,12 @@ class QuizStats:
     questions: list[QuestionStats]
 
 
-def histogram(percents: Sequence[float], bins: int = BINS) -> list[int]:
+def histogram(percents: Iterable[float] | Mapping[float, int], bins: int = BINS) -> list[int]:
+    """Counts per bin of percent; ``percents`` may be {percent: how many learners have it}."""
     counts = [0] * bins
-    for p in percents:
-        counts[min(bins - 1, max(0, int(p * bins / 100.0 + 1e-9)))] += 1
+    weighted = percents.items() if isinstance(percents, Mapping) else ((p, 1) for p in percents)
+    for p, c in weighted:
+        counts[min(bins - 1, max(0, int(p * bins / 100.0 + 1e-9)))] += c
     return counts
 
 
@@ -260,6 +262,34 @@ def _count_choices(q: Any, codes: Sequence[int], upper: Sequence[int]) -> tuple[
     return options, pairs
 
 
+def _moments(values: Sequence[float]) -> tuple[int, float, float, float, Counter]:
+    """(n, Σx, Σx², exact Σx, counts) of marks or scores.
+
+    Marks and scores take few distinct values: they are counted in C first, and the
+    sums run over the distinct values (a pass over n numbers becomes one over a few).
+    """
+    counts = Counter(values)
+    items = counts.items()
+    return (len(values), sum(v * c for v, c in items), sum(v * v * c for v, c in items),
+            math.fsum(v * c for v, c in items), counts)
+
+
+def _median(counts: Counter, n: int) -> float:
+    """The median of n values given as {value: count}."""
+    if not n:
+        return 0.0
+    wanted = [n // 2] if n % 2 else [n // 2 - 1, n // 2]  # positions in sorted order
+    found, seen = [], 0
+    for v in sorted(counts):
+        seen += counts[v]
+        while wanted and wanted[0] < seen:
+            found.append(v)
+            wanted.pop(0)
+        if not wanted:
+            break
+    return found[0] if len(found) == 1 else (found[0] + found[1]) / 2
+
+
 def quiz_statistics(key: Any, columns: Sequence[Sequence[float]], codes: Sequence[Sequence[int]],
                     totals: Sequence[float]) -> QuizStats:
     """Statistics of one quiz from its graded attempts.
@@ -269,39 +299,37 @@ def quiz_statistics(key: Any, columns: Sequence[Sequence[float]], codes: Sequenc
     ``totals`` their scores, all in the same learner order.
     """
     quiz = key.quiz
-    n = len(totals)
     k = len(key.qids)
+    n, st, stt, exact_total, score_counts = _moments(totals)
     upper = upper_group(totals)
-    st, stt = sum(totals), sum(map(mul, totals, totals))
+    total_var = max(0.0, (stt - st * st / n) / (n - 1)) if n >= 2 else 0.0
     questions = []
     item_variances = []
     for j, q in enumerate(quiz.questions):
         col = columns[j]
-        sums = (sum(col), sum(map(mul, col, col)))  # each pass over the column once (it has n values)
-        total = math.fsum(col)
-        var = variance(col, sums)
+        _, sx, sxx, total, _ = _moments(col)
+        var = variance(col, (sx, sxx))
         item_variances.append(var)
-        answered = n - list(codes[j]).count(-1) if not hasattr(codes[j], 'count') else n - codes[j].count(-1)
         options, pairs = _count_choices(q, codes[j], upper)
         qs = QuestionStats(
-            id=q.id, type=q.type, prompt=q.prompt, points=float(q.points), n=n, answered=answered,
+            id=q.id, type=q.type, prompt=q.prompt, points=float(q.points), n=n, answered=n - codes[j].count(-1),
             mean=total / n if n else 0.0,
             facility=facility(col, float(q.points), total),
             sd=math.sqrt(var),
-            discrimination=discrimination(col, totals, st, stt, sums) if k > 1 else None,
+            discrimination=discrimination(col, totals, st, stt, (sx, sxx)) if k > 1 else None,
             options=options, pairs=pairs,
         )
         qs.flags = question_flags(qs)
         questions.append(qs)
-    percents = [t / key.max * 100 if key.max else 0.0 for t in totals]
-    ordered = sorted(totals)
-    median = 0.0
-    if n:
-        median = ordered[n // 2] if n % 2 else (ordered[n // 2 - 1] + ordered[n // 2]) / 2
+    # per distinct score: its percent and how many learners have it
+    percents = {t: t / key.max * 100 if key.max else 0.0 for t in score_counts}
+    per_percent: Counter = Counter()
+    for t, p in percents.items():
+        per_percent[p] += score_counts[t]
     return QuizStats(
         id=key.id, title=quiz.title, n=n, max=key.max, pass_mark=key.pass_mark,
-        mean=math.fsum(totals) / n if n else 0.0, sd=math.sqrt(variance(totals)), median=median,
-        passed=sum(1 for p in percents if p >= key.pass_mark - 1e-9),
-        alpha=alpha_from_variances(item_variances, variance(totals)) if n >= 2 else None, histogram=histogram(percents),
+        mean=exact_total / n if n else 0.0, sd=math.sqrt(total_var), median=_median(score_counts, n),
+        passed=sum(score_counts[t] for t, p in percents.items() if p >= key.pass_mark - 1e-9),
+        alpha=alpha_from_variances(item_variances, total_var) if n >= 2 else None, histogram=histogram(per_percent),
         upper_size=len(upper), questions=questions,
     )
