@@ -262,15 +262,16 @@ def _count_choices(q: Any, codes: Sequence[int], upper: Sequence[int]) -> tuple[
     return options, pairs
 
 
-def _moments(values: Sequence[float]) -> tuple[int, float, float, float, Counter]:
-    """(n, Σx, Σx², exact Σx, counts) of marks or scores.
+def _score_moments(totals: Sequence[float]) -> tuple[int, float, float, float, Counter]:
+    """(n, ΣT, ΣT², exact ΣT, {score: learners}) of the scores.
 
-    Marks and scores take few distinct values: they are counted in C first, and the
-    sums run over the distinct values (a pass over n numbers becomes one over a few).
+    Scores take few distinct values: counted in C once, they give the sums, the median,
+    the pass count and the histogram without another pass over n numbers. (A question's
+    marks are summed directly instead: for one column, two C-level sums beat counting.)
     """
-    counts = Counter(values)
+    counts = Counter(totals)
     items = counts.items()
-    return (len(values), sum(v * c for v, c in items), sum(v * v * c for v, c in items),
+    return (len(totals), sum(v * c for v, c in items), sum(v * v * c for v, c in items),
             math.fsum(v * c for v, c in items), counts)
 
 
@@ -300,14 +301,15 @@ def quiz_statistics(key: Any, columns: Sequence[Sequence[float]], codes: Sequenc
     """
     quiz = key.quiz
     k = len(key.qids)
-    n, st, stt, exact_total, score_counts = _moments(totals)
+    n, st, stt, exact_total, score_counts = _score_moments(totals)
     upper = upper_group(totals)
     total_var = max(0.0, (stt - st * st / n) / (n - 1)) if n >= 2 else 0.0
     questions = []
     item_variances = []
     for j, q in enumerate(quiz.questions):
         col = columns[j]
-        _, sx, sxx, total, _ = _moments(col)
+        sx, sxx = sum(col), sum(map(mul, col, col))  # each a C-level pass over the column
+        total = math.fsum(col)
         var = variance(col, (sx, sxx))
         item_variances.append(var)
         options, pairs = _count_choices(q, codes[j], upper)
