@@ -230,10 +230,8 @@ def _grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, poli
                 reject(file, where, str(exc))
                 continue
             seq += 1
-            key = g.quiz
-            score = g.score
-            if add(g.learner_id, key.id, g.learner_name, g.submitted_at, g.timestamp, seq,
-                   score, g.marks, g.choices):
+            if add(g.learner_id, g.quiz.id, g.learner_name, g.submitted_at, g.timestamp, seq,
+                   g.score, g.marks, g.choices):
                 graded += 1
                 duplicate = False
             else:
@@ -244,8 +242,7 @@ def _grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, poli
             if g.warnings:
                 for w in g.warnings:
                     warn(file, where, w)
-            percent = score / key.max * 100 if key.max else 0.0
-            write(seq, file, where, g, percent, percent >= key.pass_mark - 1e-9, duplicate)
+            write(seq, file, where, g, duplicate)
         summary.graded = graded
         bar.close()
 

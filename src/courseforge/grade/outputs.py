@@ -128,7 +128,7 @@ class ResultsWriter:
         self.file.write(head[:-1] + ',\n "attempts": [')
         self.first = True  # no line written yet in the current list
         self._dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
-        self._per_quiz: dict[str, tuple] = {}  # quiz id -> (attempt line template, marks keys, score texts)
+        self._per_quiz: dict[str, tuple] = {}  # quiz id -> (its JSON, marks keys, score texts)
         self._nums: dict[float, str] = {}  # mark -> its JSON text; marks take few distinct values
         self._file = ("", "")
         self._buf: list[str] = []
@@ -142,41 +142,34 @@ class ResultsWriter:
                 self._nums[x] = t
         return t
 
-    def _template(self, key: Any) -> tuple[str, tuple[str, ...]]:
-        """One quiz's attempt line with %-slots for what varies (the rest is encoded once),
-        and the start of each question's member in "marks" (``"q1":``)."""
-        quiz = encode_basestring(key.id).replace("%", "%%")
-        return ('{"n":%d,"file":%s,"line":%s,"learner_id":%s,"learner_name":%s,"quiz":' + quiz
-                + ',"submitted_at":%s,%s,"marks":{%s}', tuple(encode_basestring(q) + ":" for q in key.qids))
-
-    def attempt(self, seq: int, file: str, where: Any, g: Any, percent: float, passed: bool,
-                duplicate: bool = False) -> None:
-        """One attempt as one line, from a per-quiz template filled in one %-operation: this
-        runs 100,000 times in a big run, and a generic encoder spends most of its time on the
-        20 marks (``g.marks_json``, when the marker made it, has them ready)."""
+    def attempt(self, seq: int, file: str, where: Any, g: Any, duplicate: bool = False) -> None:
+        """One attempt as one line, made by one f-string: this runs 100,000 times in a big
+        run, and a generic encoder spends most of its time on the 20 marks (``g.marks_json``,
+        when the marker made it, has them ready) and on keys that never change."""
         key = g.quiz
         fixed = self._per_quiz.get(key.id)
-        if fixed is None:
-            fixed = self._per_quiz[key.id] = (*self._template(key), {})
-        template, starts, scores = fixed  # template: the line without its closing brace
+        if fixed is None:  # the quiz id as JSON, each question's "q1": and the score texts
+            fixed = self._per_quiz[key.id] = (encode_basestring(key.id),
+                                              tuple(encode_basestring(q) + ":" for q in key.qids), {})
+        quiz, starts, scores = fixed
         marks = g.marks_json  # made while marking when every answer had been seen before
         if marks is None:
             marks = ",".join(map(str.__add__, starts, map(self.num, g.marks)))
         if self._file[0] != file:
             self._file = (file, encode_basestring(file))
-        # score, percent and passed take few distinct values: their text is made once for each
-        known = scores.get(g.score)
-        if known is not None and known[0] == percent and known[1] is passed:
-            score = known[2]
-        else:
+        # score, percent and passed depend on the score alone, which takes few distinct values
+        score = scores.get(g.score)
+        if score is None:
+            percent = g.score / key.max * 100 if key.max else 0.0
             score = (f'"score":{self.num(g.score)},"percent":{round(percent, 2)!r},'
-                     f'"passed":{"true" if passed else "false"}')
+                     f'"passed":{"true" if percent >= key.pass_mark - 1e-9 else "false"}')
             if len(scores) < 100_000:
-                scores[g.score] = (percent, passed, score)
+                scores[g.score] = score
         s = encode_basestring
-        line = template % (seq, self._file[1],
-                           where if where.__class__ is int and where else (s(where) if where else "null"),
-                           s(g.learner_id), s(g.learner_name), s(g.submitted_at), score, marks)
+        line = (f'{{"n":{seq},"file":{self._file[1]},'
+                f'"line":{where if where.__class__ is int and where else (s(where) if where else "null")},'
+                f'"learner_id":{s(g.learner_id)},"learner_name":{s(g.learner_name)},"quiz":{quiz},'
+                f'"submitted_at":{s(g.submitted_at)},{score},"marks":{{{marks}}}')
         if g.unanswered:
             line += ',"unanswered":' + self._dumps(g.unanswered)
         if g.warnings:
