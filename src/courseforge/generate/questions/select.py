@@ -23,6 +23,7 @@ from .distractors import seeded
 # Types tried first when making sure a quiz is varied: the rare kinds that
 # test more than one fact (a paragraph's events in order, every body a sentence
 # lists) first, as a passage seldom offers them, then the safest.
+MIN_TYPES = 3  # a quiz uses at least this many question types when the candidates allow it
 DIVERSITY_ORDER = ("ordering", "multiple", "numeric", "single", "true_false", "fill_blank", "matching")
 
 
@@ -74,6 +75,9 @@ class Selection:
             if fuzz.ratio(text, comparable_text(p)) >= NEAR_DUPLICATE:
                 return False
         return True
+
+    def types(self) -> set[str]:
+        return {c.question.type for c in self.chosen}
 
     def add(self, c: Candidate) -> None:
         self.chosen.append(c)
@@ -142,20 +146,25 @@ def _enough_choices(sel: Selection, ranked: list[Candidate]) -> None:
             break
         if c.question.type == "single" and sel.fits(c):
             sel.add(c)
-    for c in ranked:
-        if n_single() >= 3:
-            break
-        if c.question.type != "single" or c in sel.chosen:
-            continue
-        holder = [x for x in sel.chosen if x.group == c.group and x.question.type in ("fill_blank", "true_false")]
-        if holder and sel.n(holder[0].question.type) <= 1:
-            continue  # never lose a type for the sake of another
-        if holder and not (holder[0].question.type == "true_false" and _tf_needed(sel, holder[0])):
-            sel.remove(holder[0])
-            if sel.fits(c):
-                sel.add(c)
-            else:
-                sel.add(holder[0])
+    # then the single-choice form of a sentence already asked in another form: first where
+    # the quiz keeps every type it has, then (rather than lose single choice) where it keeps enough
+    for may_lose_a_type in (False, True):
+        for c in ranked:
+            if n_single() >= 3:
+                break
+            if c.question.type != "single" or c in sel.chosen:
+                continue
+            holder = next((x for x in sel.chosen
+                           if x.group == c.group and x.question.type in ("fill_blank", "true_false")), None)
+            if holder is None:
+                continue
+            kind = holder.question.type
+            if sel.n(kind) <= 1 and not (may_lose_a_type and len(sel.types() - {kind}) >= MIN_TYPES):
+                continue
+            if kind == "true_false" and _tf_needed(sel, holder):
+                continue
+            sel.remove(holder)
+            sel.add(c if sel.fits(c) else holder)
     sel.caps["single"] = saved
     if n_single() < 3:
         for c in [x for x in sel.chosen if x.question.type in ("single", "multiple")]:
