@@ -20,7 +20,7 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
     try:
         # mkstemp creates the file 0600; give it the mode a plain write would
         # (the old file's mode, else the default less the umask).
-        os.fchmod(fd, _mode_for(path))
+        os.fchmod(fd, plain_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
             fh.flush()
@@ -34,7 +34,8 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         raise
 
 
-def _mode_for(path: Path) -> int:
+def plain_mode(path: Path) -> int:
+    """The mode a plain write would give ``path``: its current mode, else the default less the umask."""
     try:
         return path.stat().st_mode & 0o7777
     except FileNotFoundError:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -43,3 +44,16 @@ def test_lone_surrogate_does_not_crash_and_stays_valid_json(tmp_path: Path):
     f.write(json.dumps({"name": "a\ud800b"}, ensure_ascii=False))
     f.commit()
     assert json.loads((tmp_path / "x.json").read_text(encoding="utf-8")) == {"name": "a\ud800b"}
+
+
+def test_outputs_get_the_mode_of_any_saved_file(tmp_path: Path):
+    # not the private 0600 of a temporary file: a colleague the trainer shares the folder with can read them
+    old = os.umask(0o022)
+    try:
+        f = AtomicFile(tmp_path / "gradebook.csv", newline="", bom=True)
+        f.write("learner_id\n")
+        f.commit()
+        assert (tmp_path / "gradebook.csv").stat().st_mode & 0o777 == 0o644
+        assert (tmp_path / "gradebook.csv").read_bytes() == b"\xef\xbb\xbflearner_id\n"  # the BOM, once
+    finally:
+        os.umask(old)

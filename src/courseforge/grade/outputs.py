@@ -16,10 +16,12 @@ import csv
 import json
 import os
 import tempfile
+from collections.abc import Iterable
 from json.encoder import encode_basestring
 from pathlib import Path
-from collections.abc import Iterable
 from typing import Any
+
+from ..fsutil import plain_mode
 
 GRADEBOOK_COLUMNS = ("learner_id", "learner_name", "quiz", "score", "max", "percent", "passed", "attempt",
                      "submitted_at")
@@ -61,6 +63,7 @@ class AtomicFile:
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        os.fchmod(fd, plain_mode(self.path))  # not mkstemp's 0600: as any file the trainer saves
         # backslashreplace: a lone surrogate smuggled in through JSON ("\ud800") is written as an
         # escape instead of crashing the run (and stays valid JSON in results.json).
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline=newline, errors="backslashreplace")
