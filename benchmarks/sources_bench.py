@@ -53,7 +53,7 @@ def main() -> None:
         (big / "big.txt").write_text(text * args.copies, encoding="utf-8")
         shutil.copy(seeds / "sources.yml", big / "sources.yml")
         sources = (big / "sources.yml").read_text(encoding="utf-8")
-        (big / "sources.yml").write_text(sources.split("\n- id:")[0] + f"""
+        (big / "sources.yml").write_text(sources.split("\n- id:")[0] + """
 - id: big
   file: big.txt
   title: Large synthetic seed

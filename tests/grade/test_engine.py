@@ -196,7 +196,7 @@ def test_cli_grades_with_yaml_quizzes_and_exit_status(tmp_path: Path, capsys):
     out = tmp_path / "out"
     assert main(["grade", str(good), "--quizzes", str(quizzes), "--out", str(out), "--course", str(tmp_path)]) == 0
     printed = capsys.readouterr()
-    assert printed.out.strip() == f"graded 1 submission from 1 learner; none rejected"
+    assert printed.out.strip() == "graded 1 submission from 1 learner; none rejected"
     (tmp_path / "in" / "bad.json").write_text("{", encoding="utf-8")
     assert main(["grade", str(tmp_path / "in"), "--quizzes", str(quizzes), "--out", str(out),
                  "--course", str(tmp_path)]) == 1

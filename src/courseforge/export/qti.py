@@ -362,16 +362,16 @@ def export_qti(quizzes: list[Quiz], course_id: str, course_title: str) -> tuple[
         f"{{{XSI_NS}}}schemaLocation": f"{CP_NS} {CP_XSD}",
     })
     meta = ET.SubElement(manifest, "metadata")
-    ET.SubElement(meta, f"schema").text = "QTIv2.1 Package"
-    ET.SubElement(meta, f"schemaversion").text = "1.0.0"
-    ET.SubElement(manifest, f"organizations")
-    resources = ET.SubElement(manifest, f"resources")
+    ET.SubElement(meta, "schema").text = "QTIv2.1 Package"
+    ET.SubElement(meta, "schemaversion").text = "1.0.0"
+    ET.SubElement(manifest, "organizations")
+    resources = ET.SubElement(manifest, "resources")
 
     def resource(identifier: str, rtype: str, href: str, deps: list[str] = ()) -> None:
-        res = ET.SubElement(resources, f"resource", {"identifier": identifier, "type": rtype, "href": href})
-        ET.SubElement(res, f"file", {"href": href})
+        res = ET.SubElement(resources, "resource", {"identifier": identifier, "type": rtype, "href": href})
+        ET.SubElement(res, "file", {"href": href})
         for d in deps:
-            ET.SubElement(res, f"dependency", {"identifierref": d})
+            ET.SubElement(res, "dependency", {"identifierref": d})
 
     for quiz in sorted(quizzes, key=lambda z: (z.module, z.id)):
         notes.add(quiz.id, None, f"pass mark ({format_number(quiz.pass_mark)}%) and mode ({quiz.mode}) are not part of "
