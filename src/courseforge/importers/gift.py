@@ -157,6 +157,13 @@ def _num(x: float) -> float:
     return float(f"{x:.12g}")
 
 
+def _weighted(raw: str, default: float) -> tuple[float, str]:
+    """An answer's weight (``%50%`` → 0.5, else ``default``) and the answer without it."""
+    raw = raw.strip()
+    m = WEIGHT_RE.match(raw)
+    return (float(m.group(1)) / 100, raw[m.end():]) if m else (default, raw)
+
+
 def _feedback_split(text: str) -> tuple[str, str | None]:
     if "#" in text:
         ans, fb = text.split("#", 1)
@@ -319,12 +326,8 @@ class GiftParser:
             if marker == "":
                 self.error(line, f"'{_clean(raw)[:40]}' stands before the first answer: begin each answer with = (right) or ~ (wrong)")
                 return None
-            raw = raw.strip()
-            weight = 1.0 if marker == "=" else 0.0
-            m = WEIGHT_RE.match(raw) if marker == "~" else None  # Moodle reads no weight after "="
-            if m:
-                weight = float(m.group(1)) / 100
-                raw = raw[m.end():]
+            # Moodle reads no weight after "="
+            weight, raw = _weighted(raw, 0.0) if marker == "~" else (1.0, raw.strip())
             text, fb = _feedback_split(raw)
             q.answers.append(GiftAnswer(_clean(_split_format(text)[1]), weight, fb, line, marker))
         if len(q.answers) < 2:
@@ -367,12 +370,7 @@ class GiftParser:
     def _shortanswer(self, q: GiftQuestion, body: str, answer_line: int) -> GiftQuestion | None:
         q.kind = "shortanswer"
         for marker, raw, line in self._answers(body, "=", answer_line):
-            raw = raw.strip()
-            weight = 1.0
-            m = WEIGHT_RE.match(raw)
-            if m:
-                weight = float(m.group(1)) / 100
-                raw = raw[m.end():]
+            weight, raw = _weighted(raw, 1.0)
             text, fb = _feedback_split(raw)
             text = _clean(_split_format(text)[1])
             if not text:
@@ -395,12 +393,7 @@ class GiftParser:
             self.error(answer_line, "a numerical question needs a number after '{#', like {#42} or {#42:0.5}")
             return None
         for marker, raw, line in entries:
-            raw = raw.strip()
-            weight = 1.0
-            m = WEIGHT_RE.match(raw)
-            if m:
-                weight = float(m.group(1)) / 100
-                raw = raw[m.end():]
+            weight, raw = _weighted(raw, 1.0)
             text, fb = _feedback_split(raw)
             text = unescape(text).strip()
             try:
