@@ -129,8 +129,8 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
             score, _, seq, name, at = rows[row]
             cells = by_score.get(score)
             if cells is None:
-                percent = score / key.max * 100 if key.max else 0.0
-                passed = percent >= key.pass_mark - 1e-9
+                percent = key.percent(score)
+                passed = key.passed(percent)
                 cells = by_score[score] = (num(score), f"{percent:.2f}".rstrip("0").rstrip("."),
                                            "yes" if passed else "no", percent, passed)
             attempt, attempts = (block.attempt(row), len(others[row])) if row in others else (1, 1)

@@ -163,9 +163,9 @@ class ResultsWriter:
         # score, percent and passed depend on the score alone, which takes few distinct values
         score = scores.get(g.score)
         if score is None:
-            percent = g.score / key.max * 100 if key.max else 0.0
+            percent = key.percent(g.score)
             score = (f'"score":{self.num(g.score)},"percent":{round(percent, 2)!r},'
-                     f'"passed":{"true" if percent >= key.pass_mark - 1e-9 else "false"}')
+                     f'"passed":{"true" if key.passed(percent) else "false"}')
             if len(scores) < 100_000:
                 scores[g.score] = score
         s = encode_basestring

@@ -324,14 +324,14 @@ def quiz_statistics(key: Any, columns: Sequence[Sequence[float]], codes: Sequenc
         qs.flags = question_flags(qs)
         questions.append(qs)
     # per distinct score: its percent and how many learners have it
-    percents = {t: t / key.max * 100 if key.max else 0.0 for t in score_counts}
+    percents = {t: key.percent(t) for t in score_counts}
     per_percent: Counter = Counter()
     for t, p in percents.items():
         per_percent[p] += score_counts[t]
     return QuizStats(
         id=key.id, title=quiz.title, n=n, max=key.max, pass_mark=key.pass_mark,
         mean=exact_total / n if n else 0.0, sd=math.sqrt(total_var), median=_median(score_counts, n),
-        passed=sum(score_counts[t] for t, p in percents.items() if p >= key.pass_mark - 1e-9),
+        passed=sum(score_counts[t] for t, p in percents.items() if key.passed(p)),
         alpha=alpha_from_variances(item_variances, total_var) if n >= 2 else None, histogram=histogram(per_percent),
         upper_size=len(upper), questions=questions,
     )

@@ -73,6 +73,13 @@ class QuizKey:
             marks_of=compile_answers([q.id for q in quiz.questions], [q.type for q in quiz.questions], markers),
         )
 
+    def percent(self, score: float) -> float:
+        return score / self.max * 100 if self.max else 0.0
+
+    def passed(self, percent: float) -> bool:
+        """At or above the pass mark (forgiving float error: 69.99999999999999 % passes a mark of 70)."""
+        return percent >= self.pass_mark - 1e-9
+
 
 @dataclass(slots=True)
 class Graded:
