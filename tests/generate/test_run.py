@@ -1,5 +1,6 @@
 """generate end to end: real sources loader, plan, pages, quizzes, lock file, check_course."""
 
+import re
 import shutil
 from pathlib import Path
 
@@ -217,10 +218,19 @@ def test_force_replaces_an_edit_and_keeps_the_trainers_version(tmp_path, capsys)
     capsys.readouterr()
     assert main(["generate", "--force", "--course", str(tmp_path)]) == 0
     out = capsys.readouterr().out
-    assert ("replaced modules/index.md — you had edited it; your version is saved in "
-            ".courseforge/backup/modules/index.md") in out
+    [line] = [x for x in out.splitlines() if x.startswith("replaced modules/index.md")]
+    backup = line.rsplit(" in ", 1)[1]
+    assert re.fullmatch(r"\.courseforge/backup/\d{4}-\d\d-\d\dT\d\d-\d\d-\d\dZ/modules/index\.md", backup), line
+    assert line == f"replaced modules/index.md — you had edited it; your version is saved in {backup}"
     assert page.read_bytes() == generated
-    assert (tmp_path / ".courseforge/backup/modules/index.md").read_bytes() == generated + b"\nMy note.\n"
+    assert (tmp_path / backup).read_bytes() == generated + b"\nMy note.\n"
+    # a second forced run keeps the first backup and says where the new one is
+    page.write_bytes(generated + b"\nSecond note.\n")
+    assert main(["generate", "--force", "--course", str(tmp_path)]) == 0
+    second = [x for x in capsys.readouterr().out.splitlines() if x.startswith("replaced ")][0].rsplit(" in ", 1)[1]
+    assert second != backup
+    assert (tmp_path / backup).read_bytes() == generated + b"\nMy note.\n"
+    assert (tmp_path / second).read_bytes() == generated + b"\nSecond note.\n"
 
 
 def test_output_does_not_depend_on_string_hashing(tmp_path):

@@ -1,10 +1,13 @@
 import json
+from datetime import datetime, timedelta, timezone
 
 from courseforge.generate.write import LOCK_PATH, apply_writes, plan_writes, sha256
 
+NOON = datetime(2026, 3, 14, 12, 0, 5, tzinfo=timezone.utc)
 
-def run(root, files, force=False):
-    plan, lock = plan_writes(root, files, force=force)
+
+def run(root, files, force=False, now=NOON):
+    plan, lock = plan_writes(root, files, force=force, now=now)
     apply_writes(root, files, plan, lock)
     return plan
 
@@ -38,8 +41,30 @@ def test_force_replaces_edits_and_backs_them_up(tmp_path):
     (tmp_path / "modules/b.md").write_text("mine\n")
     plan = run(tmp_path, {"modules/b.md": "B2\n"}, force=True)
     assert plan.replaced == ["modules/b.md"]
+    assert plan.backups == {"modules/b.md": ".courseforge/backup/2026-03-14T12-00-05Z/modules/b.md"}
     assert (tmp_path / "modules/b.md").read_text() == "B2\n"
-    assert (tmp_path / ".courseforge/backup/modules/b.md").read_text() == "mine\n"
+    assert (tmp_path / ".courseforge/backup/2026-03-14T12-00-05Z/modules/b.md").read_text() == "mine\n"
+
+
+def test_every_forced_run_keeps_its_own_backup(tmp_path):
+    """Two --force runs, even within the same second, never write over the first edit's backup."""
+    run(tmp_path, {"modules/b.md": "B\n"})
+    saved = []
+    for n, when in enumerate([NOON, NOON, NOON + timedelta(hours=3)], start=1):
+        (tmp_path / "modules/b.md").write_text(f"edit {n}\n")
+        plan = run(tmp_path, {"modules/b.md": f"B{n}\n"}, force=True, now=when)
+        saved.append(plan.backups["modules/b.md"])
+    assert saved == [".courseforge/backup/2026-03-14T12-00-05Z/modules/b.md",
+                     ".courseforge/backup/2026-03-14T12-00-05Z-2/modules/b.md",
+                     ".courseforge/backup/2026-03-14T15-00-05Z/modules/b.md"]
+    assert [(tmp_path / p).read_text() for p in saved] == ["edit 1\n", "edit 2\n", "edit 3\n"]
+
+
+def test_a_run_that_replaces_nothing_makes_no_backup_folder(tmp_path):
+    run(tmp_path, {"modules/a.md": "A\n"})
+    plan = run(tmp_path, {"modules/a.md": "A2\n"}, force=True)
+    assert plan.updated == ["modules/a.md"] and plan.backups == {}
+    assert not (tmp_path / ".courseforge/backup").exists()
 
 
 def test_files_not_written_by_generate_are_never_overwritten(tmp_path):

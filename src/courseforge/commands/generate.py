@@ -14,7 +14,8 @@ def add_arguments(parser) -> None:
     parser.add_argument("--dry-run", action="store_true",
                         help="only show what would be created, updated or kept; write nothing")
     parser.add_argument("--force", action="store_true",
-                        help="also replace files you edited (your version is saved in .courseforge/backup/)")
+                        help="also replace files you edited (your version is saved in .courseforge/backup/<date and time>/; "
+                             "earlier backups are kept)")
     parser.add_argument("--no-final", action="store_true",
                         help="do not add the final assessment after the modules")
 

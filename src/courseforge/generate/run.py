@@ -11,7 +11,7 @@ from .pages import plural
 from .build import GeneratedCourse, Toolkit, build_course, default_toolkit, enough
 from .plan import CoursePlan, load_plan
 from .propose import propose_plan
-from .write import BACKUP_DIR, DRAFTS_DIR, LOCK_PATH, Plan, apply_writes, plan_writes
+from .write import DRAFTS_DIR, LOCK_PATH, Plan, apply_writes, plan_writes
 
 
 @dataclass
@@ -50,7 +50,7 @@ class Result:
             lines.append(f"{verb('removed', 'would remove')}  {rel} (no longer in the course; you had not edited it)")
         for rel in w.replaced:
             lines.append(f"{verb('replaced', 'would replace')} {rel} — you had edited it; "
-                         f"your version {verb('is saved', 'would be saved')} in {BACKUP_DIR}/{rel}")
+                         f"your version {verb('is saved', 'would be saved')} in {w.backups[rel]}")
         for rel in w.kept:
             lines.append(f"kept      {rel} — you edited it, so it was not overwritten. The new draft "
                          f"{verb('is', 'would be')} in {DRAFTS_DIR}/{rel}; compare them, or run "

@@ -10,7 +10,8 @@ sha256 of every file generate wrote. On the next run a file is:
   The new draft goes to ``.courseforge/drafts/<same path>`` instead, which
   MkDocs and ``courseforge check`` never read. ``force=True`` replaces the
   edited file, after copying the trainer's version to
-  ``.courseforge/backup/<same path>``;
+  ``.courseforge/backup/<UTC date and time>/<same path>``: one folder per
+  run, never reused, so every earlier backup survives the next --force;
 - *removed* when generate wrote it before, it is unedited, and the new
   course no longer has it (a module dropped from the plan). Edited files
   are never removed.
@@ -21,9 +22,11 @@ worst leaves files the next run recognises as already up to date.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from pathlib import Path
 
 from ..diagnostics import CourseError, Diagnostic
@@ -55,6 +58,7 @@ class Plan:
     replaced: list[str] = field(default_factory=list)  # edited, overwritten because of --force
     removed: list[str] = field(default_factory=list)
     kept_stale: list[str] = field(default_factory=list)  # no longer generated, but edited: left alone
+    backups: dict[str, str] = field(default_factory=dict)  # replaced path -> where the trainer's version goes
 
     @property
     def changes(self) -> int:
@@ -86,7 +90,22 @@ def lock_text(files: dict[str, str]) -> str:
     return json.dumps(body, indent=2, ensure_ascii=False) + "\n"
 
 
-def plan_writes(root: Path, files: dict[str, str], *, force: bool = False) -> tuple[Plan, dict[str, str]]:
+def backup_folder(root: Path, now: datetime | None = None) -> str:
+    """A backup folder for this run that no earlier run used: ``.courseforge/backup/2026-12-02T10-25-33Z``.
+
+    UTC, so the names sort in time order whatever the time zone; dashes, not
+    colons, so the folder can be copied to Windows. Two runs within the same
+    second get ``-2``, ``-3`` ...
+    """
+    stamp = (now or datetime.now(timezone.utc)).astimezone(timezone.utc).strftime("%Y-%m-%dT%H-%M-%SZ")
+    rel, n = f"{BACKUP_DIR}/{stamp}", 2
+    while (root / rel).exists():
+        rel, n = f"{BACKUP_DIR}/{stamp}-{n}", n + 1
+    return rel
+
+
+def plan_writes(root: Path, files: dict[str, str], *, force: bool = False,
+                now: datetime | None = None) -> tuple[Plan, dict[str, str]]:
     """Decide each file's fate. Returns the plan and the new lock contents."""
     lock = read_lock(root)
     plan = Plan()
@@ -122,6 +141,9 @@ def plan_writes(root: Path, files: dict[str, str], *, force: bool = False) -> tu
             plan.removed.append(rel)
         else:
             plan.kept_stale.append(rel)
+    if plan.replaced:
+        folder = backup_folder(root, now)
+        plan.backups = {rel: f"{folder}/{rel}" for rel in plan.replaced}
     return plan, new_lock
 
 
@@ -129,7 +151,10 @@ def apply_writes(root: Path, files: dict[str, str], plan: Plan, new_lock: dict[s
     for rel in plan.created + plan.updated:
         write_atomic(root / rel, files[rel])
     for rel in plan.replaced:
-        write_atomic(root / BACKUP_DIR / rel, (root / rel).read_bytes())
+        backup = root / plan.backups[rel]
+        if backup.exists():  # another run took this folder since planning: never write over a backup
+            raise FileExistsError(errno.EEXIST, "a backup is already there; run generate again", str(backup))
+        write_atomic(backup, (root / rel).read_bytes())
         write_atomic(root / rel, files[rel])
     for rel in plan.kept:
         write_atomic(root / DRAFTS_DIR / rel, files[rel])
