@@ -28,6 +28,9 @@ COMMANDS = {
 }
 
 
+COURSE_HELP = "the course folder (default: the current folder or the nearest one above it)"
+
+
 def _load(name: str):
     return importlib.import_module(f"courseforge.commands.{COMMANDS[name]}")
 
@@ -38,6 +41,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         description="Turn policy documents into a self-paced course: generate, check, build, grade, export.",
     )
     parser.add_argument("--version", action="version", version=f"courseforge {__version__}")
+    parser.add_argument("--course", metavar="PATH", default=None, help=COURSE_HELP)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMANDS:
         try:
@@ -50,18 +54,30 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             sub.add_parser(name)
             continue
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
-        p.add_argument(
-            "--course", metavar="PATH", default=None,
-            help="the course folder (default: the current folder or the nearest one above it)",
-        )
+        # --course goes before or after the command; SUPPRESS keeps a value given before
+        # from being reset to the default by the subcommand's parser
+        p.add_argument("--course", metavar="PATH", default=argparse.SUPPRESS, help=COURSE_HELP)
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser
 
 
+def command_name(argv: list[str]) -> str | None:
+    """The subcommand in ``argv``: the first word that is neither an option nor the value of ``--course``."""
+    skip = False
+    for a in argv:
+        if skip:
+            skip = False
+        elif a == "--course":
+            skip = True
+        elif not a.startswith("-"):
+            return a
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    first = next((a for a in argv if not a.startswith("-")), None)
+    first = command_name(argv)
     parser = build_parser(first if first in COMMANDS else None)
     args = parser.parse_args(argv)
     if not getattr(args, "_run", None):

@@ -35,3 +35,27 @@ def test_an_internal_error_is_reported_as_a_bug_in_one_line(monkeypatch, capsys)
     monkeypatch.setenv("COURSEFORGE_DEBUG", "1")
     with pytest.raises(ValueError):
         cli.main(["check"])
+
+
+@pytest.mark.parametrize("where", ["before", "after", "equals-before"])
+def test_course_is_accepted_before_or_after_the_command(where, tmp_path, monkeypatch, capsys):
+    """`courseforge --course PATH check` and `courseforge check --course PATH` check the same course."""
+    (tmp_path / "course.yml").write_text("id: reefs\ntitle: Reefs\n", encoding="utf-8")
+    (tmp_path / "quizzes").mkdir()
+    (tmp_path / "quizzes" / "broken.yml").write_text("id: [\n", encoding="utf-8")
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)  # not inside the course: only --course can find it
+    argv = {"before": ["--course", str(tmp_path), "check"],
+            "after": ["check", "--course", str(tmp_path)],
+            "equals-before": [f"--course={tmp_path}", "check"]}[where]
+    assert cli.main(argv) == 1
+    captured = capsys.readouterr()
+    assert "quizzes/broken.yml:" in captured.out + captured.err
+    assert "usage:" not in captured.err
+
+
+def test_course_before_the_command_is_not_taken_for_the_command(tmp_path, capsys):
+    assert cli.command_name(["--course", "check", "build"]) == "build"
+    assert cli.command_name(["--course=x", "export", "--format", "gift"]) == "export"
+    assert cli.command_name(["--version"]) is None
