@@ -7,6 +7,7 @@ from pathlib import Path
 
 from ..course import load_course_info
 from ..diagnostics import CourseError, Diagnostic
+from ..export.report import report_lines
 from ..fsutil import write_atomic
 from ..project import find_project
 
@@ -56,7 +57,7 @@ def run(args) -> int:
         write_atomic(out, data)
         print(f"Wrote {project.rel(out)}: the whole course as a SCORM 1.2 package, for {target}.")
         for line in notes:
-            print(f"  {line}")
+            print(f"  {line}")  # a line or two about the whole package, never one per question
         return 0
 
     quizzes = _load_quizzes(project)
@@ -87,9 +88,7 @@ def run(args) -> int:
     skipped = notes.skipped()
     print(f"Wrote {project.rel(out)}: {total - len(skipped)} of {total} questions from {len(quizzes)} "
           f"quiz{'zes' if len(quizzes) != 1 else ''}, for {target}.")
-    if notes:
-        print(f"Not carried over as is ({len(notes)}):")
-        for n in notes:
-            print(f"  {n}")
+    for line in report_lines(notes):
+        print(line)
     sys.stdout.flush()
     return 0

@@ -12,6 +12,12 @@ from __future__ import annotations
 from ..quiz.model import Quiz
 
 
+# The note both Moodle writers add for each quiz: one line for all of them in the export's report.
+QUIZ_SETTINGS = dict(kind="quiz settings", level="setting",
+                     summary="title, pass mark and mode are settings of the Moodle quiz, not of its questions "
+                     "({count}): set them there, as each quiz's YAML file gives them")
+
+
 def question_name(quiz: Quiz, qid: str) -> str:
     return f"{quiz.id}/{qid}"
 
@@ -56,10 +62,14 @@ def multiple_weights(quiz: Quiz, q, notes) -> tuple[str, str]:
     right, wrong = choice_fractions(n_correct, quiz.multiple_scoring)
     if quiz.multiple_scoring == "all_or_nothing":
         notes.add(quiz.id, q.id, "all-or-nothing scoring has no Moodle equivalent — exported with -100% per wrong "
-                  "choice, so Moodle gives partial credit for some right choices and no wrong one")
+                  "choice, so Moodle gives partial credit for some right choices and no wrong one",
+                  kind="all-or-nothing scoring", summary="no Moodle equivalent ({count}); exported with -100% per "
+                  "wrong choice, so Moodle gives partial credit for some right choices and no wrong one")
     if moodle_fraction(right) != round(right, 7):
         notes.add(quiz.id, q.id, f"{n_correct} right options: Moodle has no grade of 1/{n_correct} — "
-                  f"each exported as {percent(moodle_fraction(right))}%")
+                  f"each exported as {percent(moodle_fraction(right))}%", kind="grades Moodle lacks",
+                  summary="right options weighted 1/n with no such Moodle grade ({count}); each exported as the "
+                  "nearest grade Moodle has")
     return percent(moodle_fraction(right)), percent(moodle_fraction(wrong))
 
 

@@ -27,8 +27,8 @@ from ..quiz.model import (
     SingleChoice,
     TrueFalse,
 )
-from .common import category_path, format_number, multiple_weights, question_name
-from .report import Notes
+from .common import QUIZ_SETTINGS, category_path, format_number, multiple_weights, question_name
+from .report import OMITTED, Notes
 
 FORMAT = "GIFT"
 WEIGHT_LIKE = re.compile(r"^%-?\d")
@@ -92,10 +92,14 @@ def _answer_block(quiz: Quiz, q, notes: Notes) -> str | None:
         if q.distractors:
             ids = ", ".join(d.id for d in q.distractors)
             notes.add(quiz.id, q.id, f"GIFT has no distractors for matching — extra answers left out ({ids}); "
-                      "Moodle XML and QTI keep them")
+                      "Moodle XML and QTI keep them", kind="matching distractors",
+                      summary="not carried by GIFT ({count}): the extra answers are left out; Moodle XML and QTI "
+                      "keep them")
         if len(q.pairs) < 3:
             notes.add(quiz.id, q.id, "Moodle's question editor asks for at least 3 answers in a matching question: "
-                      "it imports as is, but add a pair before editing it in Moodle")
+                      "it imports as is, but add a pair before editing it in Moodle", kind="matching with 2 pairs",
+                      summary="imports as is ({count}), but Moodle's editor asks for 3 answers: add a pair before "
+                      "editing in Moodle")
         pairs = "".join(f"\t={escape(p.left)} -> {escape(p.right)}\n" for p in q.pairs)
         return "{\n" + pairs + _general(q) + "}"
     if isinstance(q, Ordering):
@@ -122,12 +126,16 @@ def question_to_gift(quiz: Quiz, q, notes: Notes) -> str | None:
     prompt = q.prompt
     if isinstance(q, Numeric) and q.unit:
         prompt = f"{prompt} (answer in {q.unit})"
-        notes.add(quiz.id, q.id, f"GIFT has no units — the unit '{q.unit}' is added to the prompt")
+        notes.add(quiz.id, q.id, f"GIFT has no units — the unit '{q.unit}' is added to the prompt",
+                  kind="units", summary="GIFT has no units ({count}): each is added to its prompt")
     if q.points != 1:
         notes.add(quiz.id, q.id, f"GIFT has no question marks — worth {format_number(q.points)} points here, "
-                  "it imports with Moodle's default mark 1; set it in the quiz")
+                  "it imports with Moodle's default mark 1; set it in the quiz", kind="marks",
+                  summary="GIFT has no question marks ({count}): they import with Moodle's default mark 1; "
+                  "set each in the Moodle quiz, or export Moodle XML")
     if q.hints:
-        notes.add(quiz.id, q.id, f"GIFT has no hints — {len(q.hints)} hint(s) left out; Moodle XML keeps them")
+        notes.add(quiz.id, q.id, f"GIFT has no hints — {len(q.hints)} hint(s) left out; Moodle XML keeps them",
+                  kind="hints", summary="not carried by GIFT ({count}); Moodle XML keeps them", level=OMITTED)
     name = question_name(quiz, q.id)
     meta = [f"[id:{name}]"] + [f"[tag:{t}]" for t in q.tags] + ([f"[tag:bloom-{q.bloom}]"] if q.bloom else [])
     lines = [
@@ -153,7 +161,7 @@ def export_gift(quizzes: list[Quiz], course_title: str) -> tuple[str, Notes]:
             current = category
         parts.append(f"\n// quiz: {quiz.id} — {' '.join(quiz.title.split())}\n")
         notes.add(quiz.id, None, f"title, pass mark ({format_number(quiz.pass_mark)}%) and mode ({quiz.mode}) are "
-                  "settings of the Moodle quiz, not of its questions: set them there")
+                  "settings of the Moodle quiz, not of its questions: set them there", **QUIZ_SETTINGS)
         for q in quiz.questions:
             text = question_to_gift(quiz, q, notes)
             if text:

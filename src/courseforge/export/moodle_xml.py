@@ -22,7 +22,7 @@ from ..quiz.model import (
     SingleChoice,
     TrueFalse,
 )
-from .common import category_path, format_number, multiple_weights, question_name
+from .common import QUIZ_SETTINGS, category_path, format_number, multiple_weights, question_name
 from .report import Notes
 
 FORMAT = "Moodle XML"
@@ -70,7 +70,8 @@ def _question(quiz: Quiz, q, notes: Notes) -> ET.Element | None:
     prompt = q.prompt
     if isinstance(q, Numeric) and q.unit:
         prompt = f"{prompt} (answer in {q.unit})"
-        notes.add(quiz.id, q.id, f"the unit '{q.unit}' is added to the prompt (Moodle would otherwise grade units)")
+        notes.add(quiz.id, q.id, f"the unit '{q.unit}' is added to the prompt (Moodle would otherwise grade units)",
+                  kind="units", summary="added to the prompt ({count}); Moodle would otherwise grade units")
     _text(el, "questiontext", prompt)
     _text(el, "generalfeedback", q.explanation or "")
     _value(el, "defaultgrade", format_number(q.points))
@@ -104,7 +105,9 @@ def _question(quiz: Quiz, q, notes: Notes) -> ET.Element | None:
     elif isinstance(q, Matching):
         if len(q.pairs) + len(q.distractors) < 3:
             notes.add(quiz.id, q.id, "Moodle's question editor asks for at least 3 answers in a matching question: "
-                      "it imports as is, but add a distractor before editing it in Moodle")
+                      "it imports as is, but add a distractor before editing it in Moodle", kind="matching with 2 answers",
+                      summary="imports as is ({count}), but Moodle's editor asks for 3 answers: add a distractor "
+                      "before editing in Moodle")
         _value(el, "shuffleanswers", "true")
         _combined_feedback(el)
         for p in q.pairs:
@@ -148,7 +151,7 @@ def export_moodle_xml(quizzes: list[Quiz], course_title: str) -> tuple[bytes, No
             _text(cat, "info", "", fmt="html")
             current = category
         notes.add(quiz.id, None, f"title, pass mark ({format_number(quiz.pass_mark)}%) and mode ({quiz.mode}) are "
-                  "settings of the Moodle quiz, not of its questions: set them there")
+                  "settings of the Moodle quiz, not of its questions: set them there", **QUIZ_SETTINGS)
         for q in quiz.questions:
             el = _question(quiz, q, notes)
             if el is not None:

@@ -46,7 +46,7 @@ from ..quiz.model import (
     TrueFalse,
 )
 from .common import format_number, question_name
-from .report import Notes
+from .report import OMITTED, Notes
 
 FORMAT = "QTI 2.1"
 QTI_NS = "http://www.imsglobal.org/xsd/imsqti_v2p1"
@@ -83,7 +83,8 @@ def render_block(text: str, notes: Notes, where: tuple[str, str]) -> list[ET.Ele
     try:
         wrapper = ET.fromstring(f"<div>{html}</div>")
     except ET.ParseError:
-        notes.add(*where, "text with raw HTML that is not well-formed XHTML — exported as plain text")
+        notes.add(*where, "text with raw HTML that is not well-formed XHTML — exported as plain text",
+                  kind="raw HTML", summary="not well-formed XHTML ({count}): exported as plain text")
         out = []
         for para in (text or "").split("\n\n"):
             p = ET.Element(q("p"))
@@ -329,7 +330,8 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
                                              "showHide": "show", "title": "Explanation"})
         modal.extend(render_block(qn.explanation, notes, where))
     if qn.hints:
-        notes.add(quiz.id, qn.id, f"QTI items have no hints — {len(qn.hints)} hint(s) left out")
+        notes.add(quiz.id, qn.id, f"QTI items have no hints — {len(qn.hints)} hint(s) left out",
+                  kind="hints", summary="QTI items have no hints ({count}); Moodle XML keeps them", level=OMITTED)
     return item
 
 
@@ -375,7 +377,10 @@ def export_qti(quizzes: list[Quiz], course_id: str, course_title: str) -> tuple[
 
     for quiz in sorted(quizzes, key=lambda z: (z.module, z.id)):
         notes.add(quiz.id, None, f"pass mark ({format_number(quiz.pass_mark)}%) and mode ({quiz.mode}) are not part of "
-                  "QTI items: set them on the LMS quiz; source citations and tags are not carried")
+                  "QTI items: set them on the LMS quiz; source citations and tags are not carried",
+                  kind="quiz settings", level="setting",
+                  summary="pass mark and mode are not part of QTI items ({count}): set them on the LMS quiz, as "
+                  "each quiz's YAML file gives them; source citations and tags are not carried")
         refs = []
         for qn in quiz.questions:
             item = question_to_item(quiz, qn, notes)

@@ -127,11 +127,11 @@ def package(site_dir: Path, info: CourseInfo, quizzes: list[Quiz]) -> tuple[byte
     for q in quizzes:
         if q.mode == "assessment":
             notes.add(q.id, None, "assessment quiz: the browser cannot mark it, so the LMS records it as done when "
-                      "submitted; grade the submission files with `courseforge grade`")
+                      "submitted; grade the submission files with `courseforge grade`", level="setting")
     mastery = mastery_score(quizzes)
     if mastery is None:
         notes.add(info.id, None, "no practice quiz: the package has no mastery score; the LMS sees "
-                  "completed/incomplete only")
+                  "completed/incomplete only", level="setting")
     site_files = sorted(p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file())
     files = ["launch.html", "scorm.js"] + [f"{SITE_DIR}/{f}" for f in site_files]
     buf = io.BytesIO()
