@@ -76,3 +76,61 @@ def test_course_without_practice_quiz_has_no_mastery_score(tmp_path):
 def test_unbuilt_site_is_refused(tmp_path):
     with pytest.raises(CourseError, match="no index.html: the site was not built"):
         package(tmp_path, INFO, make_quizzes())
+
+
+NOT_FOUND = """<!doctype html><html><head>
+<link rel="stylesheet" href="/assets/stylesheets/main.css">
+<link rel="icon" href='/assets/images/favicon.png'>
+<script src="//cdn.example.org/never-rewritten.js"></script>
+</head><body>
+<a href="/">Home</a> <a href="/module/page2.html#top">Page two</a> <a href="https://example.org/x">out</a>
+<a href="">this page</a>
+<script id="__config" type="application/json">{"base": "/", "search": "/assets/search.js", "note": "<\\/b>"}</script>
+<script src="/assets/app.js"></script>
+</body></html>
+"""
+
+
+def test_404_page_links_are_relative_inside_the_package(tmp_path):
+    """An LMS serves the package under a deep URL: "/assets/..." would point at the LMS's own root."""
+    site = write_site(tmp_path / "site")
+    (site / "404.html").write_text(NOT_FOUND, encoding="utf-8")
+    zf = zipfile.ZipFile(io.BytesIO(package(site, INFO, make_quizzes())[0]))
+    page = zf.read("site/404.html").decode("utf-8")
+    assert re.findall(r"""(?:href|src)=["']([^"']*)""", page) == [
+        "./assets/stylesheets/main.css", "./assets/images/favicon.png", "//cdn.example.org/never-rewritten.js",
+        "./", "./module/page2.html#top", "https://example.org/x", "", "./assets/app.js"]
+    config = json.loads(re.search(r'<script id="__config" type="application/json">(.*?)</script>', page).group(1))
+    assert config == {"base": ".", "search": "assets/search.js", "note": "</b>"}
+    assert "</b>" not in page  # still escaped inside the script element
+    assert zf.read("site/index.html") == (site / "index.html").read_bytes()  # other pages are left as built
+
+
+def test_every_link_of_the_built_404_page_resolves_inside_the_package(tmp_path):
+    """The real offline build: every link and asset of 404.html is a file of the package."""
+    import importlib.util
+    from pathlib import Path, PurePosixPath
+    from urllib.parse import unquote, urlsplit
+
+    from courseforge.course import load_course_info
+    from courseforge.export.scorm import export_scorm
+    from courseforge.project import Project
+
+    conftest = Path(__file__).resolve().parents[1] / "site" / "conftest.py"
+    spec = importlib.util.spec_from_file_location("site_course_for_404", conftest)
+    site_course = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(site_course)
+    project = Project(site_course.make_course(tmp_path / "course"))
+    zf = zipfile.ZipFile(io.BytesIO(export_scorm(project, load_course_info(project))[0]))
+    names = set(zf.namelist())
+    page = zf.read("site/404.html").decode("utf-8")
+    links = re.findall(r"""\s(?:href|src)=["']([^"']+)""", page)
+    local = [u for u in links if not urlsplit(u).scheme and not u.startswith(("//", "#"))]
+    assert len(local) >= 5, links  # stylesheets, scripts and the navigation
+    for url in local:
+        assert not url.startswith("/"), url
+        path = unquote(urlsplit(url).path)
+        target = PurePosixPath("site", path).as_posix().replace("/./", "/")
+        if path in ("", "./") or path.endswith("/"):
+            target = PurePosixPath("site", path, "index.html").as_posix().replace("/./", "/")
+        assert str(PurePosixPath(target)) in names, url

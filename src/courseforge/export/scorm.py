@@ -16,6 +16,12 @@ with quiz A (10 points, pass mark 60) and quiz B (30 points, pass mark 80)
 it is (10x60 + 30x80) / 40 = 75. A learner who passes every practice quiz
 always reaches it. Without practice quizzes there is no mastery score and
 the status is completed/incomplete by progress. scorm.js says the same.
+
+404.html. MkDocs writes the not-found page with root-absolute links
+(``/assets/...``, ``/index.html``) because a web server may show it at any
+depth. Inside an LMS the package lives under some deep URL, so those links
+would point at the LMS's own root: the package rewrites them relative to the
+page, which sits at the site's root.
 """
 
 from __future__ import annotations
@@ -23,6 +29,7 @@ from __future__ import annotations
 import html
 import io
 import json
+import re
 import tempfile
 import zipfile
 from importlib import resources
@@ -112,6 +119,35 @@ def manifest(info: CourseInfo, mastery: float | None, files: list[str]) -> bytes
     return text.encode("utf-8")
 
 
+# href="/x", src="/x" ... but not protocol-relative "//host/x"
+_ROOT_ABSOLUTE = re.compile(r"""(\s(?:href|src|action|poster|data-[\w-]+)=)(["'])/(?!/)""")
+_MKDOCS_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+
+
+def relative_links(page: str) -> str:
+    """A page at the site's root with its root-absolute links made relative (``/a/b.css`` -> ``a/b.css``).
+
+    Material for MkDocs also reads the site's base and the search worker from
+    the ``__config`` JSON: they get the values the other offline pages have.
+    """
+    page = _ROOT_ABSOLUTE.sub(r"\1\2./", page)  # "./assets/x.css" is "assets/x.css"; "/" becomes "./"
+
+    def config(m: re.Match) -> str:
+        try:
+            data = json.loads(m.group(2))
+        except ValueError:
+            return m.group(0)
+        if isinstance(data, dict):
+            if data.get("base") == "/":
+                data["base"] = "."
+            for key in ("search",):
+                if isinstance(data.get(key), str) and data[key].startswith("/") and not data[key].startswith("//"):
+                    data[key] = data[key][1:]
+        return m.group(1) + json.dumps(data, ensure_ascii=False).replace("</", "<\\/") + m.group(3)
+
+    return _MKDOCS_CONFIG.sub(config, page)
+
+
 def _zinfo(name: str) -> zipfile.ZipInfo:
     info = zipfile.ZipInfo(name, date_time=(2020, 1, 1, 0, 0, 0))  # same course, same bytes
     info.compress_type = zipfile.ZIP_DEFLATED
@@ -140,7 +176,10 @@ def package(site_dir: Path, info: CourseInfo, quizzes: list[Quiz]) -> tuple[byte
         zf.writestr(_zinfo("launch.html"), launch_page(info, launch_config(info, quizzes)).encode("utf-8"))
         zf.writestr(_zinfo("scorm.js"), _asset("scorm.js").encode("utf-8"))
         for f in site_files:
-            zf.writestr(_zinfo(f"{SITE_DIR}/{f}"), (site_dir / f).read_bytes())
+            data = (site_dir / f).read_bytes()
+            if f == "404.html":
+                data = relative_links(data.decode("utf-8")).encode("utf-8")
+            zf.writestr(_zinfo(f"{SITE_DIR}/{f}"), data)
     return buf.getvalue(), notes
 
 
