@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from courseforge.export.gift import escape, export_gift
 from courseforge.importers.gift import parse_gift, to_quizzes
 from courseforge.quiz.model import Numeric
@@ -37,7 +39,9 @@ def test_each_type_is_written_as_moodle_reads_it(quizzes):
     assert "::costs-quiz/sdg::[markdown]The SDG target is {\n\t=3\n\t=three\n\t####SDG 10.c\\: 3%.\n} per cent.\n" in text
     assert "[markdown]Average cost of sending $200? (answer in %){#\n\t=6.2:0.5\n" in text
     assert "\t=ODA -> aid \\{official\\}\n\t=FDI -> investment\n\t=Diaspora -> people abroad\n" in text
-    assert "costs-quiz/order" not in text.replace("// ", "")  # ordering cannot be written
+    # ordering: Moodle 4.4+'s ordering type; every item shown, graded by absolute position, no numbering
+    assert ("::costs-quiz/order::[markdown]Order the steps.{>3 ALL VERTICAL ABSOLUTE_POSITION SHOW none\n"
+            "\tPlan\n\tSend\n\tReceive\n\t####Chronological.\n}\n") in text
     assert "// source: unitar-2019#annex-6\n// [id:nexus-check/drivers]\n" in text
     assert "// [id:nexus-check/remittances] [tag:flows] [tag:bloom-remember]\n" in text
 
@@ -45,10 +49,7 @@ def test_each_type_is_written_as_moodle_reads_it(quizzes):
 def test_what_gift_cannot_express_is_reported_per_question(quizzes):
     _, notes = export_gift(quizzes, "Course")
     by_q = {(n.quiz, n.question): n for n in notes if n.question}
-    assert str(by_q[("costs-quiz", "order")]) == (
-        "costs-quiz/order: ordering is not supported by GIFT — skipped; export Moodle XML "
-        "(ordering question type) or QTI to keep it")
-    assert by_q[("costs-quiz", "order")].skipped
+    assert ("costs-quiz", "order") not in by_q  # Moodle 4.4+ reads ordering from GIFT
     assert str(by_q[("costs-quiz", "match")]) == (
         "costs-quiz/match: GIFT has no distractors for matching — extra answers left out (x1); "
         "Moodle XML and QTI keep them")
@@ -56,7 +57,7 @@ def test_what_gift_cannot_express_is_reported_per_question(quizzes):
     assert "1 hint(s) left out" in by_q[("nexus-check", "remittances")].message
     assert "unit '%' is added to the prompt" in by_q[("costs-quiz", "cost")].message
     assert "all-or-nothing" in by_q[("costs-quiz", "three")].message
-    assert notes.skipped() == {("costs-quiz", "order")}
+    assert notes.skipped() == set()
     quiz_level = [str(n) for n in notes if n.question is None]
     assert quiz_level[0].startswith("nexus-check: title, pass mark (70%) and mode (practice)")
 
@@ -158,3 +159,94 @@ def test_any_text_survives_escaping_and_parsing():
         assert [(o.text, o.correct, o.feedback) for o in got.options] == [(right, True, fb), (wrong, False, None)]
 
     check()
+
+
+# ---- ordering as Moodle 4.4+ reads it: a Python port of the path Moodle's code takes through
+# qformat_gift::readquestion (escapes, name, answer block, general feedback) into
+# qtype_ordering::import_from_gift (question/type/ordering/questiontype.php), kept close to the PHP.
+
+_MOODLE_ESCAPES = [("\\:", "&&058;"), ("\\#", "&&035;"), ("\\=", "&&061;"), ("\\{", "&&123;"), ("\\}", "&&125;"),
+                   ("\\~", "&&126;"), ("\\n", "&&010")]
+_MOODLE_ORDERING = re.compile(
+    r"^\s*>\s*(\d+)\s*((?:ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?)\s*((?:HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)?)\s*"
+    r"((?:ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|RELATIVE_NEXT_INCLUDE_LAST|"
+    r"RELATIVE_ONE_PREVIOUS_AND_NEXT|RELATIVE_ALL_PREVIOUS_AND_NEXT|RELATIVE_TO_CORRECT|RELATIVE|RELLONGEST_ORDERED_SUBSET|"
+    r"LONGEST_CONTIGUOUS_SUBSET)?)\s*((?:SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)?)\s*((?:none|123|abc|ABCD|iii|IIII)?)\s*(.*?)\s*$",
+    re.S)
+
+
+def _escapedchar_pre(text):
+    text = text.replace("\\\\", "&&092;")
+    for esc, placeholder in _MOODLE_ESCAPES:
+        text = text.replace(esc, placeholder)
+    return text.replace("&&092;", "\\")
+
+
+def _escapedchar_post(text):
+    for esc, placeholder in _MOODLE_ESCAPES:
+        text = text.replace(placeholder, "\n" if esc == "\\n" else esc[1])
+    return text
+
+
+def moodle_reads_ordering(block: str) -> dict | None:
+    lines = [" " if line.strip().startswith("//") else line for line in block.split("\n")]
+    text = _escapedchar_pre("\n".join(lines).strip())
+    name = None
+    if text.startswith("::"):
+        text = text[2:]
+        end = text.find("::")
+        name, text = _escapedchar_post(text[:end]), text[end + 2:].strip()
+    start, finish = text.find("{"), text.find("}")
+    answertext = text[start + 1:finish].strip()
+    general = ""
+    cut = answertext.rfind("####")
+    if cut >= 0:
+        general, answertext = answertext[cut + 4:], answertext[:cut].strip()
+    m = _MOODLE_ORDERING.match(answertext)
+    if not m:
+        return None
+    answers = [a.strip() for a in re.split(r"[\r\n]+", m.group(7)) if a]
+    answers = [a for a in answers if a and a != "0"]  # PHP's array_filter drops "" and "0"
+    return {"name": name, "count": int(m.group(1)), "select": m.group(2), "layout": m.group(3),
+            "grading": m.group(4), "show": m.group(5), "numbering": m.group(6),
+            "items": answers,  # Moodle does not unescape them
+            "general": _escapedchar_post(general).strip()}
+
+
+def _ordering_quiz(*texts, explanation="Why: #1 = {first}."):
+    from courseforge.quiz.model import Item, Ordering, Quiz, SourceRef
+
+    q = Ordering(id="steps", prompt="Put the steps in order.", explanation=explanation, source=SourceRef("d", "1"),
+                 items=[Item(f"i{n}", t) for n, t in enumerate(texts, start=1)])
+    return Quiz(id="z", module="m", title="T", mode="practice", pass_mark=50, questions=[q])
+
+
+def _question_block(text: str, name: str) -> str:
+    return next(b for b in text.split("\n\n") if f"::{name}::" in b)
+
+
+def test_ordering_reads_in_moodle_with_every_item_in_place():
+    items = ["Plan: the budget", "#1 = ~most", "Send 50% -> abroad", "A back\\slash \\: stays"]
+    text, notes = export_gift([_ordering_quiz(*items)], "C")
+    read = moodle_reads_ordering(_question_block(text, "z/steps"))
+    assert read == {"name": "z/steps", "count": 4, "select": "ALL", "layout": "VERTICAL",
+                    "grading": "ABSOLUTE_POSITION", "show": "SHOW", "numbering": "none",
+                    "items": items, "general": "Why: #1 = {first}."}
+    assert [n for n in notes if n.question] == []
+
+
+def test_ordering_items_moodle_cannot_read_skip_the_question_with_a_note():
+    for bad, why in (("Send {by wire}", "a brace"), ("two\nlines", "a line break"), ("a #### b", "'####'"),
+                     ("0", "only the text '0', which Moodle drops")):
+        text, notes = export_gift([_ordering_quiz("Plan", bad, "Receive")], "C")
+        assert "::z/steps::" not in text
+        assert notes.skipped() == {("z", "steps")}
+        assert [n.message for n in notes if n.question] == [
+            f"item 'i2' has {why}, which Moodle's GIFT ordering import cannot read — skipped; "
+            "export Moodle XML or QTI to keep it"]
+
+
+def test_ordering_round_trips_through_the_importer():
+    quiz = _ordering_quiz("Plan: the budget", "Send 50% -> abroad", "A back\\slash", explanation="")
+    back = assert_gift_round_trip([quiz])
+    assert [i.text for i in back[0].questions[0].items] == ["Plan: the budget", "Send 50% -> abroad", "A back\\slash"]

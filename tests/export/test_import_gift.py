@@ -192,3 +192,47 @@ def test_exported_quiz_imports_to_the_same_yaml(tmp_path):
     questions, _ = parse_gift(text, "c.gift")
     back, _ = to_quizzes(questions, "c.gift", ImportOptions(mode=quiz.mode, pass_mark=quiz.pass_mark))
     assert dump_quiz(back[0]) == dump_quiz(quiz)
+
+
+def _one(text: str):
+    questions, diags = parse_gift(text, "bank.txt")
+    quizzes, more = to_quizzes(questions, "bank.txt")
+    return (quizzes[0].questions[0] if quizzes else None), [str(d) for d in diags + more]
+
+
+def test_an_escaped_hash_in_a_matching_answer_is_a_literal_hash():
+    q, diags = _one("Match the rooms.{\n=Kitchen -> Room \\#1\n=Hall -> Room \\#2 \\# east\n=Attic -> Room 3#Up the stairs.\n}\n")
+    assert isinstance(q, Matching)
+    assert [(p.left, p.right) for p in q.pairs] == [
+        ("Kitchen", "Room #1"), ("Hall", "Room #2 # east"), ("Attic", "Room 3")]
+    assert diags == ["bank.txt:4: warning: feedback on a matching pair has no place in courseforge — left out"]
+
+
+def test_moodle_ordering_questions_import_with_their_items_in_order():
+    from courseforge.quiz.model import Ordering
+
+    text = ("::Harbour::Put the harbour works in order.{>4 ALL VERTICAL ABSOLUTE_POSITION SHOW 123\n"
+            "Dredge the channel\n  Build the quay: stone  \nInstall the cranes\nOpen to ships\n"
+            "####Engineers plan it this way.}\n")
+    q, diags = _one(text)
+    assert isinstance(q, Ordering) and diags == []
+    assert [(i.id, i.text) for i in q.items] == [
+        ("i1", "Dredge the channel"), ("i2", "Build the quay: stone"), ("i3", "Install the cranes"),
+        ("i4", "Open to ships")]
+    assert (q.prompt, q.explanation) == ("Put the harbour works in order.", "Engineers plan it this way.")
+
+
+def test_ordering_settings_courseforge_cannot_keep_are_warned_about():
+    q, diags = _one("Order the tides.{>2 RANDOM HORIZONTAL RELATIVE_NEXT_EXCLUDE_LAST HIDE\nLow\nRising\nHigh\n}\n")
+    assert [i.text for i in q.items] == ["Low", "Rising", "High"]
+    assert diags == [
+        "bank.txt:1: warning: Moodle shows 2 of the 3 items; courseforge shows them all",
+        "bank.txt:1: warning: graded RELATIVE_NEXT_EXCLUDE_LAST in Moodle; courseforge gives each item in its right "
+        "place its share (Moodle's ABSOLUTE_POSITION)"]
+
+
+def test_a_malformed_ordering_header_is_an_error_on_its_line():
+    q, diags = _one("// a comment\nOrder the tides.\n{>some\nLow\nHigh\n}\n")
+    assert q is None
+    assert diags == ["bank.txt:3: '{>' starts an ordering question: write the number of items to show "
+                     "next, like {>4 ALL VERTICAL ABSOLUTE_POSITION SHOW none, then one item per line"]

@@ -93,6 +93,8 @@ def assert_moodle_round_trip(quizzes):
                 assert [(_t(a, "text"), float(a.get("fraction"))) for a in answers] == [
                     (i.text, float(n)) for n, i in enumerate(q.items, start=1)]
                 assert _t(el, "selecttype") == "ALL"
+                # each item in its right place earns its share, as the site and courseforge grade mark it
+                assert _t(el, "gradingtype") == "ABSOLUTE_POSITION"
     assert notes.skipped() == set()
 
 

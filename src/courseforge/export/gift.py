@@ -10,6 +10,25 @@ feedback (``####``) inherit the prompt's format, as Moodle reads them.
 Two comment lines precede each question. Moodle skips comments on import;
 courseforge's own GIFT importer reads ``// source: DOC#PARA`` back, so a
 round trip keeps each question's citation.
+
+Ordering questions use the GIFT form of Moodle's ordering question type (core
+since Moodle 4.4, ``qtype_ordering::import_from_gift``)::
+
+    ::quiz/q::[markdown]Put the steps in order.{>3 ALL VERTICAL ABSOLUTE_POSITION SHOW none
+        First step
+        Second step
+        Third step
+        ####Why this order.
+    }
+
+The header is the number of items shown, all of them, one under the other,
+each item in its right place earning its share (Moodle's "absolute position"
+grading, the rule of the site and of ``courseforge grade``), grading details
+shown, no numbering; then one item per line in the right order. Moodle does
+not unescape the items (an escaped colon would show as ``&&058;``), so they
+are written as they are, only backslashes doubled; an item that cannot be
+written so (a brace, a line break, ``####``, or the text ``0``, which Moodle
+drops) makes the question skipped with a note.
 """
 
 from __future__ import annotations
@@ -103,11 +122,36 @@ def _answer_block(quiz: Quiz, q, notes: Notes) -> str | None:
         pairs = "".join(f"\t={escape(p.left)} -> {escape(p.right)}\n" for p in q.pairs)
         return "{\n" + pairs + _general(q) + "}"
     if isinstance(q, Ordering):
-        notes.add(quiz.id, q.id, "ordering is not supported by GIFT — skipped; export Moodle XML "
-                  "(ordering question type) or QTI to keep it", skipped=True)
-        return None
+        return _ordering_block(quiz, q, notes)
     notes.add(quiz.id, q.id, f"question type {q.type!r} is unknown to the GIFT writer — skipped", skipped=True)
     return None
+
+
+ORDERING_HEADER = "ALL VERTICAL ABSOLUTE_POSITION SHOW none"
+
+
+def _ordering_item_problem(text: str) -> str | None:
+    """Why an item cannot be one line of a GIFT ordering question as Moodle reads it, or None."""
+    if "{" in text or "}" in text:
+        return "a brace"
+    if "\n" in text or "\r" in text:
+        return "a line break"
+    if "####" in text:
+        return "'####'"
+    if text.strip() == "0":
+        return "only the text '0', which Moodle drops"
+    return None
+
+
+def _ordering_block(quiz: Quiz, q: Ordering, notes: Notes) -> str | None:
+    for item in q.items:
+        problem = _ordering_item_problem(item.text)
+        if problem:
+            notes.add(quiz.id, q.id, f"item '{item.id}' has {problem}, which Moodle's GIFT ordering import cannot "
+                      "read — skipped; export Moodle XML or QTI to keep it", skipped=True)
+            return None
+    lines = "".join(f"\t{item.text.strip().replace(chr(92), chr(92) * 2)}\n" for item in q.items)
+    return f"{{>{len(q.items)} {ORDERING_HEADER}\n" + lines + _general(q) + "}"
 
 
 def _prompt_with_block(prompt: str, block: str) -> str:

@@ -121,7 +121,8 @@ def _question(quiz: Quiz, q, notes: Notes) -> ET.Element | None:
         _value(el, "layouttype", "VERTICAL")
         _value(el, "selecttype", "ALL")
         _value(el, "selectcount", "0")
-        _value(el, "gradingtype", "ALL_OR_NOTHING")  # as the site marks ordering: all in place or nothing
+        # each item in its right place earns its share, as the site and courseforge grade mark it
+        _value(el, "gradingtype", "ABSOLUTE_POSITION")
         _value(el, "showgrading", "SHOW")
         _value(el, "numberingstyle", "none")
         _combined_feedback(el)

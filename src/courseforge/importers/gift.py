@@ -36,10 +36,12 @@ from ..quiz.model import (
     BLOOM_LEVELS,
     Distractor,
     FillBlank,
+    Item,
     Matching,
     MultipleChoice,
     Numeric,
     Option,
+    Ordering,
     Pair,
     Quiz,
     SingleChoice,
@@ -73,7 +75,7 @@ class GiftAnswer:
 
 @dataclass
 class GiftQuestion:
-    kind: str  # multichoice | truefalse | shortanswer | numerical | matching | description | essay
+    kind: str  # multichoice | truefalse | shortanswer | numerical | matching | ordering | description | essay
     prompt: str
     line: int
     name: str | None = None
@@ -88,6 +90,7 @@ class GiftQuestion:
     tf_right_feedback: str | None = None
     numbers: list[tuple[float, float, float, str | None, int]] = field(default_factory=list)  # (value, tol, weight, fb, line)
     pairs: list[tuple[str, str, int]] = field(default_factory=list)  # (left, right, line); left "" = distractor
+    items: list[tuple[str, int]] = field(default_factory=list)  # ordering: (text, line) in the right order
     source: SourceRef | None = None
     tags: list[str] = field(default_factory=list)
     idnumber: str | None = None
@@ -286,6 +289,8 @@ class GiftParser:
         if not body:
             self.warn(line, "an empty answer block {} is a Moodle essay question, which courseforge cannot grade — skipped")
             return None
+        if body.startswith(">"):  # Moodle lets the ordering type try first, before any other reading
+            return self._ordering(q, body, answer_line)
         if body.startswith("#"):
             return self._numerical(q, body[1:], answer_line)
         if "~" in body:
@@ -343,11 +348,11 @@ class GiftParser:
                 return None
             left, right = raw.split("->", 1)
             left = _clean(_split_format(left)[1])
-            right = _clean(right)
-            if "#" in right:
-                right, _fb = right.split("#", 1)
+            # Feedback starts at an unescaped '#', found before unescaping: "\#1" is the text "#1".
+            right, fb = _feedback_split(right)
+            if fb:
                 self.warn(line, "feedback on a matching pair has no place in courseforge — left out")
-                right = right.strip()
+            right = _clean(right)
             if not right:
                 self.error(line, "matching pair has nothing after '->'")
                 return None
@@ -355,6 +360,32 @@ class GiftParser:
         if sum(1 for left, _, _ in q.pairs if left) < 2:
             self.error(answer_line, "a matching question needs at least two pairs 'item -> match'")
             return None
+        return q
+
+    def _ordering(self, q: GiftQuestion, body: str, answer_line: int) -> GiftQuestion | None:
+        """Moodle's ordering question: ``{>COUNT [SELECT] [LAYOUT] [GRADING] [SHOW] [NUMBERING]``, then one
+        item per line in the right order (``qtype_ordering::import_from_gift``)."""
+        m = ORDERING_RE.match(body)
+        if not m:
+            self.error(answer_line, "'{>' starts an ordering question: write the number of items to show next, "
+                       "like {>4 ALL VERTICAL ABSOLUTE_POSITION SHOW none, then one item per line")
+            return None
+        q.kind = "ordering"
+        count, select, _layout, grading, _show, _numbering, rest = m.groups()
+        line = answer_line + body[:m.start(7)].count("\n")
+        for raw in rest.split("\n"):
+            text = _clean(raw)
+            if text:
+                q.items.append((text, line))
+            line += 1
+        if len(q.items) < 2:
+            self.error(answer_line, "an ordering question needs at least two items, one per line")
+            return None
+        if select and select.upper() not in ("ALL", "EXACT") and int(count) < len(q.items):
+            self.warn(answer_line, f"Moodle shows {count} of the {len(q.items)} items; courseforge shows them all")
+        if grading and grading.upper() not in ("ABSOLUTE_POSITION", "ABSOLUTE", "ABS"):
+            self.warn(answer_line, f"graded {grading} in Moodle; courseforge gives each item in its right place "
+                      "its share (Moodle's ABSOLUTE_POSITION)")
         return q
 
     def _truefalse(self, q: GiftQuestion, body: str, tf: str) -> GiftQuestion:
@@ -452,6 +483,13 @@ class ImportOptions:
     pass_mark: float = 70
 
 
+# qtype_ordering's GIFT header; every part but the count is optional, in this order
+ORDERING_RE = re.compile(
+    r">\s*(\d+)\s*(ALL|EXACT|RANDOM|REL|CONTIGUOUS|CONTIG)?\s*(HORIZONTAL|HORI|H|1|VERTICAL|VERT|V|0)?\s*"
+    r"(ALL_OR_NOTHING|ABSOLUTE_POSITION|ABSOLUTE|ABS|RELATIVE_NEXT_EXCLUDE_LAST|RELATIVE_NEXT_INCLUDE_LAST|"
+    r"RELATIVE_ONE_PREVIOUS_AND_NEXT|RELATIVE_ALL_PREVIOUS_AND_NEXT|RELATIVE_TO_CORRECT|RELATIVE|REL|"
+    r"LONGEST_ORDERED_SUBSET|LONGEST_CONTIGUOUS_SUBSET)?\s*(SHOW|TRUE|YES|1|HIDE|FALSE|NO|0)?\s*"
+    r"(none|123|abc|ABCD|iii|IIII)?[ \t]*\n?(.*?)\s*$", re.S)
 UNIT_RE = re.compile(r"^(?P<prompt>.*\S)\s+\(answer in (?P<unit>[^()]+)\)$", re.S)
 
 
@@ -516,6 +554,8 @@ def _convert(g: GiftQuestion, qid: str, source: SourceRef, warn) -> object | Non
         if m:
             common["prompt"], unit = m.group("prompt"), m.group("unit").strip()
         return Numeric(answer=value, tolerance=tol, unit=unit, **common)
+    if g.kind == "ordering":
+        return Ordering(items=[Item(f"i{n}", text) for n, (text, _line) in enumerate(g.items, start=1)], **common)
     if g.kind == "matching":
         lefts = [(l, r) for l, r, _ in g.pairs if l]
         extra = [r for l, r, _ in g.pairs if not l]
