@@ -146,3 +146,222 @@ def test_multiple_scoring_is_exact_in_qti(quizzes):
 
 def test_the_package_is_the_same_bytes_each_time(quizzes):
     assert export_qti(quizzes, "m", "M")[0] == export_qti(quizzes, "m", "M")[0]
+
+
+# ---- response processing: standard templates where they express the rule ---------------------------------
+# The two templates as IMS publishes them (rptemplates/match_correct.xml and map_response.xml), and a small
+# interpreter for the QTI expressions courseforge writes, to score responses by the template a template-only
+# player would use, by the item's own rules, and by courseforge's grader, and compare.
+
+TEMPLATE_RULES = {
+    "match_correct": """<responseProcessing xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1"><responseCondition>
+      <responseIf><match><variable identifier="RESPONSE"/><correct identifier="RESPONSE"/></match>
+        <setOutcomeValue identifier="SCORE"><baseValue baseType="float">1</baseValue></setOutcomeValue></responseIf>
+      <responseElse><setOutcomeValue identifier="SCORE"><baseValue baseType="float">0</baseValue></setOutcomeValue>
+      </responseElse></responseCondition></responseProcessing>""",
+    "map_response": """<responseProcessing xmlns="http://www.imsglobal.org/xsd/imsqti_v2p1"><responseCondition>
+      <responseIf><isNull><variable identifier="RESPONSE"/></isNull>
+        <setOutcomeValue identifier="SCORE"><baseValue baseType="float">0.0</baseValue></setOutcomeValue></responseIf>
+      <responseElse><setOutcomeValue identifier="SCORE"><mapResponse identifier="RESPONSE"/></setOutcomeValue>
+      </responseElse></responseCondition></responseProcessing>""",
+}
+TEMPLATE_URL = "http://www.imsglobal.org/question/qti_v2p1/rptemplates/"
+
+
+def _local(el) -> str:
+    return el.tag.split("}")[1]
+
+
+class _Item:
+    """Just enough of a QTI 2.1 delivery engine for the processing courseforge writes."""
+
+    def __init__(self, item):
+        self.item = item
+        decl = item.find("q:responseDeclaration", NS)
+        self.cardinality, self.base_type = decl.get("cardinality"), decl.get("baseType")
+        self.correct = [v.text for v in decl.findall("q:correctResponse/q:value", NS)]
+        self.mapping = decl.find("q:mapping", NS)
+
+    def _value(self, v):
+        if self.cardinality == "single":
+            return v
+        return list(v)
+
+    def _map(self, response):
+        m = self.mapping
+        entries = [(e.get("mapKey"), float(e.get("mappedValue")), e.get("caseSensitive") != "false") for e in m]
+
+        def value_of(r):
+            for key, val, case in entries:
+                if (key == r) if case else (key.casefold() == r.casefold()):
+                    return val
+            return float(m.get("defaultValue", "0"))
+        values = [value_of(r) for r in (set(response) if self.cardinality != "single" else [response])]
+        total = sum(values)
+        if m.get("lowerBound") is not None:
+            total = max(total, float(m.get("lowerBound")))
+        if m.get("upperBound") is not None:
+            total = min(total, float(m.get("upperBound")))
+        return total
+
+    def expr(self, el, env):
+        tag = _local(el)
+        kids = list(el)
+        if tag == "variable":
+            return env[el.get("identifier")]
+        if tag == "correct":
+            return self.correct[0] if self.cardinality == "single" else self.correct
+        if tag == "baseValue":
+            return float(el.text) if el.get("baseType") == "float" else el.text
+        if tag == "isNull":
+            v = self.expr(kids[0], env)
+            return v is None or v == [] or v == ""
+        if tag == "mapResponse":
+            r = env["RESPONSE"]
+            return 0.0 if r in (None, []) else self._map(r)
+        if tag == "match":
+            a, b = (self.expr(k, env) for k in kids)
+            if a is None or b is None:
+                return None
+            if self.cardinality == "multiple" and isinstance(a, list) and isinstance(b, list):
+                return sorted(a) == sorted(b)
+            return a == b
+        if tag == "equal":
+            a, b = (self.expr(k, env) for k in kids)
+            if a is None:
+                return None
+            a, b = float(a), float(b)
+            if el.get("toleranceMode") == "exact":
+                return a == b
+            lo, hi = (float(t) for t in el.get("tolerance").split())
+            return b - lo <= a <= b + hi
+        if tag == "index":
+            v = self.expr(kids[0], env)
+            n = int(el.get("n"))
+            return v[n - 1] if v and n <= len(v) else None
+        if tag == "sum":
+            return sum(float(self.expr(k, env)) for k in kids)
+        if tag == "multiple":
+            out = []
+            for k in kids:
+                v = self.expr(k, env)
+                out += v if isinstance(v, list) else ([] if v is None else [v])
+            return out
+        raise AssertionError(f"unexpected QTI expression {tag}")
+
+    def run(self, rules, env):
+        for rule in rules:
+            tag = _local(rule)
+            if tag == "setOutcomeValue":
+                env[rule.get("identifier")] = self.expr(rule[0], env)
+            elif tag == "responseCondition":
+                for branch in rule:
+                    b = _local(branch)
+                    if b == "responseElse" or self.expr(branch[0], env):
+                        self.run(list(branch)[0 if b == "responseElse" else 1:], env)
+                        break
+            else:
+                raise AssertionError(f"unexpected QTI rule {tag}")
+
+    def score(self, response, *, template_only: bool) -> float:
+        rp = self.item.find("q:responseProcessing", NS)
+        rules = list(rp)
+        if template_only or not rules:
+            template = rp.get("template")
+            assert template, "no rules and no template"
+            rules = list(ET.fromstring(TEMPLATE_RULES[template.removeprefix(TEMPLATE_URL)]))
+        env = {"RESPONSE": response, "SCORE": 0.0, "FEEDBACK": []}
+        self.run(rules, env)
+        return env["SCORE"]
+
+
+def _norm(el):
+    """An element as (tag, attributes, text, children), numbers as floats, for comparing rule trees."""
+    text = (el.text or "").strip()
+    try:
+        text = float(text)
+    except ValueError:
+        pass
+    return (_local(el), dict(el.attrib), text, [_norm(c) for c in el])
+
+
+def _items(quizzes):
+    zf, notes = _package(quizzes)
+    return {(z.id, q.id): (q, ET.fromstring(zf.read(f"items/{z.id}/{q.id}.xml"))) for z in quizzes for q in z.questions}
+
+
+def test_standard_templates_wherever_they_express_the_rule(quizzes):
+    """1-point choice questions: match_correct; partial multiple, fill-in, matching and other marks of a single
+    choice: map_response; numbers (a tolerance) and ordering (a share per position) have rules of their own."""
+    got = {}
+    for (quiz, qid), (q, item) in _items(quizzes).items():
+        rp = item.find("q:responseProcessing", NS)
+        template = (rp.get("template") or "").removeprefix(TEMPLATE_URL) or None
+        got[qid] = template
+        if template:
+            # the template's own rules, then (only to show feedback) the FEEDBACK rule: scoring never differs
+            rules = list(rp)
+            if rules:
+                assert _local(rules[-1]) == "setOutcomeValue" and rules[-1].get("identifier") == "FEEDBACK"
+                assert [_norm(r) for r in rules[:-1]] == [_norm(r) for r in ET.fromstring(TEMPLATE_RULES[template])]
+    assert got == {"remittances": "match_correct", "drivers": "map_response", "tf": "match_correct",
+                   "sdg": "map_response", "cost": None, "match": "map_response", "order": None,
+                   "three": "match_correct"}
+
+
+def test_an_item_without_feedback_is_the_bare_template(quizzes):
+    for q in quizzes[0].questions:
+        q.explanation = ""
+        for o in getattr(q, "options", []):
+            o.feedback = None
+    tf = quizzes[0].questions[2]
+    tf.feedback_true = tf.feedback_false = None
+    for (quiz, qid), (q, item) in _items([quizzes[0]]).items():
+        rp = item.find("q:responseProcessing", NS)
+        assert rp.get("template", "").startswith(TEMPLATE_URL) and list(rp) == [], qid
+        assert item.find("q:modalFeedback", NS) is None
+
+
+def test_templates_and_rules_score_every_response_as_courseforge_grade_does(quizzes):
+    import itertools
+
+    from courseforge.grade import scoring
+
+    quizzes[0].questions[0].points = 3  # a single choice worth 3: map_response carries the mark
+    quizzes[1].questions[3].points = 3  # ordering worth 3: a point per item in place
+    for (quiz, qid), (q, item) in _items(quizzes).items():
+        engine = _Item(item)
+        template = item.find("q:responseProcessing", NS).get("template")
+        cases = []
+        if isinstance(q, (SingleChoice, TrueFalse)):
+            ids = [o.id for o in q.options] if isinstance(q, SingleChoice) else ["true", "false"]
+            for c in ids:
+                right = q.key if isinstance(q, SingleChoice) else ("true" if q.answer else "false")
+                cases.append((f"C_{c}", float(c == right)))
+        elif isinstance(q, MultipleChoice):
+            rule = next(z for z in quizzes if z.id == quiz).multiple_scoring
+            ids = [o.id for o in q.options]
+            for n in range(len(ids) + 1):
+                for chosen in itertools.combinations(ids, n):
+                    cases.append(([f"C_{c}" for c in chosen],
+                                  scoring.multiple({o.id for o in q.options if o.correct}, chosen, rule)))
+        elif isinstance(q, FillBlank):
+            cases += [(a.upper(), 1.0) for a in q.answers] + [("nope", 0.0)]
+        elif isinstance(q, Numeric):
+            cases += [(str(q.answer + d), scoring.numeric(q.answer, q.tolerance, q.answer + d))
+                      for d in (0, q.tolerance, -q.tolerance, q.tolerance + 0.01, -1)]
+        elif isinstance(q, Matching):
+            ids = [p.id for p in q.pairs]
+            for perm in itertools.permutations(ids + [d.id for d in q.distractors], len(ids)):
+                chosen = dict(zip(ids, perm))
+                cases.append(([f"L_{a} R_{b}" for a, b in chosen.items()], scoring.matching(ids, chosen)))
+        elif isinstance(q, Ordering):
+            ids = [i.id for i in q.items]
+            for perm in itertools.permutations(ids):
+                cases.append(([f"I_{i}" for i in perm], scoring.ordering(ids, perm)))
+        cases.append((None if engine.cardinality == "single" else [], 0.0))  # no answer
+        for response, fraction in cases:
+            want = round(fraction * q.points, 6)
+            assert round(engine.score(response, template_only=False), 6) == want, (qid, response)
+            if template:  # what a player that only knows the templates computes
+                assert round(engine.score(response, template_only=True), 6) == want, (qid, response)

@@ -5,21 +5,36 @@ The package holds ``imsmanifest.xml`` (IMS Content Packaging 1.1), one
 ``assessmentTest`` per quiz under ``tests/`` that lists its items in order.
 All seven courseforge types are expressible:
 
-==============  ====================================================
-single          choiceInteraction, maxChoices=1
-multiple        choiceInteraction; map_response (partial) or match
-true_false      choiceInteraction with choices ``true`` / ``false``
-fill_blank      textEntryInteraction (string) where the blank is
-numeric         textEntryInteraction (float), equal with tolerance
-matching        matchInteraction (directedPair), distractors unmatched
-ordering        orderInteraction (ordered identifiers)
-==============  ====================================================
+==============  =====================================================  ===============================
+type            interaction                                            response processing
+==============  =====================================================  ===============================
+single          choiceInteraction, maxChoices=1                        match_correct (1 point),
+                                                                       else map_response
+multiple        choiceInteraction                                      map_response (partial); all or
+                                                                       nothing: match_correct (1 point)
+                                                                       else custom
+true_false      choiceInteraction with choices ``true`` / ``false``    as single
+fill_blank      textEntryInteraction (string) where the blank is       map_response
+numeric         textEntryInteraction (float)                           custom: equal, with tolerance
+matching        matchInteraction (directedPair), distractors unmatched map_response
+ordering        orderInteraction (ordered identifiers)                 custom: a share per item in its
+                                                                       right place
+==============  =====================================================  ===============================
 
-Response processing is written out in full rather than by template URL:
-the rules are those of the standard ``match_correct`` and ``map_response``
-templates, plus one rule that sets ``FEEDBACK`` so that per-choice feedback
-(``feedbackInline``) and the explanation (``modalFeedback``) are shown.
-``SCORE`` is in the question's points. Markdown is rendered to XHTML in the
+Response processing uses the standard templates (``template="...rptemplates/
+match_correct"`` or ``map_response``) wherever they express the scoring rule,
+so that a player that only knows the templates scores the item: match_correct
+gives 1, so it serves only 1-point questions; map_response sums the mapping,
+which carries the points. Only numeric answers (a tolerance; ``match`` is not
+for floats) and ordering (a share per position, as the site and ``courseforge
+grade`` mark it) need rules of their own. ``SCORE`` is in the question's points.
+
+Feedback: the templates set only ``SCORE``. An item with feedback to show
+(per-choice ``feedbackInline``, the explanation in ``modalFeedback``) also
+carries the template's rules written out, followed by one rule that sets
+``FEEDBACK``; QTI lets rules given in the item take precedence over the
+template, so a full player shows the feedback and a template-only player
+still scores the item the same. Markdown is rendered to XHTML in the
 QTI namespace; text that is not well-formed XHTML goes in as plain text.
 QTI identifiers may not start with a digit, so choice ids get a prefix
 (``C_a``, ``L_p1``, ``R_p1``, ``I_i1``).
@@ -172,6 +187,49 @@ def _rp_map_response(rp: ET.Element) -> None:
     ET.SubElement(_sub(rel, "setOutcomeValue", {"identifier": "SCORE"}), q("mapResponse"), {"identifier": "RESPONSE"})
 
 
+TEMPLATES = {
+    "match_correct": "http://www.imsglobal.org/question/qti_v2p1/rptemplates/match_correct",
+    "map_response": "http://www.imsglobal.org/question/qti_v2p1/rptemplates/map_response",
+}
+
+
+def _rp_ordering(rp: ET.Element, order: list[str], points: float) -> None:
+    """Each item in its right place adds its share of the points; SCORE starts at its default 0.
+
+    No template says this (match_correct is all or nothing, and mapResponse
+    does not take ordered responses). A missing response makes ``index``
+    NULL, so no condition holds and the score stays 0.
+    """
+    share = repr(round(points / len(order), 7)) if order else "0"
+    for pos, ident_ in enumerate(order, start=1):
+        rif = _sub(_sub(rp, "responseCondition"), "responseIf")
+        match = _sub(rif, "match")
+        ET.SubElement(_sub(match, "index", {"n": str(pos)}), q("variable"), {"identifier": "RESPONSE"})
+        _base(match, "identifier", ident_)
+        total = _sub(_sub(rif, "setOutcomeValue", {"identifier": "SCORE"}), "sum")
+        ET.SubElement(total, q("variable"), {"identifier": "SCORE"})
+        _base(total, "float", share)
+
+
+def _processing(template: str | None, custom, feedback: bool, with_response: bool) -> ET.Element:
+    """The item's responseProcessing: the template alone, or (to show feedback, or where no template
+    fits) rules written out -- the template's own, or ``custom(rp)`` -- then the FEEDBACK rule."""
+    rp = ET.Element(q("responseProcessing"))
+    if template:
+        rp.set("template", TEMPLATES[template])
+        if not feedback:
+            return rp
+    if template == "match_correct":
+        _rp_match_correct(rp, 1)
+    elif template == "map_response":
+        _rp_map_response(rp)
+    else:
+        custom(rp)
+    if feedback:
+        _rp_feedback(rp, with_response)
+    return rp
+
+
 def _rp_feedback(rp: ET.Element, with_response: bool) -> None:
     """FEEDBACK = {the chosen choices (for feedbackInline), "explanation"}; NULLs are ignored by <multiple>."""
     mult = _sub(_sub(rp, "setOutcomeValue", {"identifier": "FEEDBACK"}), "multiple")
@@ -223,7 +281,10 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
     else:
         body_blocks = render_block(qn.prompt, notes, where)
 
-    rp = ET.Element(q("responseProcessing"))
+    template: str | None = None  # the standard template that expresses the scoring rule, if one does
+    custom = None  # otherwise: the rules that do
+    with_response = False  # FEEDBACK also names the chosen choices (for feedbackInline)
+    has_choice_feedback = False
     if isinstance(qn, (SingleChoice, MultipleChoice, TrueFalse)):
         if isinstance(qn, TrueFalse):
             choices = [("C_true", "True", qn.feedback_true), ("C_false", "False", qn.feedback_false)]
@@ -243,6 +304,17 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
                 value = points / n if cid in correct else -points / n
                 _sub(mapping, "mapEntry", {"mapKey": cid, "mappedValue": repr(round(value, 7)),
                                              "caseSensitive": "true"})
+            template = "map_response"
+        elif points == 1:
+            template = "match_correct"
+        elif single:
+            # the right choice is worth the points, any other 0: map_response says it for any mark
+            mapping = _sub(decl, "mapping", {"defaultValue": "0"})
+            _sub(mapping, "mapEntry", {"mapKey": correct[0], "mappedValue": format_number(points),
+                                         "caseSensitive": "true"})
+            template = "map_response"
+        else:  # all or nothing, worth more than the 1 point match_correct gives
+            custom = lambda rp: _rp_match_correct(rp, points)  # noqa: E731
         _declare_outcomes(item, points)
         body = _sub(item, "itemBody")
         body.extend(body_blocks)
@@ -250,8 +322,8 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
                                                 "maxChoices": "1" if single else "0"})
         for cid, text, fb in choices:
             _choice(inter, cid, text, fb, notes, where)
-        _rp_map_response(rp) if partial else _rp_match_correct(rp, points)
-        _rp_feedback(rp, with_response=True)
+        with_response = True
+        has_choice_feedback = any(fb for _cid, _text, fb in choices)
     elif isinstance(qn, FillBlank):
         decl = _declare_response(item, "single", "string", qn.answers[:1])
         mapping = _sub(decl, "mapping", {"defaultValue": "0"})
@@ -269,8 +341,7 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
             return ET.Element(q("textEntryInteraction"), {"responseIdentifier": "RESPONSE", "expectedLength": length})
         if not _replace_marker(body, _BLANK_MARK, entry):
             _sub(body, "p").append(entry())
-        _rp_map_response(rp)
-        _rp_feedback(rp, with_response=False)
+        template = "map_response"
     elif isinstance(qn, Numeric):
         _declare_response(item, "single", "float", [format_number(qn.answer)])
         _declare_outcomes(item, points)
@@ -288,8 +359,7 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
             equal = ET.Element(q("equal"), {"toleranceMode": "exact"})
         ET.SubElement(equal, q("variable"), {"identifier": "RESPONSE"})
         ET.SubElement(equal, q("correct"), {"identifier": "RESPONSE"})
-        _rp_match_correct(rp, points, compare=equal)
-        _rp_feedback(rp, with_response=False)
+        custom = lambda rp: _rp_match_correct(rp, points, compare=equal)  # noqa: E731
     elif isinstance(qn, Matching):
         correct = [f"{ident('L', p.id)} {ident('R', p.id)}" for p in qn.pairs]
         decl = _declare_response(item, "multiple", "directedPair", correct)
@@ -309,21 +379,22 @@ def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
         rights = _sub(inter, "simpleMatchSet")
         for rid, text in [(ident("R", p.id), p.right) for p in qn.pairs] + [(ident("R", d.id), d.text) for d in qn.distractors]:
             fill_inline(_sub(rights, "simpleAssociableChoice", {"identifier": rid, "matchMax": "1"}), text, notes, where)
-        _rp_map_response(rp)
-        _rp_feedback(rp, with_response=False)
+        template = "map_response"
     elif isinstance(qn, Ordering):
-        _declare_response(item, "ordered", "identifier", [ident("I", i.id) for i in qn.items])
+        order = [ident("I", i.id) for i in qn.items]
+        _declare_response(item, "ordered", "identifier", order)
         _declare_outcomes(item, points)
         body = _sub(item, "itemBody")
         body.extend(body_blocks)
         inter = _sub(body, "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"})
         for it in qn.items:
             fill_inline(_sub(inter, "simpleChoice", {"identifier": ident("I", it.id)}), it.text, notes, where)
-        _rp_match_correct(rp, points)
-        _rp_feedback(rp, with_response=False)
+        custom = lambda rp: _rp_ordering(rp, order, points)  # noqa: E731
     else:
         notes.add(quiz.id, qn.id, f"question type {qn.type!r} is unknown to the QTI writer — skipped", skipped=True)
         return None
+    feedback = bool(qn.explanation) or has_choice_feedback
+    rp = _processing(template, custom, feedback, with_response)
     item.append(rp)
     if qn.explanation:
         modal = _sub(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": "explanation",
