@@ -11,7 +11,7 @@ def _notes(n_hints: int) -> Notes:
         notes.add(z, None, f"pass mark of {z}", kind="quiz settings", level="setting",
                   summary="set them on the LMS quiz ({count})")
     for i in range(n_hints):
-        notes.add("quiz-a", f"q{i}", f"GIFT has no hints — 1 hint(s) left out", kind="hints",
+        notes.add("quiz-a", f"q{i}", "GIFT has no hints — 1 hint(s) left out", kind="hints",
                   summary="not carried by GIFT ({count})", level=OMITTED)
     return notes
 
@@ -40,7 +40,7 @@ def test_changed_questions_are_named_one_by_one_or_listed_under_their_kind():
     notes.add("z", "a", "worth 2 points here", kind="marks", summary="reset to 1 ({count})")
     notes.add("z", "b", "raw HTML", kind="raw HTML", summary="as plain text ({count})")
     for q in ("c", "d", "e", "f"):
-        notes.add("z", q, f"worth 3 points here", kind="marks", summary="reset to 1 ({count})")
+        notes.add("z", q, "worth 3 points here", kind="marks", summary="reset to 1 ({count})")
     notes.add("z", "g", "a note of no kind")
     assert report_lines(notes) == [
         "Changed — check these in the LMS (7 questions):",
