@@ -32,9 +32,9 @@ grade`` mark it) need rules of their own. ``SCORE`` is in the question's points.
 Feedback: the templates set only ``SCORE``. An item with feedback to show
 (per-choice ``feedbackInline``, the explanation in ``modalFeedback``) also
 carries the template's rules written out, followed by one rule that sets
-``FEEDBACK``; QTI lets rules given in the item take precedence over the
-template, so a full player shows the feedback and a template-only player
-still scores the item the same. Markdown is rendered to XHTML in the
+``FEEDBACK``. QTI lets a player take either the template or the item's
+rules: both give the same score, and a player that runs the rules also shows
+the feedback. Markdown is rendered to XHTML in the
 QTI namespace; text that is not well-formed XHTML goes in as plain text.
 QTI identifiers may not start with a digit, so choice ids get a prefix
 (``C_a``, ``L_p1``, ``R_p1``, ``I_i1``).
