@@ -17,6 +17,7 @@ from .diagnostics import CourseError
 
 # command name -> module in courseforge.commands
 COMMANDS = {
+    "new": "new",
     "check": "check",
     "generate": "generate",
     "build": "build",
@@ -50,10 +51,11 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             sub.add_parser(name)
             continue
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
-        p.add_argument(
-            "--course", metavar="PATH", default=None,
-            help="the course folder (default: the current folder or the nearest one above it)",
-        )
+        if name != "new":  # new makes a course folder: it is not inside one
+            p.add_argument(
+                "--course", metavar="PATH", default=None,
+                help="the course folder (default: the current folder or the nearest one above it)",
+            )
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser

@@ -40,6 +40,8 @@ class DocumentInfo:
     issuer: str = ""
     date: str = ""
     kind: str = ""
+    # the date is only when the file was made (PDF, Word), not when the document was issued
+    file_date: bool = False
 
 
 def _module(path: Path):

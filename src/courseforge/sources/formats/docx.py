@@ -228,7 +228,7 @@ def metadata(path: Path) -> DocumentInfo:
     issuer = _company(path) or (props.author or "").strip()
     date = props.created.date().isoformat() if props.created else ""
     return DocumentInfo(title=(props.title or "").strip(), issuer=issuer, date=date,
-                        kind=(props.category or "").strip())
+                        kind=(props.category or "").strip(), file_date=True)
 
 
 def _company(path: Path) -> str:

@@ -308,4 +308,4 @@ def metadata(path: Path) -> DocumentInfo:
     m = re.match(r"^(?:D:)?(\d{4})(\d{2})?(\d{2})?", raw)
     if m:
         date = "-".join(g for g in m.groups() if g)
-    return DocumentInfo(title=get("/Title"), issuer=get("/Author"), date=date, kind=get("/Subject"))
+    return DocumentInfo(title=get("/Title"), issuer=get("/Author"), date=date, kind=get("/Subject"), file_date=True)
