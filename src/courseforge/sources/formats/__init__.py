@@ -16,6 +16,7 @@ message for the trainer; the caller names the file.
 from __future__ import annotations
 
 import importlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -70,3 +71,21 @@ def document_metadata(path: str | Path) -> DocumentInfo:
     path = Path(path)
     _check_size(path)
     return _module(path).metadata(path)
+
+
+_NOTE_TEXT = re.compile(r"^<sup>(\d{1,3})</sup>\s")
+_MARKER = re.compile(r"<sup>(\d{1,3})</sup>")
+
+
+def drop_footnote_markers(blocks: list[str]) -> list[str]:
+    """Remove the markers of footnotes the document has (``2023<sup>1</sup>`` → ``2023``).
+
+    The cleaner alone must read a digit superscript right after a digit as a
+    power (``10<sup>6</sup>``); a reader that has the footnote's own text
+    knows better.
+    """
+    notes = {m.group(1) for b in blocks if (m := _NOTE_TEXT.match(b))}
+    if not notes:
+        return blocks
+    return [b if _NOTE_TEXT.match(b) else _MARKER.sub(lambda m: "" if m.group(1) in notes else m.group(0), b)
+            for b in blocks]

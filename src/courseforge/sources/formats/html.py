@@ -17,7 +17,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import DocumentInfo, FormatError
+from . import DocumentInfo, FormatError, drop_footnote_markers
 from .docx import format_number
 
 SKIP = frozenset({"script", "style", "noscript", "template", "svg", "nav", "header", "footer", "aside", "form",
@@ -199,7 +199,7 @@ def main_blocks(page: _Page) -> list[str]:
 
 
 def read(path: Path) -> str:
-    blocks = main_blocks(_parse(path))
+    blocks = drop_footnote_markers(main_blocks(_parse(path)))
     if not blocks:
         raise FormatError("has no text outside navigation, scripts and page furniture; save the page again "
                           "from the browser once it has fully loaded")

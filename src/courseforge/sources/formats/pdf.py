@@ -32,7 +32,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import DocumentInfo, FormatError
+from . import DocumentInfo, FormatError, drop_footnote_markers
 
 _PAGE_NUMBER = re.compile(
     r"^\s*(?:(?:page|p\.|pg\.?)\s*)?[-–—(\[]?\s*(?:\d{1,4}|[ivxlc]{1,7})\s*[-–—)\]]?"
@@ -43,6 +43,7 @@ _DIGITS = re.compile(r"\d+")
 _FOOTNOTE_START = re.compile(r"^\s*(?:<sup>)?(\d{1,3})(?:</sup>)?[.)]?\s+(\S.*)$")
 _SENTENCE_END = re.compile(r"[.!?:;][\"'”’)\]]*$")
 _HYPHENATED = re.compile(r"[^\W\d_]-$")
+_GOES_ON_WITH_NUMBER = re.compile(r"^\d+(?:[.,]\d+)*(?![.)])(?:\s|[,;:]|$)")
 FURNITURE_LINES = 2  # lines at the top and at the bottom of a page that may be headers or footers
 PARAGRAPH_GAP = 1.4  # a gap this many times the usual line spacing ends a paragraph
 SMALL = 0.85  # a font this much smaller than the body is a footnote's or a marker's
@@ -154,20 +155,32 @@ def _norm(text: str) -> str:
 
 
 def remove_furniture(pages: list[list[Line]]) -> list[list[Line]]:
-    """Running headers and footers, and page numbers, off every page."""
-    counts: Counter[str] = Counter()
+    """Running headers and footers, and page numbers, off every page.
+
+    A header is one of a page's first lines, a footer one of its last, that
+    recurs (digits aside) at the same end of at least half the pages and does
+    not end like a sentence: a sentence that happens to open every page stays.
+    """
+    tops: Counter[str] = Counter()
+    bottoms: Counter[str] = Counter()
     for lines in pages:
-        edge = {_norm(l.text) for l in lines[:FURNITURE_LINES] + lines[-FURNITURE_LINES:]}
-        counts.update(edge)
-    repeated = {t for t, n in counts.items() if len(pages) >= 2 and n >= max(2, math.ceil(len(pages) / 2))}
+        tops.update({_norm(l.text) for l in lines[:FURNITURE_LINES]})
+        bottoms.update({_norm(l.text) for l in lines[-FURNITURE_LINES:]})
+    need = max(2, math.ceil(len(pages) / 2))
+
+    def furniture(line: Line, counts: Counter[str]) -> bool:
+        if _PAGE_NUMBER.match(line.text):
+            return True
+        return len(pages) >= 2 and counts[_norm(line.text)] >= need and not _SENTENCE_END.search(line.text)
+
     out = []
     for lines in pages:
         keep = list(lines)
-        for _ in range(FURNITURE_LINES):  # from the top
-            if keep and (_norm(keep[0].text) in repeated or _PAGE_NUMBER.match(keep[0].text)):
+        for _ in range(FURNITURE_LINES):
+            if keep and furniture(keep[0], tops):
                 keep.pop(0)
-        for _ in range(FURNITURE_LINES):  # from the bottom
-            if keep and (_norm(keep[-1].text) in repeated or _PAGE_NUMBER.match(keep[-1].text)):
+        for _ in range(FURNITURE_LINES):
+            if keep and furniture(keep[-1], bottoms):
                 keep.pop()
         out.append(keep)
     return out
@@ -246,7 +259,10 @@ def _continues(prev: Block, nxt: Block) -> bool:
     if prev.kind != "text" or nxt.kind != "text":
         return False
     last, first = prev.lines[-1], nxt.lines[0]
-    return not _SENTENCE_END.search(last) and (first[:1].islower() or bool(_HYPHENATED.search(last)))
+    if _SENTENCE_END.search(last):
+        return False
+    # lowercase or a figure ("... within" / "24 days."), but not a new numbered paragraph ("24. The ...")
+    return first[:1].islower() or bool(_HYPHENATED.search(last)) or bool(_GOES_ON_WITH_NUMBER.match(first))
 
 
 def to_text(pages: list[list[Line]]) -> str:
@@ -278,6 +294,7 @@ def to_text(pages: list[list[Line]]) -> str:
             out.append("#" * b.level + " " + " ".join(b.lines))
         else:
             out.append("\n".join(dehyphenate(b.lines)))
+    out = drop_footnote_markers(out)
     return "\n\n".join(out) + "\n" if out else ""
 
 
