@@ -71,15 +71,28 @@ class SourceDraft:
 
 
 def first_lines(text: str, n: int = FIRST_LINES) -> list[str]:
-    """The document's first ``n`` blocks of text (lines up to a blank line, joined), markup removed."""
+    """The document's first ``n`` lines of title-page material, markup removed.
+
+    A block of running text (a long block ending like a sentence) counts as
+    one line, so a year in a wrapped sentence is not taken for the date;
+    other blocks give each of their lines (a title page without blank lines
+    between the title, the issuer and the date).
+    """
     out = []
     for raw in re.split(r"\n\s*\n", text):
-        md = clean.md_heading(raw)
-        line = clean.clean_inline(md[1] if md else raw)
-        if line and not clean.is_decoration(line):
-            out.append(line)
+        rows = []
+        for row in raw.splitlines():
+            md = clean.md_heading(row)
+            row = clean.clean_inline(md[1] if md else row)
+            if row and not clean.is_decoration(row):
+                rows.append(row)
+        joined = " ".join(rows)
+        if len(rows) > 1 and len(joined) > DATE_LINE and joined[-1:] in ".;:!?":
+            rows = [joined]
+        for row in rows:
+            out.append(row)
             if len(out) >= n:
-                break
+                return out
     return out
 
 
