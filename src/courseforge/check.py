@@ -24,6 +24,7 @@ from .diagnostics import CourseError, Diagnostic
 from .project import Project
 from .quiz.load import read_quizzes, suggest
 from .quiz.yamlsafe import MAX_BYTES, compose_text, decode_utf8, pos, scalar_value
+from .site.mkdocs_yml import broken_links, check_mkdocs_yml
 from .sources.ingest import load_corpus
 
 _Y = "tag:yaml.org,2002:"
@@ -93,6 +94,12 @@ def check_course_report(project: Project) -> CheckReport:
 
     corpus = _load_corpus(project, diags)
 
+    # What would stop `courseforge build`: mkdocs.yml, and (in the pages) links to missing files.
+    site_diags, _ = check_mkdocs_yml(project.mkdocs_file, project.rel(project.mkdocs_file), project.modules_dir,
+                                     project.rel(project.modules_dir))
+    diags.extend(site_diags)
+    diags.extend(_check_schema(project))
+
     results, qdiags = read_quizzes(project.quizzes_dir, root)
     diags.extend(qdiags)
     if not results:
@@ -144,6 +151,24 @@ def check_course_report(project: Project) -> CheckReport:
         questions=sum(len(q.questions) for q in quizzes),
         loaded_quizzes=quizzes,
     )
+
+
+def _check_schema(project: Project) -> list[Diagnostic]:
+    """Quizzes name schema/quiz-v1.schema.json on their first line, for editors that validate as you type."""
+    from .quiz.schema import schema_text
+    from .quiz.spec import SCHEMA_ID
+
+    path = project.root / "schema" / SCHEMA_ID
+    rel = project.rel(path)
+    try:
+        current = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return [Diagnostic(rel, 0, 0, "missing: quizzes name it on their first line so editors can check them as "
+                                      "you type; run `courseforge schema` to write it", "warning")]
+    if current != schema_text():
+        return [Diagnostic(rel, 0, 0, "out of date for this version of courseforge; run `courseforge schema` to "
+                                      "write it again", "warning")]
+    return []
 
 
 def _load_corpus(project: Project, diags: list[Diagnostic]):
@@ -238,6 +263,8 @@ def _check_page(project: Project, path: Path, seed_ids, diags: list[Diagnostic])
     if bad:
         diags.append(bad)
         return None
+    if "](" in text or "]:" in text:
+        diags.extend(broken_links(path, rel, project.modules_dir, text))
     markers = [(m.group(1), i, m.start() + 1) for i, line in enumerate(text.split("\n"), 1)
                if "<!--" in line for m in MARKER_RE.finditer(line)]
     fm, first, end = split_front_matter(text)

@@ -17,6 +17,7 @@ from .diagnostics import CourseError
 
 # command name -> module in courseforge.commands
 COMMANDS = {
+    "new": "new",
     "check": "check",
     "generate": "generate",
     "build": "build",
@@ -54,9 +55,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
             sub.add_parser(name)
             continue
         p = sub.add_parser(name, help=mod.HELP, description=mod.HELP)
-        # --course goes before or after the command; SUPPRESS keeps a value given before
-        # from being reset to the default by the subcommand's parser
-        p.add_argument("--course", metavar="PATH", default=argparse.SUPPRESS, help=COURSE_HELP)
+        if name != "new":  # new makes a course folder: it is not inside one
+            # --course goes before or after the command; SUPPRESS keeps a value given before
+            # from being reset to the default by the subcommand's parser
+            p.add_argument("--course", metavar="PATH", default=argparse.SUPPRESS, help=COURSE_HELP)
         mod.add_arguments(p)
         p.set_defaults(_run=mod.run)
     return parser

@@ -353,6 +353,8 @@ def test_course_without_quizzes_or_modules(tmp_path):
     (tmp_path / "course.yml").write_text("id: c\ntitle: C\n")
     shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
     assert errors(tmp_path) == [
+        "mkdocs.yml: mkdocs.yml is missing: it describes the site and `courseforge build` needs it; copy one from "
+        "a course made by `courseforge new`",
         "modules: the modules/ folder is missing",
         "quizzes: no quiz files (*.yml) found; each module needs a quiz",
     ]

@@ -1,6 +1,10 @@
-"""The README's two set-up commands are what CI runs and what the project ships."""
+"""The README's set-up commands are what CI runs and what the project ships, and its
+new-course commands work word for word."""
 
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -12,22 +16,48 @@ def readme_commands() -> list[str]:
     return re.findall(r"```sh\n(.+?)\n```", setup, re.S)
 
 
-def test_readme_has_exactly_two_setup_commands_of_one_line_each():
+def test_readme_setup_is_install_then_new_course_then_tests():
     commands = readme_commands()
-    assert len(commands) == 2
-    assert all("\n" not in c for c in commands)
-    install, tests = commands
+    assert len(commands) == 3
+    install, new_course, tests = commands
+    assert "\n" not in install and "\n" not in tests
     assert "courseforge build" in install
+    assert new_course.startswith(".venv/bin/courseforge new ")
     assert tests.endswith(".venv/bin/pytest")
 
 
 def test_ci_runs_the_readme_test_command_word_for_word():
     ci_lines = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-    assert readme_commands()[1] in ci_lines
+    assert readme_commands()[-1] in ci_lines
 
 
 def test_npm_step_has_a_lock_file_to_install_from():
-    assert "npm ci --prefix tests/js" in readme_commands()[1]
+    assert "npm ci --prefix tests/js" in readme_commands()[-1]
+
+
+def test_the_readme_new_course_commands_run_word_for_word(tmp_path):
+    """The trainer's documents are written where the README says; .venv is this test run's environment."""
+    sys.path.insert(0, str(ROOT / "tests" / "sources"))
+    try:
+        import documents
+    finally:
+        sys.path.pop(0)
+    block = readme_commands()[1]
+    home = tmp_path / "home"
+    for path in re.findall(r"~/(\S+)", block):
+        target = home / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        documents.WRITERS[target.suffix](target)
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / ".venv").symlink_to(Path(sys.prefix), target_is_directory=True)
+    env = {**os.environ, "HOME": str(home)}
+    run = subprocess.run(["bash", "-e", "-c", block], cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stdout + run.stderr
+    course = work / "my-course"
+    assert (course / "site" / "index.html").is_file()
+    assert (course / "site" / "sources" / "index.html").is_file()
+    assert sorted(p.name for p in (course / "seeds").iterdir()) == ["handbook.pdf", "rules.docx", "sources.yml"]
     assert (ROOT / "tests" / "js" / "package-lock.json").is_file()
 
 

@@ -179,13 +179,13 @@ def test_edits_survive_regeneration_byte_for_byte(tmp_path):
 
 def test_non_text_seed_is_refused_with_supported_formats(tmp_path, capsys):
     project = write_test_course(tmp_path)
-    (tmp_path / "seeds/report.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "seeds/report.odt").write_bytes(b"PK\x03\x04")
     with (tmp_path / "seeds/sources.yml").open("a", encoding="utf-8") as fh:
-        fh.write("- id: report\n  file: report.pdf\n  title: A report\n  issuer: Someone\n  date: '2021'\n  kind: report\n")
+        fh.write("- id: report\n  file: report.odt\n  title: A report\n  issuer: Someone\n  date: '2021'\n  kind: report\n")
     with pytest.raises(CourseError) as err:
         generate(project, load_course_info(project), tools=toolkit())
     text = str(err.value)
-    assert "report.pdf" in text and ".txt" in text and ".md" in text
+    assert "report.odt" in text and ".txt" in text and ".md" in text
     assert main(["generate", "--course", str(tmp_path)]) == 1
     assert ".txt" in capsys.readouterr().err
     assert not project.modules_dir.exists()

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from courseforge.quiz.dump import dump_quiz
+from courseforge.quiz.schema import schema_text
 from courseforge.quiz.model import (
     Distractor,
     FillBlank,
@@ -125,6 +126,8 @@ def make_course(root: Path, *, language: str = "en", exam: bool = False) -> Path
     docs = sorted({r.doc for r in ref})
     (root / "course.yml").write_text(f"id: {COURSE_ID}\ntitle: Test Course on Migration\nlanguage: {language}\n", encoding="utf-8")
     (root / "mkdocs.yml").write_text(MKDOCS_YML.format(language=language), encoding="utf-8")
+    (root / "schema").mkdir()
+    (root / "schema" / "quiz-v1.schema.json").write_text(schema_text(), encoding="utf-8")
     modules = root / "modules"
     modules.mkdir()
     (modules / "index.md").write_text("---\ntitle: Home\n---\n\n# Test Course on Migration\n\nWelcome, learner.\n", encoding="utf-8")

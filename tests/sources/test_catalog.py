@@ -81,13 +81,13 @@ def test_good_catalog(tmp_path):
             ['seeds/sources.yml:1:7: id "Alpha_2020 Report" must be lowercase letters, digits and single hyphens, at most 64 characters (e.g. "desa-2004-social-perspective")'],
         ),
         (
-            GOOD.replace("file: alpha.txt", "file: alpha.pdf"),
-            ['seeds/sources.yml:2:9: file "alpha.pdf": unsupported format .pdf; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md',
+            GOOD.replace("file: alpha.txt", "file: alpha.odt"),
+            ['seeds/sources.yml:2:9: file "alpha.odt": unsupported format .odt; courseforge reads plain text (.txt), Markdown (.md), PDF (.pdf), Word (.docx) and web pages (.html, .htm) — save the document in one of these',
              UNLISTED_ALPHA],
         ),
         (
-            GOOD.replace("file: alpha.txt", "file: Alpha.DOCX"),
-            ['seeds/sources.yml:2:9: file "Alpha.DOCX": unsupported format .DOCX; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md',
+            GOOD.replace("file: alpha.txt", "file: Alpha.DOC"),
+            ['seeds/sources.yml:2:9: file "Alpha.DOC": unsupported format .DOC; courseforge reads plain text (.txt), Markdown (.md), PDF (.pdf), Word (.docx) and web pages (.html, .htm) — save the document in one of these',
              UNLISTED_ALPHA],
         ),
         (
@@ -140,7 +140,7 @@ def test_catalog_errors(tmp_path, sources, expected):
 
 
 def test_bad_entries_are_left_out_and_good_ones_load(tmp_path):
-    sources = GOOD + GOOD.replace("alpha-2020-report", "beta").replace("alpha.txt", "beta.pdf")
+    sources = GOOD + GOOD.replace("alpha-2020-report", "beta").replace("alpha.txt", "beta.odt")
     seeds = course(tmp_path, sources)
     corpus, diags = load_corpus(seeds, tmp_path)
     assert [d.id for d in corpus.documents] == ["alpha-2020-report"]
@@ -230,7 +230,7 @@ def test_alias_bomb_is_refused_without_expanding(tmp_path):
 def test_ids_of_entries_that_failed_are_reported_as_unavailable(tmp_path):
     sources = (
         GOOD
-        + GOOD.replace("alpha-2020-report", "beta").replace("alpha.txt", "beta.pdf")
+        + GOOD.replace("alpha-2020-report", "beta").replace("alpha.txt", "beta.odt")
         + GOOD.replace("alpha-2020-report", "gamma").replace("alpha.txt", "gamma.txt")
         + GOOD.replace("alpha-2020-report", "delta").replace("  title: Alpha report\n", "")
         + GOOD.replace("alpha-2020-report", "epsilon")
@@ -239,7 +239,7 @@ def test_ids_of_entries_that_failed_are_reported_as_unavailable(tmp_path):
     corpus, diags = load_corpus(seeds, tmp_path)
     assert [d.id for d in corpus.documents] == ["alpha-2020-report"]
     assert {k: str(v) for k, v in corpus.unavailable.items()} == {
-        "beta": 'seeds/sources.yml:8:9: file "beta.pdf": unsupported format .pdf; courseforge reads plain text (.txt) and Markdown (.md) — save the document as .txt or .md',
+        "beta": 'seeds/sources.yml:8:9: file "beta.odt": unsupported format .odt; courseforge reads plain text (.txt), Markdown (.md), PDF (.pdf), Word (.docx) and web pages (.html, .htm) — save the document in one of these',
         "gamma": "seeds/gamma.txt:1: not valid UTF-8 (byte 0xff); save the file as UTF-8",
         "delta": 'seeds/sources.yml:19:3: entry "delta" is missing "title"',
         "epsilon": 'seeds/sources.yml:25:9: file "alpha.txt" is already listed at line 2',
@@ -249,8 +249,8 @@ def test_ids_of_entries_that_failed_are_reported_as_unavailable(tmp_path):
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"%PDF-1.7\n%\xe2\xe3", "seeds/alpha.txt: is a PDF file, not text; save the document as plain text (.txt) and list that file"),
-        (b"PK\x03\x04\x14\x00", "seeds/alpha.txt: is a Word/OpenDocument (zip) file, not text; in the word processor use 'Save as' plain text (.txt), UTF-8"),
+        (b"%PDF-1.7\n%\xe2\xe3", "seeds/alpha.txt: is a PDF file, not text; name it alpha.pdf (and list that name in seeds/sources.yml): courseforge reads PDFs"),
+        (b"PK\x03\x04\x14\x00", "seeds/alpha.txt: is a Word/OpenDocument (zip) file, not text; if it is a Word document, name it alpha.docx (and list that name in seeds/sources.yml); otherwise save it as Word (.docx) or plain text (.txt)"),
         ("# Alpha\n\nText.\n".encode("utf-16"), "seeds/alpha.txt: is saved as UTF-16; save it again as UTF-8 (in Notepad: 'Save as', Encoding: UTF-8)"),
     ],
     ids=["pdf-renamed", "docx-renamed", "utf-16"],

@@ -3,7 +3,7 @@
 The file is a YAML list; each entry describes one document::
 
     - id: desa-2004-social-perspective   # short, stable: quizzes cite it
-      file: 002_3bbc0a1064af9942.txt      # inside seeds/, .txt or .md
+      file: 002_3bbc0a1064af9942.txt      # inside seeds/: .txt, .md, .pdf, .docx, .html
       title: A Social Perspective on International Migration
       issuer: UN DESA, Division for Social Policy and Development
       date: "2004-01-16"
@@ -28,6 +28,7 @@ import yaml
 
 from ..diagnostics import Diagnostic, display_path
 from ..fsutil import read_text_limited
+from .formats import SUPPORTED
 from .model import SourceEntry
 
 try:  # libyaml: several times faster than the pure-Python loader
@@ -38,7 +39,7 @@ except AttributeError:  # pragma: no cover - pyyaml built without libyaml
 REQUIRED = ("id", "file", "title", "issuer", "date", "kind")
 OPTIONAL = ("language",)
 KEYS = REQUIRED + OPTIONAL
-SUPPORTED_FORMATS = (".txt", ".md")
+SUPPORTED_FORMATS = SUPPORTED
 MAX_CATALOG_BYTES = 256 * 1024
 
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -56,7 +57,7 @@ _PLAIN_TAGS = {
 
 
 def supported_formats_text() -> str:
-    return "plain text (.txt) and Markdown (.md)"
+    return "plain text (.txt), Markdown (.md), PDF (.pdf), Word (.docx) and web pages (.html, .htm)"
 
 
 @dataclass
@@ -229,7 +230,7 @@ def _entry(item: yaml.MappingNode, seeds_dir: Path, err, seen_nodes: set[int], m
             ok = False
         elif p.suffix.lower() not in SUPPORTED_FORMATS:
             fmt = p.suffix or "(no extension)"
-            err(node, f'file "{fname}": unsupported format {fmt}; courseforge reads {supported_formats_text()} — save the document as .txt or .md')
+            err(node, f'file "{fname}": unsupported format {fmt}; courseforge reads {supported_formats_text()} — save the document in one of these')
             ok = False
         elif not (seeds_dir / fname).is_file():
             err(node, f'file "{fname}" not found in seeds/')

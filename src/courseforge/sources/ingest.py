@@ -14,6 +14,7 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, display_path
 from ..fsutil import read_text_limited
 from .catalog import _split_line, load_catalog
+from .formats import READERS, FormatError, read_document
 from .model import Corpus, Document
 from .paragraphs import parse_document
 
@@ -36,13 +37,17 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
     for entry in entries:
         path = seeds_dir / entry.file
         rel = display_path(path, root)
-        disguised = _disguised_format(path)
+        disguised = _disguised_format(path) if path.suffix.lower() not in READERS else None
         if disguised:
             diags.append(Diagnostic(rel, 0, 0, disguised))
             unavailable[entry.id] = diags[-1]
             continue
         try:
-            text = read_text_limited(path, MAX_SEED_BYTES)
+            text = read_document(path) if path.suffix.lower() in READERS else read_text_limited(path, MAX_SEED_BYTES)
+        except FormatError as exc:
+            diags.append(Diagnostic(rel, 0, 0, str(exc)))
+            unavailable[entry.id] = diags[-1]
+            continue
         except ValueError as exc:
             line, message = _split_line(str(exc))
             diags.append(Diagnostic(rel, line, 0, message))
@@ -66,8 +71,9 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
 # apart by its first bytes, so the message says what to do instead of only
 # "not valid UTF-8".
 _MAGIC = (
-    (b"%PDF", "is a PDF file, not text; save the document as plain text (.txt) and list that file"),
-    (b"PK\x03\x04", "is a Word/OpenDocument (zip) file, not text; in the word processor use 'Save as' plain text (.txt), UTF-8"),
+    (b"%PDF", "is a PDF file, not text; name it {stem}.pdf (and list that name in seeds/sources.yml): courseforge reads PDFs"),
+    (b"PK\x03\x04", "is a Word/OpenDocument (zip) file, not text; if it is a Word document, name it {stem}.docx (and list "
+                    "that name in seeds/sources.yml); otherwise save it as Word (.docx) or plain text (.txt)"),
     (b"\xd0\xcf\x11\xe0", "is an old Word (.doc) file, not text; in the word processor use 'Save as' plain text (.txt), UTF-8"),
     (b"{\\rtf", "is a Rich Text (RTF) file, not plain text; save it as plain text (.txt), UTF-8"),
     (b"\xff\xfe", "is saved as UTF-16; save it again as UTF-8 (in Notepad: 'Save as', Encoding: UTF-8)"),
@@ -83,7 +89,7 @@ def _disguised_format(path: Path) -> str | None:
         return None  # read_text_limited reports it
     for magic, message in _MAGIC:
         if head.startswith(magic):
-            return message
+            return message.format(stem=path.stem)
     return None
 
 
