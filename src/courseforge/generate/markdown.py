@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from ..sources.labels import paragraph_label, structured
+
 from ..sources.model import paragraph_anchor
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
@@ -34,7 +36,11 @@ def md_cell(text: str) -> str:
 
 
 def para_label(para_id: str) -> str:
-    """How a paragraph is named to readers: "¶ 18", "¶ annex 6"."""
+    """How a paragraph is named to readers: "¶ 18", "¶ annex 6"; an article's
+    or resolution's paragraph as it is cited: "Article 37 (c)", "operative
+    paragraph 12"."""
+    if structured(para_id):
+        return paragraph_label(para_id)
     return "¶ " + para_id.replace("-", " ")
 
 

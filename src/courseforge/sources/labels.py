@@ -27,6 +27,15 @@ def _marks(parts: list[str]) -> str:
     return out
 
 
+_STRUCTURED = re.compile(r"^(?:annex(?:-[a-z0-9]+)?-)?(?:article|preamble|op|footnote)-")
+
+
+def structured(para_id: str) -> bool:
+    """Whether an id comes from a convention's or resolution's own structure
+    (``article-37-c``, ``preamble-3``, ``op-12``), whose label needs words."""
+    return bool(_STRUCTURED.match(str(para_id)))
+
+
 def paragraph_label(para_id: str) -> str:
     """The citation a reader expects for a paragraph id.
 
