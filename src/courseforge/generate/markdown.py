@@ -12,7 +12,7 @@ import re
 
 import yaml
 
-from ..sources.labels import paragraph_label, structured
+from ..sources.labels import short_label
 
 from ..sources.model import paragraph_anchor
 
@@ -36,12 +36,8 @@ def md_cell(text: str) -> str:
 
 
 def para_label(para_id: str) -> str:
-    """How a paragraph is named to readers: "¶ 18", "¶ annex 6"; an article's
-    or resolution's paragraph as it is cited: "Article 37 (c)", "operative
-    paragraph 12"."""
-    if structured(para_id):
-        return paragraph_label(para_id)
-    return "¶ " + para_id.replace("-", " ")
+    """How a paragraph is named to readers: "¶ 18", "¶ annex 6", "Article 37 (c)"."""
+    return short_label(para_id)
 
 
 def cite_link(doc: str, para: str, label: str) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..course import CourseInfo
 from ..diagnostics import CourseError, Diagnostic
 from ..project import Project
+from ..sources.stable import record_paragraphs
 from .pages import plural
 from .build import GeneratedCourse, Toolkit, build_course, default_toolkit, enough
 from .plan import CoursePlan, load_plan
@@ -99,5 +100,6 @@ def generate(project: Project, info: CourseInfo, *, auto: bool = False, dry_run:
     writes, new_lock = plan_writes(project.root, course.files, force=force)
     if not dry_run:
         apply_writes(project.root, course.files, writes, new_lock)
+        record_paragraphs(project.root, corpus.documents)  # so later edits to the seeds keep these ids
     return Result(course=course, plan=plan, writes=writes, dry_run=dry_run, documents=len(corpus.documents),
                   warnings=warnings + course.warnings, auto=auto)

@@ -74,3 +74,10 @@ def paragraph_label(para_id: str) -> str:
     if _NUMBER.match(head):
         return f"paragraph {head}{_marks(rest)}"
     return f"paragraph {pid}"
+
+
+def short_label(para_id: str) -> str:
+    """The compact form for pages and messages: "¶ 18", "¶ annex 6"; words
+    where the id comes from articles or a resolution ("Article 37 (c)")."""
+    pid = str(para_id)
+    return paragraph_label(pid) if structured(pid) else "¶ " + pid.replace("-", " ")
