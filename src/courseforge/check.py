@@ -6,7 +6,8 @@ modules/ and course.yml. Each problem is a :class:`Diagnostic` at the line
 to fix; all of them are collected, so one run shows everything.
 
 Cross-checks made here (the quiz loader checks each file on its own):
-a question's ``source`` names a paragraph of seeds/; a quiz's ``module`` has
+a question's ``source`` names a paragraph of seeds/ that still reads as it
+did when the question was written (its recorded ``text`` fingerprint); a quiz's ``module`` has
 a page; module front matter (required keys, ``id`` == file stem, known
 ``sources``); ``<!-- quiz: ID -->`` markers name a quiz of the course.
 """
@@ -26,6 +27,8 @@ from .quiz.load import read_quizzes, suggest
 from .quiz.yamlsafe import MAX_BYTES, compose_text, decode_utf8, pos, scalar_value
 from .site.mkdocs_yml import broken_links, check_mkdocs_yml
 from .sources.ingest import load_corpus
+from .sources.labels import short_label
+from .sources.stable import fingerprint
 
 _Y = "tag:yaml.org,2002:"
 MODULE_KEYS = ("id", "title", "order", "study_time", "sources")
@@ -192,11 +195,27 @@ def _check_cite(path: str, cite, corpus, diags: list[Diagnostic]) -> None:
         diags.append(Diagnostic(path, *cite.doc_pos, f"question '{cite.qid}' cites document '{cite.doc}', which is "
                                                      f"not in seeds/sources.yml{hint}"))
         return
-    if doc.paragraph(cite.para) is None:
+    para = doc.paragraph(cite.para)
+    where = short_label(cite.para)
+    if para is None and cite.text:
+        diags.append(Diagnostic(path, *cite.text_pos, f"question '{cite.qid}' was written from {where} of "
+                                                      f"'{cite.doc}', which is no longer in the document (removed, "
+                                                      "or rewritten beyond recognition): check the question and "
+                                                      "cite the paragraph that now says it (see the sources page), "
+                                                      "or remove the question"))
+        return
+    if para is not None and cite.text and cite.text != fingerprint(para.text):
+        diags.append(Diagnostic(path, *cite.text_pos, f"the text of {where} of '{cite.doc}' has changed since "
+                                                      f"question '{cite.qid}' was written: check the question, "
+                                                      "then run `courseforge check --accept`"))
+        return
+    if para is None:
         ids = [p.id for p in doc.paragraphs]
         close = suggest(cite.para, ids)
         hint = f" — did you mean '{close}'?" if close else ""
-        span = f"its paragraphs are {ids[0]} to {ids[-1]}" if ids else "it has no paragraphs"
+        # ids kept through edits are not in reading order: name the lowest and highest
+        ends = sorted(ids, key=int) if all(i.isdigit() for i in ids) else ids
+        span = f"its paragraphs are {ends[0]} to {ends[-1]}" if ids else "it has no paragraphs"
         diags.append(Diagnostic(path, *cite.para_pos, f"question '{cite.qid}' cites paragraph '{cite.para}' of "
                                                       f"'{cite.doc}', which does not exist{hint} ({span}; see the "
                                                       "sources page for each paragraph's id)"))

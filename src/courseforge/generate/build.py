@@ -9,6 +9,8 @@ same bytes.
 
 from __future__ import annotations
 
+import dataclasses
+
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -16,6 +18,7 @@ from ..course import CourseInfo
 from ..diagnostics import Diagnostic
 from ..quiz.model import Quiz
 from ..sources.model import Corpus
+from ..sources.stable import fingerprint
 from .facts import collect_facts
 from .pages import (
     ModuleDraft,
@@ -109,8 +112,18 @@ def _asked(q, others: list) -> bool:
 def _questions(tools: Toolkit, passages: list[Passage], corpus: Corpus, module_id: str, count: int,
                avoid: list = ()) -> list:
     kw = {"avoid": avoid} if avoid else {}
-    return list(tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
-                                         module_id=module_id, count=count, seed=module_id, **kw))
+    qs = list(tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
+                                       module_id=module_id, count=count, seed=module_id, **kw))
+    return [_with_cited_text(q, corpus) for q in qs]
+
+
+def _with_cited_text(q, corpus: Corpus):
+    """The question, its source recording what the cited paragraph says now,
+    so that check can tell when the paragraph is later edited."""
+    para = corpus.paragraph(q.source.doc, q.source.para)
+    if para is not None and q.source.text != fingerprint(para.text):
+        q = dataclasses.replace(q, source=dataclasses.replace(q.source, text=fingerprint(para.text)))
+    return q
 
 
 def _quiz(module_id: str, quiz_id: str, title: str, questions: list, *, mode: str, description: str) -> Quiz:

@@ -12,6 +12,8 @@ import re
 
 import yaml
 
+from ..sources.labels import short_label
+
 from ..sources.model import paragraph_anchor
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]{}])")
@@ -34,8 +36,8 @@ def md_cell(text: str) -> str:
 
 
 def para_label(para_id: str) -> str:
-    """How a paragraph is named to readers: "¶ 18", "¶ annex 6"."""
-    return "¶ " + para_id.replace("-", " ")
+    """How a paragraph is named to readers: "¶ 18", "¶ annex 6", "Article 37 (c)"."""
+    return short_label(para_id)
 
 
 def cite_link(doc: str, para: str, label: str) -> str:

@@ -708,7 +708,7 @@ def sources_page(corpus: Corpus) -> str:
             for p in s.paragraphs:
                 anchor = paragraph_anchor(d.id, p.id)
                 label = para_label(p.id)
-                spoken = "Paragraph " + label[2:]
+                spoken = "Paragraph " + label[2:] if label.startswith("¶ ") else label
                 out.append(f'<p id="{_attr(anchor)}"><a class="cf-para" href="#{_attr(anchor)}" '
                            f'aria-label="{_attr(spoken)}">{_html(label)}</a> {_html(p.text)}</p>\n')
     return "\n".join(out).rstrip() + "\n"

@@ -171,3 +171,86 @@ def load_plan(project: Project) -> CoursePlan | None:
     if diags:
         raise CourseError(diags)
     return plan
+
+
+PROPOSED_COMMENT = ("# Modules proposed by courseforge generate from the documents. Edit the titles and topics,\n"
+                    "# reorder or remove modules: the next 'courseforge generate' follows this list.\n")
+
+
+def modules_yaml(plan: CoursePlan) -> str:
+    """The plan's modules as course.yml writes them, with a comment for the trainer."""
+    data = [{"id": m.slug, "title": m.title, "topics": list(m.topics)} for m in plan.modules]
+    body = yaml.safe_dump({"modules": data}, sort_keys=False, allow_unicode=True, default_flow_style=None,
+                          width=100)
+    return PROPOSED_COMMENT + body
+
+
+def _last_token_end(node: yaml.Node) -> int:
+    """Where a value's last written token ends. A block collection's own end
+    mark is the start of whatever follows it (comments and blank lines
+    included), so descend to its last scalar or flow collection."""
+    while isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(last, tuple) else last
+    return node.end_mark.index
+
+
+def with_modules(text: str, plan: CoursePlan) -> str | None:
+    """course.yml's text with its ``modules`` replaced by the plan's (added at
+    the end if it has none); every other line is kept as it was. None when
+    the file is not a plain block mapping this can edit safely."""
+    block = modules_yaml(plan)
+    try:
+        root = yaml.compose(text, Loader=SafeLoader) if text.strip() else None
+    except yaml.YAMLError:
+        return None
+    if root is not None and (not isinstance(root, yaml.MappingNode) or root.flow_style):
+        return None
+    if isinstance(root, yaml.MappingNode):
+        for k, v in root.value:
+            if isinstance(k, yaml.ScalarNode) and k.value == "modules":
+                start = text.rfind("\n", 0, k.start_mark.index) + 1
+                end = _last_token_end(v)
+                rest = text[end:]
+                # the value ends where its last entry does; keep what follows from the next line on
+                nl = rest.find("\n")
+                line_rest = rest[:nl] if nl >= 0 else rest
+                if not line_rest.strip() or line_rest.lstrip().startswith("#"):  # a comment on the old list's line goes
+                    tail = rest[nl + 1:] if nl >= 0 else ""
+                else:
+                    tail = "\n" + rest.lstrip(" ")
+                head = text[:start]
+                if head.endswith(PROPOSED_COMMENT):  # a plan proposed earlier: replace its comment too
+                    head = head[: -len(PROPOSED_COMMENT)]
+                return head + block + tail
+    sep = "" if not text or text.endswith("\n") else "\n"
+    return text + sep + ("\n" if text.strip() else "") + block
+
+
+def write_proposed_plan(project: Project, plan: CoursePlan) -> tuple[str, bool]:
+    """Write a proposed plan where the trainer can edit it: into course.yml
+    when it lists no modules (or only the ones courseforge proposed last time,
+    unedited); else, beside a plan of the trainer's, into
+    ``.courseforge/drafts/course.yml``, leaving course.yml as it is.
+    Returns the file's path relative to the course and whether it is course.yml."""
+    from ..fsutil import write_atomic
+    from .write import DRAFTS_DIR
+
+    path = project.course_file
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    current, diags = read_plan(project)
+    new = with_modules(text, plan)
+    untouched = current is not None and not diags and modules_yaml(current) in text
+    if new is not None and not diags and (current is None or untouched):
+        target = path
+    else:
+        target = project.root / DRAFTS_DIR / "course.yml"
+        new = new if new is not None else text + ("\n" if text and not text.endswith("\n") else "") + \
+            modules_yaml(plan)
+    try:
+        same = target.read_text(encoding="utf-8") == new
+    except (OSError, UnicodeDecodeError):
+        same = False
+    if not same:
+        write_atomic(target, new)
+    return project.rel(target), target == path

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from ..course import CourseInfo
 from ..diagnostics import CourseError, Diagnostic
 from ..project import Project
+from ..sources.stable import record_paragraphs
 from .pages import plural
-from .build import GeneratedCourse, Toolkit, build_course, default_toolkit, enough
-from .plan import CoursePlan, load_plan
-from .propose import propose_plan
+from .build import GeneratedCourse, Toolkit, build_course, default_toolkit
+from .plan import CoursePlan, load_plan, write_proposed_plan
+from .propose import propose_course
 from .write import DRAFTS_DIR, LOCK_PATH, Plan, apply_writes, plan_writes
 
 
@@ -23,6 +24,7 @@ class Result:
     documents: int
     warnings: list[Diagnostic]
     auto: bool = False
+    plan_file: tuple[str, bool] | None = None  # where a proposed plan was written, and whether it is course.yml
 
     def report(self) -> list[str]:
         """Plain-words lines for the trainer."""
@@ -60,6 +62,12 @@ class Result:
                          "so it was left in place. Delete it yourself if you do not need it.")
         if w.unchanged:
             lines.append(f"{len(w.unchanged)} file{'s' if len(w.unchanged) != 1 else ''} already up to date.")
+        if self.plan_file:
+            rel, in_course = self.plan_file
+            lines.append(f"Wrote the proposed modules to {rel}: edit their titles and topics, then run "
+                         "'courseforge generate' again." if in_course else
+                         f"Wrote the proposed modules to {rel}; your plan in course.yml was kept (copy the "
+                         "modules you want from that file).")
         if self.dry_run:
             lines.append("Dry run: nothing was written.")
         elif w.changes or w.kept:
@@ -86,18 +94,17 @@ def generate(project: Project, info: CourseInfo, *, auto: bool = False, dry_run:
     corpus, plan, warnings = load_inputs(project, auto=auto)
     tools = tools or default_toolkit()
     if plan is None:
-        plan = propose_plan(corpus, title=info.title, description=info.description)
-        course = build_course(corpus, info, plan, tools, final_assessment=final_assessment)
-        # the capacity estimate is rough: while a proposed module still gets too
-        # thin a quiz, propose one module fewer (its paragraphs join others)
-        while len(plan.modules) > 1 and not all(enough(m.quiz.questions) for m in course.modules if not m.assessment):
-            plan = propose_plan(corpus, title=info.title, description=info.description,
-                                max_modules=len(plan.modules) - 1)
-            course = build_course(corpus, info, plan, tools, final_assessment=final_assessment)
+        plan, course = propose_course(
+            corpus, lambda p: build_course(corpus, info, p, tools, final_assessment=final_assessment),
+            title=info.title, description=info.description)
     else:
         course = build_course(corpus, info, plan, tools, final_assessment=final_assessment)
     writes, new_lock = plan_writes(project.root, course.files, force=force)
+    plan_file = None
     if not dry_run:
         apply_writes(project.root, course.files, writes, new_lock)
+        record_paragraphs(project.root, corpus.documents)  # so later edits to the seeds keep these ids
+        if plan.proposed and plan.modules:
+            plan_file = write_proposed_plan(project, plan)
     return Result(course=course, plan=plan, writes=writes, dry_run=dry_run, documents=len(corpus.documents),
-                  warnings=warnings + course.warnings, auto=auto)
+                  warnings=warnings + course.warnings, auto=auto, plan_file=plan_file)

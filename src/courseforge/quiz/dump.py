@@ -109,6 +109,8 @@ def question_data(q: Question) -> dict:
     if q.bloom is not None:
         d["bloom"] = q.bloom
     d["source"] = _Flow(doc=q.source.doc, para=_para(q.source.para))
+    if q.source.text:
+        d["source"]["text"] = q.source.text
     if q.points != 1:
         d["points"] = _points(q.points)
     return d

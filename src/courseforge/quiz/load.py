@@ -72,6 +72,14 @@ class Cite(NamedTuple):
     para: str
     doc_pos: tuple[int, int]
     para_pos: tuple[int, int]
+    # the recorded fingerprint of the cited text (None in older quizzes), and
+    # where the source mapping and that value are in the file (character
+    # offsets), for ``check --accept`` to rewrite that value alone
+    text: str | None = None
+    text_pos: tuple[int, int] = (0, 0)
+    text_span: tuple[int, int] | None = None
+    source_span: tuple[int, int] | None = None
+    source_flow: bool = False
 
 
 @dataclass
@@ -336,7 +344,14 @@ class _Reader:
                     self.positions[(qid, "source", part)] = pos(src[0][part][1])
             if "doc" in src[0] and "para" in src[0]:
                 doc, para = src[0]["doc"], src[0]["para"]
-                self.sources.append(Cite(qid, doc[0], para[0], pos(doc[1]), pos(para[1])))
+                text, tnode = src[0].get("text", (None, None))
+                snode = src[1]
+                self.sources.append(Cite(
+                    qid, doc[0], para[0], pos(doc[1]), pos(para[1]), text=text,
+                    text_pos=pos(tnode) if tnode is not None else pos(para[1]),
+                    text_span=(tnode.start_mark.index, tnode.end_mark.index) if tnode is not None else None,
+                    source_span=(snode.start_mark.index, snode.end_mark.index),
+                    source_flow=bool(getattr(snode, "flow_style", False))))
         if not known:
             return None
         self.check_question(qtype, vals, node, what)
@@ -348,7 +363,8 @@ class _Reader:
                 continue
             value = vals[f.name][0]
             if f.kind == "object":
-                value = SourceRef(doc=value["doc"][0], para=value["para"][0])
+                value = SourceRef(doc=value["doc"][0], para=value["para"][0],
+                                  text=value["text"][0] if "text" in value else None)
             elif f.kind == "objects":
                 if any(v is None or any(g.required and g.name not in v for g in OBJECTS[f.of]) for v, _ in value):
                     return None

@@ -33,6 +33,11 @@ class SourceRef:
 
     doc: str
     para: str  # always a string: "18", "annex-6"
+    # Fingerprint of the paragraph's text when the question was written
+    # (:func:`courseforge.sources.stable.fingerprint`); ``courseforge check``
+    # reports the question once the paragraph reads differently. None in
+    # quizzes written before citations recorded it.
+    text: str | None = field(default=None, compare=False)
 
 
 @dataclass

@@ -65,6 +65,9 @@ QUIZ = (
 SOURCE = (
     Field("doc", "id", True, "Id of a seed document in seeds/sources.yml.", example="doc: desa-2004-social-perspective"),
     Field("para", "para", True, "Paragraph id in that document, e.g. 18 or annex-6.", example="para: 18"),
+    Field("text", "text", False, "Fingerprint of the paragraph's text when the question was written (courseforge "
+          "fills it in): `courseforge check` reports the question when the paragraph changes; after checking the "
+          "question, `courseforge check --accept` records the new text.", example="text: kcofhaiblm"),
 )
 
 OPTION = (
@@ -100,7 +103,7 @@ QUESTION = (
     Field("explanation", "text", True, "Why the right answer is right (Markdown); shown after answering.",
           example="explanation: why the right answer is right"),
     Field("source", "object", True, "The paragraph this question is drawn from.", of="source",
-          example="source: {doc: <seed id>, para: <paragraph id>}"),
+          example="source: {doc: <seed id>, para: <paragraph id>, text: <fingerprint>}"),
     Field("points", "points", False, "Points for a fully right answer (default 1).", default=1),
     Field("hints", "texts", False, "Hints the learner may open one by one."),
     Field("tags", "texts", False, "Free labels, e.g. topics."),

@@ -24,6 +24,7 @@ from typing import Any, Callable
 import markdown
 
 from ..quiz.model import BLANK
+from ..sources.labels import paragraph_label, structured
 
 # A text that is one line of plain words renders, with Python-Markdown and the
 # extensions below, to itself, escaped, in a paragraph. Taking that shortcut
@@ -145,7 +146,8 @@ class QuizRenderer:
     def _source_html(self, source: dict[str, str], sources_url: str | None) -> str:
         doc, para = source["doc"], str(source["para"])
         title = self.doc_titles.get(doc, doc)
-        label = f"{_esc(title)}, {_esc(_fmt(self.t['paragraph'], para=para))}"
+        where = paragraph_label(para) if structured(para) else _fmt(self.t['paragraph'], para=para)
+        label = f"{_esc(title)}, {_esc(where)}"
         if sources_url is not None:
             label = f'<a href="{_esc(sources_url)}#{_esc(doc)}-{_esc(para)}">{label}</a>'
         return f'<p class="cf-source">{self.et["source"]}: {label}</p>'

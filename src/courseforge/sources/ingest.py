@@ -17,6 +17,7 @@ from .catalog import _split_line, load_catalog
 from .formats import READERS, FormatError, read_document
 from .model import Corpus, Document
 from .paragraphs import parse_document
+from .stable import read_registry, stabilise
 
 MAX_SEED_BYTES = 5 * 1024 * 1024  # a 200-page report as text is ~1 MB
 SOURCES_FILE = "sources.yml"
@@ -33,6 +34,7 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
     root = Path(root) if root is not None else seeds_dir.parent
     catalog = load_catalog(seeds_dir / SOURCES_FILE, seeds_dir, root)
     entries, diags, unavailable = catalog.entries, catalog.diagnostics, dict(catalog.broken)
+    records = read_registry(root)  # ids given before, kept through a trainer's edits
     documents: list[Document] = []
     for entry in entries:
         path = seeds_dir / entry.file
@@ -58,7 +60,8 @@ def load_corpus(seeds_dir: Path, root: Path | None = None) -> tuple[Corpus, list
             unavailable[entry.id] = diags[-1]
             continue
         parsed = parse_document(text, entry.title)
-        doc = Document(entry=entry, sections=parsed.sections)
+        doc = Document(entry=entry, sections=parsed.sections, numbered=parsed.numbered)
+        doc = stabilise(doc, records.get(entry.id))
         if not doc.paragraphs:
             diags.append(Diagnostic(rel, 0, 0, "no paragraphs found; quizzes cannot cite this document", "warning"))
         documents.append(doc)

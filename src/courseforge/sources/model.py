@@ -56,6 +56,9 @@ class Section:
 class Document:
     entry: SourceEntry
     sections: list[Section]
+    # True when ids are the document's own numbers (paragraphs, articles,
+    # operative paragraphs); False when they count paragraphs in reading order
+    numbered: bool = False
 
     @property
     def id(self) -> str:

@@ -55,6 +55,14 @@ same text always gives the same ids:
      kept in :attr:`Paragraph.label`, not used as ids, because that
      document numbers sections, not paragraphs.
 
+Conventions, laws and resolutions (see :func:`structure_mode`) are read by
+their own structure instead: "PART II", "Chapter 4", "Article 3" / "Art. 3"
+lines are headings (a title line right after "Article 3" is the article's
+title, unless it is the article's only text); inside them no short numbered
+or lettered line is ever a heading; and ids come from the document's own
+numbering, each article starting afresh (:func:`_structured_ids`):
+``article-37``, ``article-37-2``, ``article-37-c``, ``preamble-3``, ``op-12``.
+
 Each paragraph records the 1-based line of its first line in the seed
 (``line``), its printed marker without punctuation (``label``) and its
 ``kind``: "paragraph", "item", "footnote" or "front".
@@ -73,6 +81,25 @@ _NUMBERED = re.compile(r"^(\d{1,3})\.\s+(\S.*)$", re.DOTALL)
 _LETTERED = re.compile(r"^\(([ivxlc]{1,6}|[a-z])\)\s+(\S.*)$", re.DOTALL)
 _ROMAN = re.compile(r"^([IVXLC]{1,6})\.\s+(\S.*)$")
 _ANNEX = re.compile(r"^(annex|annexe|appendix)(?:\s+([A-Z0-9]{1,6}))?\s*\.?$", re.IGNORECASE)
+# Structured texts (conventions, laws, resolutions). An article or part line
+# stands alone or has a title after a separator ("Article 3: Definitions");
+# "Article 12 of the Convention provides ..." at the start of a wrapped line
+# has no separator, so it stays prose.
+_ARTICLE = re.compile(r"^(?:Article|ARTICLE|Art\.)\s+(\d{1,3}[a-z]?|[IVXLC]{1,7})(?:\s*$|\s*[.:\u2013\u2014-]\s*(\S.*)$)")
+_PART = re.compile(r"^(Part|PART|Chapter|CHAPTER|Section|SECTION|Book|BOOK)\s+(\d{1,3}|[IVXLC]{1,7}|[A-Z]|one|two|three|four|five|"
+                   r"six|seven|eight|nine|ten|ONE|TWO|THREE|FOUR|FIVE|SIX|SEVEN|EIGHT|NINE|TEN|One|Two|Three|Four|"
+                   r"Five|Six|Seven|Eight|Nine|Ten)(?:\s*$|\s*[.:\u2013\u2014-]\s*(\S.*)$)")
+_PREAMBLE_TITLE = re.compile(r"^preamble\s*[.:]?$", re.IGNORECASE)
+# How preambular paragraphs of resolutions and conventions open.
+_PREAMBULAR = re.compile(
+    r"^(?:whereas|recalling|noting|reaffirming|recognizing|recognising|considering|welcoming|acknowledging|"
+    r"emphasizing|emphasising|stressing|bearing in mind|taking note|taking into account|mindful|aware|"
+    r"convinced|concerned|deeply concerned|alarmed|guided by|affirming|expressing|underlining|determined|"
+    r"desiring|believing|observing|regretting|having (?:considered|examined|regard)|further (?:recalling|noting)|"
+    r"also (?:recalling|noting|recognizing|recognising|reaffirming|welcoming|bearing in mind))\b",
+    re.IGNORECASE)
+_PAREN_NUMBER = re.compile(r"^\((\d{1,3})\)\s+(\S.*)$", re.DOTALL)
+_LETTER_DOT = re.compile(r"^([a-z])[.)]\s+(\S.*)$", re.DOTALL)
 _LONE_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?\d{1,4}(?:\s*-)?\s*$")
 _SENTENCE_END = ".,;:!?"
 _CLOSERS = "\"'”’)]»"
@@ -98,12 +125,14 @@ class Block:
     title: str = ""  # for headings
     style: str = ""  # heading style: md, roman, annex, numbered, lettered, dash, plain
     annex: str | None = None
+    article: str = ""  # an article heading's number, as printed ("37", "IV")
 
 
 @dataclass
 class ParsedDocument:
     sections: list[Section] = field(default_factory=list)
     numbered: bool = False  # True when ids are the document's own numbers
+    mode: str = ""  # "articles", "resolution" or "" (see structure_mode)
 
 
 def slugify(text: str, max_len: int = 60) -> str:
@@ -164,34 +193,101 @@ def _content_lines(raw: str) -> list[tuple[int, str | None]]:
 _MAYBE_NUMBERED = re.compile(r"^[\s*_#]*(?:\d{1,3}\.|\([ivxlca-z]{1,6}\))")
 
 
-def _starts_block(line: str) -> bool:
+def _starts_block(line: str, mode: str = "") -> bool:
     if clean.md_heading(line) or clean.list_marker(line) or clean.footnote_line_number(line):
         return True
+    if mode:
+        text = clean.clean_inline(line)
+        if _ARTICLE.match(text) or _PART.match(text) or _PAREN_NUMBER.match(text) or _LETTER_DOT.match(text):
+            return True
     if not _MAYBE_NUMBERED.match(line):
         return False
     text = clean.clean_inline(line)
     return bool(_NUMBERED.match(text) or _LETTERED.match(text))
 
 
-def _blocks(raw: str) -> list[Block]:
+def structure_mode(raw: str) -> str:
+    """"articles" for a text divided into articles (a convention, a law),
+    "resolution" for preambular paragraphs followed by numbered operative
+    ones, "" for any other document (numbered or read in order)."""
+    articles = preambular = numbered = 0
+    before = ""
+    for _, line in _content_lines(raw):
+        if line is None:
+            before = ""
+            continue
+        md = clean.md_heading(line)
+        text = clean.clean_inline(md[1] if md else line)
+        if _ARTICLE.match(text):
+            articles += 1
+        elif _PREAMBULAR.match(text) and (not before or before.rstrip()[-1:] in ",;"):
+            preambular += 1
+        elif _NUMBERED.match(text):
+            numbered += 1
+        before = text
+    if articles >= 2:
+        return "articles"
+    if preambular >= 2 and numbered >= 2:
+        return "resolution"
+    return ""
+
+
+def _heading_line(text: str) -> str:
+    """"article" or "part" when a line is one of those headings, else ""."""
+    if _ARTICLE.match(text):
+        return "article"
+    if _PART.match(text):
+        return "part"
+    return ""
+
+
+def _blocks(raw: str, mode: str = "") -> list[Block]:
     blocks: list[Block] = []
     current: Block | None = None
-    for no, line in _content_lines(raw):
+    lines = _content_lines(raw)
+    after_heading = False  # the block just closed was an article or part line
+    for k, (no, line) in enumerate(lines):
         if line is None:
             current = None
             continue
-        if current is not None and current.start != "md" and not _starts_block(line):
+        if current is not None and current.start != "md" and not _starts_block(line, mode):
             current.lines.append(line)
             continue
         md = clean.md_heading(line)
+        plain = clean.clean_inline(line) if mode and not md else ""
+        kind = _heading_line(plain) if plain else ""
+        nxt = lines[k + 1][1] if k + 1 < len(lines) else None
         if md:
             current = Block(no, [line], "md", md_level=md[0])
         elif clean.footnote_line_number(line):
             current = Block(no, [line], "footnote", marker_label=clean.footnote_line_number(line) or "")
         elif clean.list_marker(line):
             current = Block(no, [line], "list", marker_label=clean.list_marker(line)[1])
+        elif kind:
+            m = _ARTICLE.match(plain) if kind == "article" else _PART.match(plain)
+            rest = m.group(2) if kind == "article" else m.group(3)
+            if kind == "article" and rest and (_ends_sentence(rest) or (nxt is not None and nxt[:1].islower())):
+                # "Art. 3. Everyone has the right to rest.": the heading and the body on one line
+                head = plain[: len(plain) - len(rest)].rstrip(" .:-\u2013\u2014")
+                blocks.append(Block(no, [head], kind))
+                current = Block(no, [rest], "plain")
+            else:
+                blocks.append(Block(no, [line], kind))
+                current = None
+                after_heading = True
+                continue
         else:
             current = Block(no, [line], "plain")
+            # an article's title on the line after "Article 3", its text on the next lines
+            if after_heading and len(plain) <= 80 and not _ends_sentence(plain) and nxt is not None \
+                    and (nxt[:1].isupper() or nxt[:1].isdigit() or nxt[:1] == "(") \
+                    and not (_NUMBERED.match(plain) or _LETTERED.match(plain) or _PAREN_NUMBER.match(plain)
+                             or _LETTER_DOT.match(plain)):
+                blocks.append(current)
+                current = None
+                after_heading = False
+                continue
+        after_heading = False
         blocks.append(current)
     return blocks
 
@@ -210,20 +306,20 @@ def _block_text(b: Block, footnotes: frozenset[str]) -> str:
     return clean.collapse_spaces(" ".join(p for p in parts if p))
 
 
-def _join_page_breaks(blocks: list[Block]) -> list[Block]:
+def _join_page_breaks(blocks: list[Block], mode: str = "") -> list[Block]:
     """Rejoin a paragraph that a page break cut in two (one pass, so a
     paragraph spread over three pages is rejoined too)."""
     out: list[Block] = []
     i = 0
     while i < len(blocks):
         b = blocks[i]
-        if out and _continues(out[-1], b):
+        if out and _continues(out[-1], b, mode):
             _merge(out[-1], b)
             i += 1
             continue
         # a lone page number between the two halves
         if out and i + 1 < len(blocks) and b.start == "plain" and _LONE_PAGE_NUMBER.match(b.text) \
-                and _continues(out[-1], blocks[i + 1]):
+                and _continues(out[-1], blocks[i + 1], mode):
             _merge(out[-1], blocks[i + 1])
             i += 2
             continue
@@ -237,13 +333,14 @@ def _merge(into: Block, b: Block) -> None:
     into.text = clean.collapse_spaces(into.text + " " + b.text)
 
 
-def _continues(prev: Block, nxt: Block) -> bool:
+def _continues(prev: Block, nxt: Block, mode: str = "") -> bool:
     if prev.start in ("md",) or nxt.start != "plain":
         return False
     if len(prev.text) < 60 or _ends_sentence(prev.text):
         return False
     first = nxt.text[:1]
-    return first.isalpha() and first.islower() and not _NUMBERED.match(nxt.text) and not _LETTERED.match(nxt.text)
+    return first.isalpha() and first.islower() and not _NUMBERED.match(nxt.text) and not _LETTERED.match(nxt.text) \
+        and not (prev.start in ("article", "part") or (mode and _LETTER_DOT.match(nxt.text)))
 
 
 # --- step 3: headings ------------------------------------------------------------
@@ -269,7 +366,61 @@ def _prose_before_next_heading(blocks: list[Block], i: int) -> bool:
     return False
 
 
-def _classify(blocks: list[Block]) -> None:
+def _opens_zone(b: Block, mode: str) -> bool:
+    """Where a structured text's own structure starts: its first article,
+    part or preamble heading, or its first preambular paragraph."""
+    t = b.text
+    if b.start in ("article", "part") or (b.start == "md" and _heading_line(t)):
+        return True
+    return b.start == "plain" and (bool(_PREAMBLE_TITLE.match(t)) or bool(_PREAMBULAR.match(t)))
+
+
+def _classify_structured(b: Block, prev: Block | None, nxt: Block | None, has_parts: bool) -> None:
+    """Inside a convention's articles or a resolution's paragraphs, only
+    article, part, annex and preamble lines (and Markdown headings) are
+    headings: a short numbered or lettered line is a paragraph or an item,
+    never a heading."""
+    t = b.text
+    kind = _heading_line(t) if b.start in ("article", "part", "md") else ""
+    if b.start == "footnote":
+        b.role, b.label = "footnote", b.marker_label
+    elif kind == "article":
+        m = _ARTICLE.match(t)
+        b.role, b.style, b.title, b.article = "heading", "article", t, m.group(1)
+        b.level = 2 if has_parts else 1
+    elif kind == "part":
+        b.role, b.style, b.title, b.level = "heading", "part", t, 1
+    elif b.start == "md":
+        b.role, b.style, b.title, b.level = "heading", "md", t, 1
+    elif b.start == "plain" and len(b.lines) == 1 and _PREAMBLE_TITLE.match(t):
+        b.role, b.style, b.title, b.level = "heading", "preamble", t, 1
+    elif b.start == "plain" and (m := _ANNEX.match(t)) and len(b.lines) == 1:
+        b.role, b.style, b.title, b.level = "heading", "annex", t, 1
+        b.annex = "annex" + (f"-{m.group(2).lower()}" if m.group(2) else "")
+    elif prev is not None and prev.role == "heading" and prev.style in ("article", "part", "annex") \
+            and prev.title == prev.text and b.start == "plain" and _short_single(b) \
+            and not (_NUMBERED.match(t) or _PAREN_NUMBER.match(t) or _LETTERED.match(t) or _LETTER_DOT.match(t)) \
+            and (prev.style != "article" or (nxt is not None and nxt.start not in ("article", "part")
+                                             and not (nxt.start == "md" and _heading_line(nxt.text)))):
+        # "Article 3" + "Definitions": one title. An article whose only text
+        # is one short line keeps that line as its paragraph.
+        prev.title = f"{prev.title.rstrip('.')}. {t}"
+        b.role = "absorbed"
+    elif b.start == "plain" and _ROMAN.match(t) and _short_single(b):
+        b.role, b.style, b.title, b.level = "heading", "roman", t, 1
+    elif b.start == "plain" and ((m := _NUMBERED.match(t)) or (m := _PAREN_NUMBER.match(t))):
+        b.role, b.number, b.label, b.text = "paragraph", m.group(1), m.group(1), m.group(2)
+    elif b.start == "plain" and ((m := _LETTERED.match(t)) or (m := _LETTER_DOT.match(t))):
+        b.role, b.label, b.text = "item", m.group(1), m.group(2)
+    elif b.start == "list":
+        b.role, b.label = ("paragraph" if b.marker_label else "item"), b.marker_label
+    else:
+        b.role = "paragraph"
+
+
+def _classify(blocks: list[Block], mode: str = "") -> None:
+    has_parts = any(b.start == "part" or (b.start == "md" and _PART.match(b.text)) for b in blocks)
+    zone = False
     md_levels = [b.md_level for b in blocks if b.start == "md"]
     md_base = min(md_levels) - 1 if md_levels else 0
     has_roman = any(b.start == "plain" and _ROMAN.match(b.text) and _short_single(b) for b in blocks)
@@ -282,6 +433,11 @@ def _classify(blocks: list[Block]) -> None:
         if nxt is not None and nxt.start == "footnote" and i + 2 < len(blocks):
             nxt_prose = _prose(blocks[i + 2])
         t = b.text
+        if mode and not zone and _opens_zone(b, mode):
+            zone = True
+        if zone:
+            _classify_structured(b, prev, nxt, has_parts)
+            continue
         if b.start == "md":
             b.role, b.style, b.title = "heading", "md", t
             b.level = max(1, min(3, b.md_level - md_base))
@@ -333,14 +489,17 @@ def _classify(blocks: list[Block]) -> None:
 
 def parse_document(raw: str, title: str = "") -> ParsedDocument:
     """Structure of one seed's text; ``title`` names the front section."""
-    blocks = _blocks(raw)
+    mode = structure_mode(raw)
+    blocks = _blocks(raw, mode)
     footnotes = frozenset(b.marker_label for b in blocks if b.start == "footnote")
     for b in blocks:
         b.text = _block_text(b, footnotes)
     blocks = [b for b in blocks if b.text]
-    blocks = _join_page_breaks(blocks)
-    _classify(blocks)
+    blocks = _join_page_breaks(blocks, mode)
+    _classify(blocks, mode)
     blocks = [b for b in blocks if b.role != "absorbed"]
+    if mode:
+        return _structured_ids(blocks, title, mode)
 
     numbered = sum(1 for b in blocks if b.role == "paragraph" and b.number) >= 3
     if not numbered:
@@ -397,6 +556,121 @@ def parse_document(raw: str, title: str = "") -> ParsedDocument:
             reading += 1
             pid = unique(str(reading), used_ids)
         section.paragraphs.append(Paragraph(id=pid, text=b.text, section=section.id, line=b.line, label=b.label, kind=kind))
+    return doc
+
+
+_ROMAN_ITEM = re.compile(r"^[ivxlc]+$")
+
+
+def _next_letter(label: str) -> str:
+    return chr(ord(label) + 1) if len(label) == 1 and label < "z" else ""
+
+
+def _structured_ids(blocks: list[Block], title: str, mode: str) -> ParsedDocument:
+    """Ids of a convention's or a resolution's paragraphs, from its own
+    numbering: ``article-37`` (an article's text), ``article-37-2`` (its
+    paragraph 2 or (2)), ``article-37-c`` / ``article-37-2-c`` (item (c)),
+    ``article-37-c-ii`` (item (ii) of (c)), ``article-37-p2`` (a second
+    unnumbered paragraph), ``preamble-3`` (the third preambular paragraph;
+    the opening words "The States Parties," are ``preamble-intro``, the
+    closing "Have agreed as follows:" ``preamble-end``), ``op-12``
+    (operative paragraph 12 of a resolution), ``annex-article-1``. An id
+    never takes its number from another article: each article, part and
+    annex starts afresh."""
+    doc = ParsedDocument(numbered=True, mode=mode)
+    used_sections: set[str] = set()
+    used_ids: set[str] = set()
+    section: Section | None = None
+    front_section: Section | None = None
+    counts: dict[str, int] = {}
+    front = preamble = 0
+    zone = "front"  # front | preamble | body (articles, parts, operative part) | annex
+    owner = ""  # the article, part or operative id paragraphs attach to
+    sub = ""  # the numbered paragraph lettered items attach to
+    item, item_label = "", ""  # the last lettered item, for its roman sub-items
+    prefix = ""  # "annex-" after an annex heading
+
+    def unique(base: str, used: set[str]) -> str:
+        out, n = base, 2
+        while out in used:
+            out, n = f"{base}-{n}", n + 1
+        used.add(out)
+        return out
+
+    def open_section(sid: str, stitle: str, level: int = 1, line: int = 0) -> Section:
+        sec = Section(id=unique(sid, used_sections), title=stitle, level=level, line=line)
+        doc.sections.append(sec)
+        return sec
+
+    for b in blocks:
+        if b.role == "heading":
+            if b.style == "article":
+                aid = f"{prefix}article-{b.article.lower()}"
+                section = open_section(aid, b.title, b.level, b.line)
+                zone, owner, sub, item = "body", section.id, "", ""
+            elif b.style == "preamble":
+                section = open_section("preamble", b.title, b.level, b.line)
+                zone, owner, sub, item = "preamble", "", "", ""
+            else:
+                section = open_section(slugify(b.title) or f"section-{len(doc.sections) + 1}", b.title, b.level, b.line)
+                if b.annex:
+                    prefix, zone = b.annex + "-", "annex"
+                elif zone == "preamble" or b.style == "part":
+                    zone = "body"
+                owner = section.id if zone != "front" and b.style in ("part", "annex") else ""
+                sub = item = ""
+            continue
+        text = b.text
+        chapeau = (b.role == "paragraph" and not b.number and len(text) < 100 and text.rstrip()[-1:] in ",:"
+                   and not _PREAMBULAR.match(text))
+        clause = b.role == "paragraph" and not b.number and bool(_PREAMBULAR.match(text))
+        if zone == "front" and (clause or chapeau):
+            zone = "preamble"
+            if section is None or section.id != "preamble":
+                section = open_section("preamble", "Preamble", 1, b.line)
+        if zone == "preamble" and mode == "resolution" and b.number and not prefix:
+            zone = "body"
+            if section is not None and section.id == "preamble":
+                section = open_section("operative-part", "Operative part", 1, b.line)
+        if section is None:
+            used_sections.add("front")
+            section = front_section = Section(id="front", title=title or "Front matter", level=1, line=0)
+            doc.sections.append(section)
+        kind = {"footnote": "footnote", "item": "item"}.get(b.role, "paragraph")
+        if kind == "footnote":
+            pid = unique(f"footnote-{b.label}" if b.label else f"{section.id}-footnote", used_ids)
+        elif section is front_section or zone == "front":
+            # the title page, also under the document's title: "Adopted at ... on ..."
+            front += 1
+            pid, kind = unique(f"front-{front}", used_ids), "front"
+        elif zone == "preamble" and not b.number and kind == "paragraph":
+            if chapeau:
+                pid = unique("preamble-end" if preamble else "preamble-intro", used_ids)
+            else:
+                preamble += 1
+                pid = unique(f"preamble-{preamble}", used_ids)
+        elif b.number:
+            base = owner or ("op" if mode == "resolution" and not prefix else prefix.rstrip("-") or section.id)
+            sub = unique(f"{base}-{b.number}", used_ids)
+            pid, item = sub, ""
+            counts[sub] = 1
+        elif kind == "item" and b.label and b.label.isalpha():
+            parent = sub or owner or section.id
+            if item and _ROMAN_ITEM.match(b.label) and b.label != _next_letter(item_label):
+                pid = unique(f"{item}-{b.label}", used_ids)  # (ii) under (c)
+            else:
+                pid = item = unique(f"{parent}-{b.label}", used_ids)
+                item_label = b.label
+        else:
+            parent = (sub if item or sub else "") or owner or section.id
+            counts[parent] = counts.get(parent, 0) + 1
+            if counts[parent] == 1 and parent not in used_ids and parent == owner:
+                pid = unique(parent, used_ids)  # an article's own text
+            else:
+                pid = unique(f"{parent}-p{max(2, counts[parent])}", used_ids)
+            item = ""
+        section.paragraphs.append(Paragraph(id=pid, text=text, section=section.id, line=b.line, label=b.label,
+                                            kind=kind))
     return doc
 
 

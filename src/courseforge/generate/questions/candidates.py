@@ -28,6 +28,7 @@ from courseforge.quiz.model import (
     SourceRef,
     TrueFalse,
 )
+from courseforge.sources.labels import paragraph_label
 from courseforge.sources.model import Paragraph
 
 from . import distractors as D
@@ -155,17 +156,18 @@ class Builder:
         if giveaway(hint, q, self.idx) is None:
             return hint
         title = self.idx.doc_title.get(q.source.doc, q.source.doc)
-        for plainer in (f"Look in {title}, paragraph {q.source.para}.", f"Read paragraph {q.source.para} of the source."):
+        where = paragraph_label(q.source.para)
+        for plainer in (f"Look in {title}, {where}.", f"Read {where} of the source."):
             if giveaway(plainer, q, self.idx) is None:
                 return plainer
-        return f"Read paragraph {q.source.para} of the source."
+        return f"Read {where} of the source."
 
     def hints(self, doc: str, para: str) -> list[str]:
         title = self.idx.doc_title.get(doc, doc)
         section = self.idx.section_title.get((doc, para), "")
         if section and section != title:
-            return [f"Look in “{section}” ({title}, paragraph {para})."]
-        return [f"Look in {title}, paragraph {para}."]
+            return [f"Look in “{section}” ({title}, {paragraph_label(para)})."]
+        return [f"Look in {title}, {paragraph_label(para)}."]
 
     def pick_distractors(self, stem: str, key: str, pool: list[str], src: SourceRef, n: int = N_OPTIONS - 1) -> list[str]:
         chosen: list[str] = []
