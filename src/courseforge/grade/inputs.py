@@ -113,6 +113,9 @@ def _repeated_in(value: Any) -> str | None:
     return None
 
 
+_IS_DICT = dict.__instancecheck__
+
+
 def _keys_near_top(d: dict) -> int:
     """Keys of an object, of the objects in it, and of the objects in those (a submission's
     learner, answers and matching answers): what a submission without a repeated key has."""
@@ -137,12 +140,24 @@ def _no_repeated_key(text: str, records: list) -> bool:
     """
     if "\\" in text:
         return False
+    colons = text.count(":")
+    if len(records) == 1 and records[0].__class__ is dict:  # one submission: its usual parts, counted in C
+        r = records[0]
+        learner, answers, versions, when = (r.get("learner"), r.get("answers"), r.get("question_versions"),
+                                            r.get("submitted_at"))
+        if learner.__class__ is dict and answers.__class__ is dict and versions.__class__ is dict:
+            expected = (len(r) + len(learner) + len(answers) + len(versions)
+                        + (when.count(":") if when.__class__ is str else 0))
+            if colons == expected:
+                return True
+            # matching answers are objects too
+            return colons == expected + sum(map(len, filter(_IS_DICT, answers.values())))
     expected = 0
     for r in records:
         if r.__class__ is dict:
             when = r.get("submitted_at")
             expected += _keys_near_top(r) + (when.count(":") if when.__class__ is str else 0)
-    return text.count(":") == expected
+    return colons == expected
 
 
 def repeated_keys(text: str, data: Any) -> list[str | None] | None:
@@ -261,7 +276,7 @@ def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
 
     for raw in paths:
         p = Path(raw)
-        shown = display_path(p, root)
+        shown = _display(p, root)
         try:
             mode = os.stat(p).st_mode
         except FileNotFoundError:
@@ -297,7 +312,7 @@ def _walk(top: Path, real_top: str, shown_top: str, excluded, files: list, probl
         shown = f"{shown_top}/{rel}".rstrip("/") if shown_top != "." else (rel.rstrip("/") or ".")
         try:
             with os.scandir(folder) as it:
-                entries = list(it)
+                entries = sorted(it, key=_name)  # warnings in a stable order
         except OSError as exc:
             problems.append(("error", shown, 0, f"folder cannot be read: {exc.strerror or exc}; "
                              "the submissions in it were not graded", 0))
@@ -340,6 +355,20 @@ def _walk(top: Path, real_top: str, shown_top: str, excluded, files: list, probl
         if real not in seen:
             seen.add(real)
             files.append((path, fmt, _join(shown_top, rel_name)))
+
+
+def _display(p: Path, root: Path | None) -> str:
+    """As :func:`display_path`, without following a link: the name the trainer gave is shown."""
+    if root is not None:
+        try:
+            return Path(os.path.abspath(p)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            pass
+    return display_path(p, root)
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
 
 
 def _join(shown_top: str, rel: str) -> str:
@@ -579,6 +608,9 @@ def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
         return
     names = [h.strip() for h in header]
     lower = [h.casefold() for h in names]
+    if tuple(lower) in _OUR_OUTPUTS:
+        yield ("warning", shown, 1, "skipped: this is a file courseforge grade wrote, not submissions", 0)
+        return
     missing = [m for m in ("learner_id", "quiz") if m not in lower]
     if missing:
         yield ("error", shown, 1, "the header row needs the columns learner_id and quiz "
@@ -599,9 +631,6 @@ def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
             yield ("warning", shown, 1, f"column {name!r} is not a question id of any quiz; ignored", 0)
             continue
         questions.append((i, name))
-    if tuple(lower) in _OUR_OUTPUTS:
-        yield ("warning", shown, 1, "skipped: this is a file courseforge grade wrote, not submissions", 0)
-        return
     width = len(header)
     last_line = reader.line_num
     rows = 0
