@@ -17,6 +17,11 @@ from .conftest import make_quiz, submission, write_json
 BAD_UTF8 = b'{"format": "courseforge-submission/1", "learner": {"id": "L\xff"}}'
 
 
+def snapshot(out: Path) -> dict[str, bytes]:
+    """Every file under ``out`` (links followed) with its bytes."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*")) if p.is_file()}
+
+
 def read_csv(path: Path) -> list[dict]:
     with open(path, encoding="utf-8-sig", newline="") as fh:
         return list(csv.DictReader(fh))
@@ -106,7 +111,7 @@ def test_broken_corpus_lands_in_errors_and_good_ones_are_graded(corpus: Path, tm
         # L6 from CSV: q1 2 + q2 2 + q3 1 + q5 1 (281.5) + q6 3 = 9 of 14
         ("L6", "9", "64.29", "yes"), ("L7", "14", "100", "yes"),
     ]
-    assert summary.graded == 7 and summary.learners == 7 and summary.ignored_files == 1
+    assert summary.graded == 7 and summary.learners == 7 and summary.skipped == {"other": 1}
 
     warnings = read_csv(out / "warnings.csv")
     assert [(w["file"], w["line"], w["reason"]) for w in warnings] == [
@@ -125,7 +130,10 @@ def test_broken_corpus_lands_in_errors_and_good_ones_are_graded(corpus: Path, tm
 
     after = {p: p.read_bytes() for p in corpus.rglob("*") if p.is_file()}
     assert after == before  # inputs never modified
-    assert sorted(p.name for p in out.iterdir()) == ["errors.csv", "gradebook.csv", "report.html", "results.json",
+    assert sorted(p.name for p in out.iterdir()) == [".courseforge-grade", "errors.csv", "gradebook.csv",
+                                                     "report.html", "results.json", "warnings.csv"]
+    (run,) = [p for p in (out / ".courseforge-grade").iterdir() if p.name.startswith("run-")]
+    assert sorted(p.name for p in run.iterdir()) == ["errors.csv", "gradebook.csv", "report.html", "results.json",
                                                      "warnings.csv"]  # no temporary files left
 
 
@@ -211,7 +219,7 @@ def test_a_crash_mid_run_leaves_the_previous_outputs_whole(tmp_path: Path, monke
         write_json(tmp_path / "in" / f"{i}.json", submission(quiz, f"L{i}"))
     out = tmp_path / "out"
     grade([tmp_path / "in"], [quiz], out, root=tmp_path, progress=False)
-    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    before = snapshot(out)
 
     from courseforge.grade import engine
 
@@ -228,7 +236,7 @@ def test_a_crash_mid_run_leaves_the_previous_outputs_whole(tmp_path: Path, monke
     write_json(tmp_path / "in" / "9.json", submission(quiz, "L9"))
     with pytest.raises(KeyboardInterrupt):
         grade([tmp_path / "in"], [quiz], out, root=tmp_path, progress=False)
-    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # old outputs intact, no temp files
+    assert snapshot(out) == before  # old outputs intact, no temporary files
 
 
 def test_cli_out_folder_that_cannot_be_written(tmp_path: Path, capsys):
@@ -239,6 +247,6 @@ def test_cli_out_folder_that_cannot_be_written(tmp_path: Path, capsys):
     (tmp_path / "taken").write_text("a file, not a folder", encoding="utf-8")
     status = main(["grade", str(good), "--quizzes", str(quizzes), "--out", str(tmp_path / "taken" / "out"),
                    "--course", str(tmp_path)])
-    assert status == 1
+    assert status == 3  # its own status: not "some submissions rejected" (1)
     err = capsys.readouterr().err
     assert "cannot write the outputs: Not a directory; nothing was half-written" in err

@@ -30,7 +30,7 @@ def test_expand_inputs_sorts_skips_hidden_and_dedupes(tmp_path: Path):
     assert [(e[1], e[3]) for e in errors] == [
         ("missing.json", "no such file or folder"),
         ("in/f.txt", "not a submission file: expected .json, .jsonl or .csv")]
-    assert ignored == 1
+    assert ignored == {"other": 1, "hidden": 2}  # hidden ones counted too (a file and a folder)
 
 
 def test_output_folder_inside_input_is_not_read(tmp_path: Path):

@@ -18,8 +18,19 @@ INPUT may be submission files downloaded from the course site (.json), folders o
 (.csv: learner_id, learner_name, quiz, submitted_at, then one column per question id;
 several choices separated by |, matching as pair=right|pair=right).
 
-Writes to --out: gradebook.csv, results.json, errors.csv, warnings.csv and report.html.
-Exit status: 0 when every submission was graded, 1 when any was rejected (see errors.csv).
+Writes to --out: gradebook.csv, results.json, errors.csv, warnings.csv and report.html, all
+at once (a reader sees the old set or the new one, never a mix; the sets are kept in the
+hidden folder .courseforge-grade). Only regular files are read: named pipes, sockets and
+broken links in the folders are skipped with a warning, hidden files are skipped and counted,
+and folders holding courseforge grade's own outputs are never read as submissions.
+
+Exit status:
+  0  every submission was graded
+  1  some submissions, files or folders could not be graded (listed in errors.csv)
+  2  nothing was graded: a usage error (a wrong option, --out is a file or an input folder,
+     no quizzes, quizzes with errors)
+  3  nothing was written: the outputs could not be written (permissions, a full disk,
+     another courseforge grade writing to the same --out); the previous outputs are intact
 """
 
 
@@ -36,9 +47,30 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
 
 
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
+
+
+def _fail(diagnostics, status: int) -> int:
+    for d in diagnostics if isinstance(diagnostics, list) else [diagnostics]:
+        print(str(d), file=sys.stderr)
+    return status
+
+
 def run(args: argparse.Namespace) -> int:
+    try:
+        return _run(args)
+    except CourseError as exc:  # nothing graded: how the command was called, or the course
+        return _fail(exc.diagnostics, EXIT_USAGE)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+def _run(args: argparse.Namespace) -> int:
     from ..course import load_course_info
     from ..grade.engine import grade
+    from ..grade.outputs import OutputsBusy
     from ..quiz.load import load_quizzes
 
     try:
@@ -71,21 +103,32 @@ def run(args: argparse.Namespace) -> int:
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CourseError(Diagnostic(args.out, 0, 0, "--out must be a folder, and this is a file"))
+    real_out = out.resolve()
+    for raw in args.inputs:
+        if os.path.isdir(raw) and real_out == Path(raw).resolve():
+            raise CourseError(Diagnostic(args.out, 0, 0, f"--out is the input folder {raw}: the outputs would "
+                                         "be written among the submissions; choose another folder"))
     try:
         summary = grade(args.inputs, quizzes, out, policy=args.attempts, root=root, course_id=course_id,
                         progress=False if args.no_progress else None, course_title=course_title)
+    except OutputsBusy as exc:
+        return _fail(Diagnostic(args.out, 0, 0, f"{exc.strerror}; nothing was written"), EXIT_WRITE)
     except OSError as exc:  # the out folder cannot be written (permissions, full disk)
         where = exc.filename or args.out
-        raise CourseError(Diagnostic(str(where), 0, 0, f"cannot write the outputs: {exc.strerror or exc}; "
-                                     "nothing was half-written")) from None
+        return _fail(Diagnostic(str(where), 0, 0, f"cannot write the outputs: {exc.strerror or exc}; "
+                                "nothing was half-written and the previous outputs are intact"), EXIT_WRITE)
     for file, where, reason in summary.errors_shown[:10]:
         print(str(Diagnostic(file, where if isinstance(where, int) else 0, 0,
                              reason if isinstance(where, int) or not where else f"{where}: {reason}")),
               file=sys.stderr)
     if summary.rejected > 10:
         print(f"… and {summary.rejected - 10:,} more in {os.path.join(args.out, 'errors.csv')}", file=sys.stderr)
-    if summary.ignored_files:
-        print(f"note: {summary.ignored_files:,} file(s) in the input folders are not .json, .jsonl or .csv "
+    skipped = summary.skipped
+    if skipped.get("other"):
+        print(f"note: {skipped['other']:,} file(s) in the input folders are not .json, .jsonl or .csv "
               "and were skipped", file=sys.stderr)
+    if skipped.get("hidden"):
+        print(f"note: {skipped['hidden']:,} hidden file(s) or folder(s) (names starting with a dot) in the input "
+              "folders were skipped", file=sys.stderr)
     print(summary.line(args.out.rstrip("/\\") or args.out))
-    return 1 if summary.rejected else 0
+    return EXIT_REJECTED if summary.rejected else EXIT_OK

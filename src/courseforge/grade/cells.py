@@ -26,6 +26,8 @@ def parse_number(text: str) -> float:
     refused as ambiguous (a thousand, or one?) rather than guessed.
     """
     s = text.strip().replace(" ", "").replace("\u00a0", "").replace("\u202f", "")
+    if "_" in s:  # float() reads "2_81" as 281, as Python source would; nobody types that
+        raise AnswerError(f"expected a number, got {_show(text)}")
     if "," in s:
         if "." in s or s.count(",") > 1 or _GROUPED.match(s):
             raise AnswerError(f"ambiguous number {_show(text)}: write it with a decimal point and no thousands separator")

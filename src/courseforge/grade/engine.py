@@ -14,6 +14,8 @@ import gc
 import os
 import sys
 import time
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from json.encoder import encode_basestring
 from pathlib import Path
@@ -22,13 +24,16 @@ from typing import Any, TextIO
 from ..quiz.model import Quiz
 from .attempts import AttemptBook, Block
 from .inputs import expand_inputs, read_records
-from .outputs import _FORMULA, ERROR_COLUMNS, GRADEBOOK_COLUMNS, CsvOut, ResultsWriter, csv_safe, json_num
+from .outputs import (
+    _FORMULA, ERROR_COLUMNS, GRADEBOOK_COLUMNS, AtomicFile, CsvOut, OutputSet, ResultsWriter, csv_safe, json_num,
+)
 from .stats import QuizStats, quiz_statistics
 from .validate import QuizKey, Rejected, check_submission
 
 _FORMULA_START = frozenset(_FORMULA)  # csv_safe's prefixes are single characters
 assert all(len(p) == 1 for p in _FORMULA)
 
+OUTPUT_NAMES = ("gradebook.csv", "results.json", "errors.csv", "warnings.csv", "report.html")
 KEEP_FOR_REPORT = 200  # errors and warnings listed in report.html (all are in the CSV files)
 LEARNERS_IN_REPORT = 1000  # per quiz; the gradebook has them all
 
@@ -41,7 +46,7 @@ class Summary:
     duplicates: int = 0
     learners: int = 0
     gradebook_rows: int = 0
-    ignored_files: int = 0
+    skipped: Counter = field(default_factory=Counter)  # files skipped in the input folders, by reason
     files: int = 0
     errors_shown: list[tuple[str, Any, str]] = field(default_factory=list)
     warnings_shown: list[tuple[str, Any, str]] = field(default_factory=list)
@@ -120,20 +125,20 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
     for quiz in sorted(book.learners):
         key, block, rows_of = keys[quiz], book.blocks[quiz], book.learners[quiz]
         quiz_cell, max_cell, quiz_json = csv_safe(quiz), num(key.max), encode_basestring(quiz)
-        rows, others = block.rows, block.others
+        scores, seqs, names, ats, others = block.score, block.seq, block.names, block.submitted, block.others
         by_score: dict[float, tuple] = {}  # score -> (score cell, percent cell, passed cell, percent, passed)
         shown = summary.learner_rows.setdefault(quiz, [])
         batch, graded = [], []
         for lid in sorted(rows_of):
             row = rows_of[lid]
-            score, _, seq, name, at = rows[row]
+            score, seq, name, at = scores[row], seqs[row], names[row], ats[row]
             cells = by_score.get(score)
             if cells is None:
                 percent = key.percent(score)
                 passed = key.passed(percent)
                 cells = by_score[score] = (num(score), f"{percent:.2f}".rstrip("0").rstrip("."),
                                            "yes" if passed else "no", percent, passed)
-            attempt, attempts = (block.attempt(row), len(others[row])) if row in others else (1, 1)
+            attempt, attempts = (block.attempt(row), len(others[row]) // 3) if row in others else (1, 1)
             # csv_safe written out (these are always text): a first character that starts a formula
             batch.append(("'" + lid if lid[:1] in _FORMULA_START else lid,
                           "'" + name if name[:1] in _FORMULA_START else name,
@@ -149,8 +154,24 @@ def _write_gradebook(book: AttemptBook, keys: dict[str, QuizKey], gradebook: Csv
                 shown.append((lid, name, score, cells[3], cells[4], attempt, attempts))
         writerows(batch)
         results.graded_rows(quiz_json, graded)
-    summary.learners = len(set().union(*book.learners.values()))
+    per_quiz = list(book.learners.values())
+    summary.learners = len(per_quiz[0]) if len(per_quiz) == 1 else len(set().union(*per_quiz))
     summary.gradebook_rows = len(book)
+
+
+class _Columns(Sequence):
+    """A Block's columns, each read when asked for (all at once would not fit at a million rows)."""
+
+    def __init__(self, load, k: int):
+        self.load, self.k, self.last = load, k, (None, None)
+
+    def __len__(self) -> int:
+        return self.k
+
+    def __getitem__(self, j):
+        if self.last[0] != j:
+            self.last = (j, self.load(j))
+        return self.last[1]
 
 
 def _statistics(key: QuizKey, block: Block | None) -> QuizStats:
@@ -158,8 +179,7 @@ def _statistics(key: QuizKey, block: Block | None) -> QuizStats:
     k = len(key.qids)
     if block is None:
         return quiz_statistics(key, [()] * k, [()] * k, [])
-    return quiz_statistics(key, [block.column(j) for j in range(k)], [block.choice_column(j) for j in range(k)],
-                           block.scores())
+    return quiz_statistics(key, _Columns(block.column, k), _Columns(block.choice_column, k), block.scores())
 
 
 def grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, policy: str = "best",
@@ -185,32 +205,36 @@ def _grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, poli
     out_dir = Path(out_dir)
     keys = {q.id: QuizKey.compile(q) for q in quizzes}
     known = {qid for k in keys.values() for qid in k.qids}
-    files, input_errors, ignored = expand_inputs(inputs, root, exclude=[out_dir])
-    summary = Summary(ignored_files=ignored, files=len(files), out_dir=out_dir)
-    book = AttemptBook(policy)
+    files, input_problems, skipped = expand_inputs(inputs, root, exclude=[out_dir])
+    summary = Summary(skipped=skipped, files=len(files), out_dir=out_dir)
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    errors = CsvOut(out_dir / "errors.csv", ERROR_COLUMNS)
-    warns = CsvOut(out_dir / "warnings.csv", ERROR_COLUMNS)
-    results = ResultsWriter(out_dir / "results.json", policy, {k: _quiz_meta(v) for k, v in keys.items()})
-    outputs = [errors, warns]
-    bar = Progress(files, enabled=progress)
-
-    def reject(file: str, where: Any, reason: str) -> None:
-        summary.rejected += 1
-        errors.row(file, where or "", reason)
-        if len(summary.errors_shown) < KEEP_FOR_REPORT:
-            summary.errors_shown.append((file, where, reason))
-
-    def warn(file: str, where: Any, reason: str) -> None:
-        summary.warnings += 1
-        warns.row(file, where or "", reason)
-        if len(summary.warnings_shown) < KEEP_FOR_REPORT:
-            summary.warnings_shown.append((file, where, reason))
-
+    outputs = OutputSet(out_dir, OUTPUT_NAMES)
+    book = AttemptBook(policy, scratch=outputs.run)
+    written: list = []  # the files of the set, closed and flushed before it is shown
     try:
-        for _, file, where, reason, _ in input_errors:
-            reject(file, where, reason)
+        errors = CsvOut(outputs.path("errors.csv"), ERROR_COLUMNS, outputs.shown("errors.csv"))
+        written.append(errors.file)
+        warns = CsvOut(outputs.path("warnings.csv"), ERROR_COLUMNS, outputs.shown("warnings.csv"))
+        written.append(warns.file)
+        results = ResultsWriter(outputs.path("results.json"), policy, {k: _quiz_meta(v) for k, v in keys.items()},
+                                outputs.shown("results.json"))
+        written.append(results.file)
+        bar = Progress(files, enabled=progress)
+
+        def reject(file: str, where: Any, reason: str) -> None:
+            summary.rejected += 1
+            errors.row(file, where or "", reason)
+            if len(summary.errors_shown) < KEEP_FOR_REPORT:
+                summary.errors_shown.append((file, where, reason))
+
+        def warn(file: str, where: Any, reason: str) -> None:
+            summary.warnings += 1
+            warns.row(file, where or "", reason)
+            if len(summary.warnings_shown) < KEEP_FOR_REPORT:
+                summary.warnings_shown.append((file, where, reason))
+
+        for kind, file, where, reason, _ in input_problems:
+            (reject if kind == "error" else warn)(file, where, reason)
         seq = graded = 0
         add = book.add
         write = results.attempt
@@ -246,28 +270,28 @@ def _grade(inputs: list[str | Path], quizzes: list[Quiz], out_dir: Path, *, poli
         summary.graded = graded
         bar.close()
 
-        gradebook = CsvOut(out_dir / "gradebook.csv", GRADEBOOK_COLUMNS)
-        outputs.append(gradebook)
+        gradebook = CsvOut(outputs.path("gradebook.csv"), GRADEBOOK_COLUMNS, outputs.shown("gradebook.csv"))
+        written.append(gradebook.file)
         _write_gradebook(book, keys, gradebook, results, summary)
         summary.stats = [_statistics(key, book.blocks.get(qid)) for qid, key in keys.items()]
+        book.close()
         del book
         results.finish({
             "graded": summary.graded, "rejected": summary.rejected, "warnings": summary.warnings,
             "duplicates": summary.duplicates, "learners": summary.learners,
         })
-        outputs.append(results)
         if report:
-            from .outputs import AtomicFile
             from .report import render_report
 
-            html = AtomicFile(out_dir / "report.html")
-            outputs.append(html)
+            html = AtomicFile(outputs.path("report.html"), mode_of=outputs.shown("report.html"))
+            written.append(html)
             html.write(render_report(summary, keys, policy, course_title))
+        for f in written:
+            f.commit()  # into the run's own folder: nothing is shown yet
+        outputs.commit()  # all five shown at once
     except BaseException:
-        for o in outputs if results in outputs else outputs + [results]:
-            (o.file if hasattr(o, "file") else o).discard()
+        for f in written:
+            f.discard()
+        outputs.discard()
         raise
-    # Everything is written: rename into place, the gradebook last.
-    for o in sorted(outputs, key=lambda o: o is gradebook):
-        (o.file if hasattr(o, "file") else o).commit()
     return summary

@@ -29,17 +29,23 @@ import csv
 import json
 import os
 import queue
+import re
+import stat
+import sys
 import threading
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from ..diagnostics import display_path
+from .outputs import ERROR_COLUMNS, GRADEBOOK_COLUMNS, OUTPUT_MARK
 
 SUBMISSION_LIMIT = 1 << 20  # bytes per submission file, JSON Lines line or CSV line
 SUFFIXES = {".json": "json", ".jsonl": "jsonl", ".ndjson": "jsonl", ".csv": "csv"}
 META_COLUMNS = ("learner_id", "learner_name", "quiz", "submitted_at")
+HIDDEN, OTHER_SUFFIX = "hidden", "other"  # why files in the input folders were skipped
 
 Record = tuple[str, str, Any, Any, int]
 
@@ -62,77 +68,317 @@ def loads(text: str) -> Any:
     return obj
 
 
-def _json_reason(exc: json.JSONDecodeError) -> str:
-    return f"not valid JSON ({exc.msg} at column {exc.colno}); the file may be cut short or edited by hand"
+def _json_reason(exc: json.JSONDecodeError, what: str = "file") -> str:
+    return f"not valid JSON ({exc.msg} at column {exc.colno}); the {what} may be cut short or edited by hand"
+
+
+def _long_number(text: str) -> tuple[int, str]:
+    """(line, reason) for an integer too long for Python to read (it raises a plain ValueError)."""
+    digits = sys.get_int_max_str_digits()
+    m = re.search(r"\d{%d,}" % (digits + 1), text) if digits else None
+    line = text.count("\n", 0, m.start()) + 1 if m else 0
+    return line, (f"a number has more than {digits:,} digits; no answer or id is that long "
+                  "(the file may be damaged)")
+
+
+class _Repeated(dict):
+    """An object in which a key appears twice with different values (``key``)."""
+
+    key = ""
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict:
+    d = dict(pairs)
+    if len(d) != len(pairs):
+        first: dict[str, Any] = {}
+        for k, v in pairs:
+            if k in first and first[k] != v:
+                r = _Repeated(d)
+                r.key = k
+                return r
+            first.setdefault(k, v)
+    return d
+
+
+def _repeated_in(value: Any) -> str | None:
+    todo = [value]
+    while todo:
+        v = todo.pop()
+        if isinstance(v, _Repeated):
+            return v.key
+        if isinstance(v, dict):
+            todo.extend(v.values())
+        elif v.__class__ is list:
+            todo.extend(v)
+    return None
+
+
+_IS_DICT = dict.__instancecheck__
+
+
+def _keys_near_top(d: dict) -> int:
+    """Keys of an object, of the objects in it, and of the objects in those (a submission's
+    learner, answers and matching answers): what a submission without a repeated key has."""
+    n = len(d)
+    for v in d.values():
+        if v.__class__ is dict:
+            n += len(v)
+            for w in v.values():
+                if w.__class__ is dict:
+                    n += len(w)
+    return n
+
+
+def _no_repeated_key(text: str, records: list) -> bool:
+    """True when no object in ``text`` repeats a key, proved by counting (no second parse).
+
+    Outside strings a colon only ends a key, so the colons of the text are its keys plus
+    the colons inside its strings. Without a backslash the strings are as written, and when
+    the colons, less those of each record's submitted_at, are as many as the keys the
+    parsed records hold near their top, no key was read twice (and nothing lies deeper).
+    Anything else (a colon in an answer, an escape) is settled by a second, careful parse.
+    """
+    if "\\" in text:
+        return False
+    colons = text.count(":")
+    if len(records) == 1 and records[0].__class__ is dict:  # one submission: its usual parts, counted in C
+        r = records[0]
+        learner, answers, versions, when = (r.get("learner"), r.get("answers"), r.get("question_versions"),
+                                            r.get("submitted_at"))
+        if learner.__class__ is dict and answers.__class__ is dict and versions.__class__ is dict:
+            expected = (len(r) + len(learner) + len(answers) + len(versions)
+                        + (when.count(":") if when.__class__ is str else 0))
+            if colons == expected:
+                return True
+            # matching answers are objects too
+            return colons == expected + sum(map(len, filter(_IS_DICT, answers.values())))
+    expected = 0
+    for r in records:
+        if r.__class__ is dict:
+            when = r.get("submitted_at")
+            expected += _keys_near_top(r) + (when.count(":") if when.__class__ is str else 0)
+    return colons == expected
+
+
+def repeated_keys(text: str, data: Any) -> list[str | None] | None:
+    """None when no object in the text repeats a key with another value; else, per record
+    (the object itself, or each element of a list), the first such key or None."""
+    records = data if data.__class__ is list else [data]
+    if _no_repeated_key(text, records):
+        return None
+    careful = json.loads(text, object_pairs_hook=_pairs)
+    found = [_repeated_in(r) for r in (careful if careful.__class__ is list else [careful])]
+    return found if any(k is not None for k in found) else None
+
+
+def _repeated_reason(key: str) -> str:
+    return (f"the key {_show_key(key)} appears twice with different values, and which one counts "
+            "is unclear; keep one (the file may be edited by hand or merged)")
+
+
+def _show_key(key: str) -> str:
+    return repr(key if len(key) <= 40 else key[:39] + "…")
+
+
+def parse_json(text: str, what: str = "file") -> tuple[Any, list[str | None] | None]:
+    """(data, repeated keys per record or None); raises :class:`Unreadable` with (line, reason)."""
+    try:
+        data = loads(text)
+    except json.JSONDecodeError as exc:
+        raise Unreadable(exc.lineno, _json_reason(exc, what)) from None
+    except RecursionError:
+        raise Unreadable(0, "not valid JSON: nested too deeply") from None
+    except ValueError:  # an integer longer than int() reads (sys.get_int_max_str_digits)
+        raise Unreadable(*_long_number(text)) from None
+    if data.__class__ is dict or data.__class__ is list:
+        try:
+            return data, repeated_keys(text, data)
+        except RecursionError:
+            raise Unreadable(0, "not valid JSON: nested too deeply") from None
+    return data, None
+
+
+class Unreadable(ValueError):
+    """A file or line that cannot be read as JSON: (line, reason)."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
+def open_regular(path: str | Path) -> int:
+    """A file descriptor open for reading, only for a regular file.
+
+    Opened without blocking, so a named pipe (put in place of a file after the folder was
+    listed) is refused at once instead of hanging the run; raises OSError.
+    """
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise OSError(0, f"{_kind_of(mode)}, not a file: only regular files are read")
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def read_bytes(path: str | Path, limit: int) -> bytes:
+    """At most ``limit`` bytes of a regular file (OSError otherwise)."""
+    fd = open_regular(path)
+    try:
+        parts, left = [], limit
+        while left > 0:
+            b = os.read(fd, left)
+            if not b:
+                break
+            parts.append(b)
+            left -= len(b)
+        return b"".join(parts) if len(parts) != 1 else parts[0]
+    finally:
+        os.close(fd)
+
+
+def _kind_of(mode: int) -> str:
+    """What a file that is not a regular file is, in a trainer's words."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "not a regular file"
 
 
 def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
-                  exclude: Iterable[Path] = ()) -> tuple[list[tuple[str, str, str]], list[Record], int]:
-    """Files to read, in a stable order, as (path, format, path shown in messages); errors;
-    the number of files in the folders that were skipped (not .json/.jsonl/.csv).
+                  exclude: Iterable[Path] = ()) -> tuple[list[tuple[str, str, str]], list[Record], Counter]:
+    """Files to read, in a stable order, as (path, format, path shown in messages); problems
+    (records of kind "error" or "warning"); what was skipped in the folders, counted by
+    reason (``HIDDEN``, ``OTHER_SUFFIX``).
 
-    Folders are searched recursively for .json, .jsonl/.ndjson and .csv files
-    (hidden files and folders skipped); ``exclude`` keeps the output folder
-    out when it lies inside an input folder. The same file named twice is
-    read once. Paths are resolved once per folder, not once per file: a
-    folder may hold 100,000 submissions.
+    Folders are searched recursively for .json, .jsonl/.ndjson and .csv files. Only regular
+    files are read: a named pipe would block the run forever, so it (and any socket, device
+    or broken link) is skipped with a warning; links to folders are not followed. Hidden
+    files and folders are skipped and counted; a folder that cannot be listed is an error.
+    A folder holding courseforge grade's own outputs (:data:`OUTPUT_MARK`) is skipped,
+    and ``exclude`` keeps the output folder out. The same file named twice is read once.
+    Paths are resolved once per folder, not once per file: a folder may hold 100,000
+    submissions.
     """
     skip = [str(p.resolve()) for p in exclude]
     files: list[tuple[str, str, str]] = []  # plain strings: 100,000 Path objects cost seconds
-    errors: list[Record] = []
+    problems: list[Record] = []
     seen: set[str] = set()
-    ignored = 0
+    skipped: Counter = Counter()
 
     def excluded(real: str) -> bool:
         return any(real == s or real.startswith(s + os.sep) for s in skip)
 
     for raw in paths:
         p = Path(raw)
-        if p.is_dir():
-            real_top, shown_top = str(p.resolve()), display_path(p, root)
-            if excluded(real_top):
-                continue
-            found = []
-            for folder, dirs, names in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                rel = os.path.relpath(folder, p)
-                rel = "" if rel == "." else rel.replace(os.sep, "/") + "/"
-                if excluded(os.path.join(real_top, rel)):
-                    dirs[:] = []
-                    continue
-                for name in names:
-                    if name.startswith("."):
-                        continue
-                    fmt = SUFFIXES.get(os.path.splitext(name)[1].lower())
-                    if fmt is None:
-                        ignored += 1
-                    else:
-                        found.append((rel + name, fmt, os.path.join(folder, name)))
-            found.sort()
-            for rel_name, fmt, path in found:
-                real = os.path.join(real_top, rel_name)
-                if real not in seen:
-                    seen.add(real)
-                    files.append((path, fmt, rel_name if shown_top == "." else f"{shown_top}/{rel_name}"))
-        elif p.is_file():
+        shown = _display(p, root)
+        try:
+            mode = os.stat(p).st_mode
+        except FileNotFoundError:
+            problems.append(("error", shown, 0, "no such file or folder", 0))
+            continue
+        except OSError as exc:
+            problems.append(("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0))
+            continue
+        if stat.S_ISDIR(mode):
+            real_top = str(p.resolve())
+            if not excluded(real_top):
+                _walk(p, real_top, shown, excluded, files, problems, seen, skipped)
+        elif stat.S_ISREG(mode):
             fmt = SUFFIXES.get(p.suffix.lower())
             real = str(p.resolve())
             if fmt is None:
-                errors.append(("error", display_path(p, root), 0,
-                               "not a submission file: expected .json, .jsonl or .csv", 0))
+                problems.append(("error", shown, 0, "not a submission file: expected .json, .jsonl or .csv", 0))
             elif real not in seen and not excluded(real):
                 seen.add(real)
-                files.append((str(p), fmt, display_path(p, root)))
+                files.append((str(p), fmt, shown))
         else:
-            errors.append(("error", display_path(p, root), 0, "no such file or folder", 0))
-    return files, errors, ignored
+            problems.append(("error", shown, 0, f"{_kind_of(mode)}, not a file: only regular files are read", 0))
+    return files, problems, skipped
+
+
+def _walk(top: Path, real_top: str, shown_top: str, excluded, files: list, problems: list, seen: set,
+          skipped: Counter) -> None:
+    """The submission files under one input folder, sorted by their path inside it."""
+    found = []
+    todo = [(str(top), "")]  # (folder, its path relative to top, with a final "/")
+    while todo:
+        folder, rel = todo.pop()
+        shown = f"{shown_top}/{rel}".rstrip("/") if shown_top != "." else (rel.rstrip("/") or ".")
+        try:
+            with os.scandir(folder) as it:
+                entries = sorted(it, key=_name)  # warnings in a stable order
+        except OSError as exc:
+            problems.append(("error", shown, 0, f"folder cannot be read: {exc.strerror or exc}; "
+                             "the submissions in it were not graded", 0))
+            continue
+        if any(e.name == OUTPUT_MARK for e in entries):
+            problems.append(("warning", shown, 0, "skipped: this folder holds the outputs of an earlier "
+                             "courseforge grade run, not submissions", 0))
+            continue
+        for e in entries:
+            name = e.name
+            if name.startswith("."):
+                if name != OUTPUT_MARK:
+                    skipped[HIDDEN] += 1
+                continue
+            try:
+                if e.is_dir(follow_symlinks=False):
+                    if not excluded(os.path.join(real_top, rel + name)):
+                        todo.append((e.path, rel + name + "/"))
+                    continue
+                regular = e.is_file()
+                mode = 0 if regular else e.stat(follow_symlinks=False).st_mode
+            except OSError as exc:
+                problems.append(("error", _join(shown_top, rel + name), 0, f"cannot be read: {exc.strerror or exc}", 0))
+                continue
+            if regular:
+                fmt = SUFFIXES.get(os.path.splitext(name)[1].lower())
+                if fmt is None:
+                    skipped[OTHER_SUFFIX] += 1
+                else:
+                    found.append((rel + name, fmt, e.path))
+            elif stat.S_ISLNK(mode):
+                what = "a link to a folder (links to folders are not followed)" if e.is_dir() else "a broken link"
+                problems.append(("warning", _join(shown_top, rel + name), 0, f"skipped: {what}", 0))
+            else:
+                problems.append(("warning", _join(shown_top, rel + name), 0,
+                                 f"skipped: {_kind_of(mode)}, not a file (only regular files are read)", 0))
+    found.sort()
+    for rel_name, fmt, path in found:
+        real = os.path.join(real_top, rel_name)
+        if real not in seen:
+            seen.add(real)
+            files.append((path, fmt, _join(shown_top, rel_name)))
+
+
+def _display(p: Path, root: Path | None) -> str:
+    """As :func:`display_path`, without following a link: the name the trainer gave is shown."""
+    if root is not None:
+        try:
+            return Path(os.path.abspath(p)).relative_to(os.path.abspath(root)).as_posix()
+        except ValueError:
+            pass
+    return display_path(p, root)
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
+
+
+def _join(shown_top: str, rel: str) -> str:
+    return rel if shown_top == "." else f"{shown_top}/{rel}"
 
 
 def read_json_file(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
     """One submission per file (as the site downloads it), or a JSON array of them."""
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(limit + 1)
+        raw = read_bytes(path, limit + 1)
     except OSError as exc:
         yield ("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0)
         return
@@ -153,18 +399,20 @@ def json_file_records(raw: bytes, shown: str, limit: int = SUBMISSION_LIMIT) -> 
         yield ("error", shown, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", size)
         return
     try:
-        data = loads(text)
-    except json.JSONDecodeError as exc:
-        yield ("error", shown, exc.lineno, _json_reason(exc), size)
-        return
-    except RecursionError:
-        yield ("error", shown, 0, "not valid JSON: nested too deeply", size)
+        data, repeated = parse_json(text)
+    except Unreadable as exc:
+        yield ("error", shown, exc.line, exc.reason, size)
         return
     if data.__class__ is list:
         for n, item in enumerate(data, 1):
-            yield ("json", shown, f"record {n}", item, size if n == 1 else 0)
+            if repeated and repeated[n - 1] is not None:
+                yield ("error", shown, f"record {n}", _repeated_reason(repeated[n - 1]), size if n == 1 else 0)
+            else:
+                yield ("json", shown, f"record {n}", item, size if n == 1 else 0)
         if not data:
             yield ("error", shown, 0, "empty list: no submissions in this file", size)
+    elif repeated:
+        yield ("error", shown, 0, _repeated_reason(repeated[0]), size)
     else:
         yield ("json", shown, 0, data, size)
 
@@ -191,8 +439,7 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
                 raw: bytes | OSError | None = None
                 if fmt == "json":
                     try:
-                        with open(path, "rb") as fh:
-                            raw = fh.read(limit + 1)
+                        raw = read_bytes(path, limit + 1)
                     except OSError as exc:
                         raw = exc
                 out.append((path, fmt, shown, raw))
@@ -276,40 +523,48 @@ def _decode(raw: bytes, first: bool) -> str:
 
 
 def read_jsonl(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
-    """One submission per line; blank lines are skipped, a bad line costs only itself."""
+    """One submission per line; blank lines are skipped, a bad line costs only itself, and a
+    file without a single submission is an error (an export that went wrong)."""
     try:
-        fh = open(path, "rb")
+        fh = os.fdopen(open_regular(path), "rb")
     except OSError as exc:
         yield ("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0)
         return
+    blank = True  # no line but blank ones so far
     with fh:
         for n, raw, size in _lines(fh, limit):
             if raw is None:
+                blank = False
                 yield ("error", shown, n, f"line is over the {limit:,}-byte limit for one submission", size)
                 continue
             try:
                 text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
             except UnicodeDecodeError as exc:
+                blank = False
                 yield ("error", shown, n, _utf8_reason(raw, exc), size)
                 continue
             try:
-                data = loads(text)
-            except json.JSONDecodeError as exc:
-                if not text.strip():
+                data, repeated = parse_json(text, "line")
+            except Unreadable as exc:
+                if not text.strip(" \t\r\n\ufeff"):
                     continue  # a blank line
-                yield ("error", shown, n, _json_reason(exc).replace("the file may", "the line may"), size)
+                blank = False
+                yield ("error", shown, n, exc.reason, size)
                 continue
-            except RecursionError:
-                yield ("error", shown, n, "not valid JSON: nested too deeply", size)
+            blank = False
+            if repeated:
+                yield ("error", shown, n, _repeated_reason(repeated[0]), size)
                 continue
             yield ("json", shown, n, data, size)
+    if blank:
+        yield ("error", shown, 0, "no submissions: the file is empty or holds only blank lines", 0)
 
 
 def read_csv(path: str | Path, shown: str, known_questions: set[str] | None = None,
              limit: int = SUBMISSION_LIMIT) -> Iterator[Record]:
     """One row per learner per quiz (layout in the module docstring)."""
     try:
-        fh = open(path, "rb")
+        fh = os.fdopen(open_regular(path), "rb")
     except OSError as exc:
         yield ("error", shown, 0, f"cannot be read: {exc.strerror or exc}", 0)
         return
@@ -353,6 +608,9 @@ def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
         return
     names = [h.strip() for h in header]
     lower = [h.casefold() for h in names]
+    if tuple(lower) in _OUR_OUTPUTS:
+        yield ("warning", shown, 1, "skipped: this is a file courseforge grade wrote, not submissions", 0)
+        return
     missing = [m for m in ("learner_id", "quiz") if m not in lower]
     if missing:
         yield ("error", shown, 1, "the header row needs the columns learner_id and quiz "
@@ -375,28 +633,42 @@ def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
         questions.append((i, name))
     width = len(header)
     last_line = reader.line_num
+    rows = 0
     while True:
         before = sizes[0]
         try:
             row = next(reader)
         except StopIteration:
+            if not rows:
+                yield ("error", shown, 0, "no submissions: the file has a header row and nothing else", 0)
             return
         except csv.Error as exc:
             start, last_line = last_line + 1, reader.line_num
+            rows += 1
             yield ("error", shown, start, f"row cannot be read as CSV: {exc}", sizes[0] - before)
             continue
         start, last_line = last_line + 1, reader.line_num
         size = sizes[0] - before
         if not row or not any(c.strip() for c in row):
             continue
+        rows += 1
         bad = [problems[n] for n in range(start, last_line + 1) if n in problems]
         if bad:
             yield ("error", shown, start, bad[0], size)
             continue
-        if len(row) > width:
-            yield ("error", shown, start, f"row has {len(row)} cells but the header has {width}; "
-                   "a comma inside an answer must be in quotes", size)
+        if last_line > start and _runaway_quote(row, width):
+            # a quote opened and never closed: the rows after it were read as one cell
+            yield ("error", shown, start, f"a quote in this row is never closed, so lines {start}–{last_line} "
+                   "were read as one row; close the quote (or remove it)", size)
+            for n in range(start + 1, last_line + 1):
+                yield ("error", shown, n, f"not read: inside the quote left open on line {start}", 0)
             continue
+        if len(row) > width:
+            if any(c.strip() for c in row[width:]):
+                yield ("error", shown, start, f"row has {len(row)} cells but the header has {width}; "
+                       "a comma inside an answer must be in quotes", size)
+                continue
+            del row[width:]  # empty cells after the last column, as spreadsheets often export
 
         def cell(i: int) -> str:
             return row[i] if i < len(row) else ""
@@ -404,6 +676,22 @@ def _csv_rows(reader, shown: str, problems: dict[int, str], sizes: list[int],
         data = {m: cell(i).strip() for m, i in meta.items()}
         data["answers"] = {q: cell(i) for i, q in questions if cell(i).strip()}
         yield ("csv", shown, start, data, size)
+
+
+# The CSV files courseforge grade writes (their headers, lower-cased), never submissions.
+_OUR_OUTPUTS = {GRADEBOOK_COLUMNS, ERROR_COLUMNS}
+
+
+def _runaway_quote(row: list[str], width: int) -> bool:
+    """Does a row that spans several lines look like a quote left open rather than an answer
+    (or a name) written on several lines? The open quote swallows the rows after it: the
+    row then falls short of cells, or a line inside one cell holds a whole row's commas."""
+    broken = [c for c in row if "\n" in c]
+    if not broken:
+        return False
+    if len(row) < width:
+        return True
+    return any(line.count(",") >= max(1, width - 1) for c in broken for line in c.split("\n")[1:])
 
 
 def read_records(files: list[tuple[str, str, str]], known_questions: set[str] | None = None) -> Iterator[Record]:

@@ -1,9 +1,11 @@
 """The files ``courseforge grade`` writes, all atomically.
 
-Each output is written to a temporary file beside its target while grading
-runs (results.json and errors.csv are streamed, so memory does not grow with
-the input) and renamed over the target only once everything succeeded: a
-crash or Ctrl-C leaves the previous outputs, never a half-written gradebook.
+The outputs of a run are one set (:class:`OutputSet`): written into a new
+hidden folder while grading runs (results.json and errors.csv are streamed,
+so memory does not grow with the input), and shown in one step once
+everything succeeded. A reader sees all the old files or all the new ones;
+a crash, a full disk or Ctrl-C leaves the previous set, and what an earlier
+killed run left behind is removed by the next one.
 
 CSV cells a spreadsheet would run as a formula (starting with ``= + - @``,
 tab, CR or LF) get a leading apostrophe; CSV files carry a UTF-8 BOM so
@@ -15,6 +17,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import shutil
 import tempfile
 from collections.abc import Iterable
 from json.encoder import encode_basestring
@@ -59,11 +62,12 @@ def json_num(x: float) -> float | int:
 class AtomicFile:
     """A text file written to a temporary name and renamed into place by :meth:`commit`."""
 
-    def __init__(self, path: Path, newline: str | None = None, bom: bool = False):
+    def __init__(self, path: Path, newline: str | None = None, bom: bool = False, mode_of: Path | None = None):
+        """``mode_of``: the file whose mode to keep (default: ``path`` itself)."""
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        os.fchmod(fd, plain_mode(self.path))  # not mkstemp's 0600: as any file the trainer saves
+        os.fchmod(fd, plain_mode(mode_of or self.path))  # not mkstemp's 0600: as any file the trainer saves
         # backslashreplace: a lone surrogate smuggled in through JSON ("\ud800") is written as an
         # escape instead of crashing the run (and stays valid JSON in results.json).
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline=newline, errors="backslashreplace")
@@ -86,19 +90,23 @@ class AtomicFile:
         os.replace(self.tmp, self.path)
 
     def discard(self) -> None:
-        if not self.fh.closed:
-            self.fh.close()
         try:
-            os.unlink(self.tmp)
-        except FileNotFoundError:
-            pass
+            if not self.fh.closed:
+                self.fh.close()  # flushes what is buffered, which fails again on a full disk...
+        except OSError:
+            pass  # ...and closes the file all the same
+        finally:
+            try:
+                os.unlink(self.tmp)
+            except FileNotFoundError:
+                pass
 
 
 class CsvOut:
     """A CSV output with a header; text cells are neutralised."""
 
-    def __init__(self, path: Path, columns: tuple[str, ...]):
-        self.file = AtomicFile(path, newline="", bom=True)
+    def __init__(self, path: Path, columns: tuple[str, ...], mode_of: Path | None = None):
+        self.file = AtomicFile(path, newline="", bom=True, mode_of=mode_of)
         self.writer = csv.writer(self.file.fh)
         self.writer.writerow(columns)
         self.rows = 0
@@ -124,8 +132,8 @@ class ResultsWriter:
          "summary": {...}}
     """
 
-    def __init__(self, path: Path, policy: str, quizzes: dict[str, Any]):
-        self.file = AtomicFile(path)
+    def __init__(self, path: Path, policy: str, quizzes: dict[str, Any], mode_of: Path | None = None):
+        self.file = AtomicFile(path, mode_of=mode_of)
         head = json.dumps({"format": RESULTS_FORMAT, "attempts_policy": policy, "quizzes": quizzes},
                           ensure_ascii=False)
         self.file.write(head[:-1] + ',\n "attempts": [')
@@ -220,3 +228,152 @@ class ResultsWriter:
     def finish(self, summary: dict[str, Any]) -> None:
         self._flush()
         self.file.write("\n ],\n \"summary\": " + json.dumps(summary, ensure_ascii=False) + "\n}\n")
+
+
+OUTPUT_MARK = ".courseforge-grade"  # the hidden folder of an output folder, holding the sets
+
+
+class OutputsBusy(OSError):
+    """Another ``courseforge grade`` is writing to the same output folder."""
+
+
+class OutputSet:
+    """The files of one run, shown together: all old or all new, never a mix.
+
+    Layout of the output folder::
+
+        gradebook.csv -> .courseforge-grade/current/gradebook.csv   (one link per output)
+        ...
+        .courseforge-grade/current -> run-XXXX                      (the set shown)
+        .courseforge-grade/run-XXXX/gradebook.csv ...
+        .courseforge-grade/lock
+
+    A run writes into its own ``run-*`` folder; :meth:`commit` points ``current`` at it
+    in one rename (atomic), so every link turns to the new set at once, then removes the
+    old set. A lock keeps two runs from writing to one folder at a time; a new run first
+    removes what a killed one left (``run-*`` folders ``current`` does not point at, and
+    the ``.*.tmp`` files of older versions). Where links cannot be made (some Windows
+    set-ups), each file is moved into place by itself instead.
+    """
+
+    def __init__(self, out_dir: Path, names: tuple[str, ...]):
+        self.out = Path(out_dir)
+        self.names = names
+        self.base = self.out / OUTPUT_MARK
+        self.base.mkdir(parents=True, exist_ok=True)
+        self._lock = _lock(self.base / "lock")
+        try:
+            self._clean()
+            self.run = Path(tempfile.mkdtemp(prefix="run-", dir=self.base))
+            os.chmod(self.run, 0o777 & ~_umask())  # mkdtemp's 0700 would hide the files from other readers
+        except BaseException:
+            self._lock.close()
+            raise
+
+    def path(self, name: str) -> Path:
+        return self.run / name
+
+    def shown(self, name: str) -> Path:
+        return self.out / name
+
+    def _current(self) -> str | None:
+        try:
+            return os.readlink(self.base / "current")
+        except OSError:
+            return None
+
+    def _clean(self) -> None:
+        keep = self._current()
+        for entry in os.scandir(self.base):
+            if entry.name.startswith("run-") and entry.name != keep:
+                shutil.rmtree(entry.path, ignore_errors=True)
+            elif entry.name.startswith(".current-"):
+                _unlink(entry.path)
+        for entry in os.scandir(self.out):  # temporary files of versions that wrote beside the outputs
+            if entry.name.endswith(".tmp") and any(entry.name.startswith(f".{n}.") for n in self.names):
+                _unlink(entry.path)
+
+    def commit(self) -> None:
+        """Show this run's files (each already written, flushed and closed)."""
+        _fsync_dir(self.run)
+        old = self._current()
+        link = self.base / f".current-{os.getpid()}"
+        try:
+            _unlink(link)
+            os.symlink(self.run.name, link)
+        except (OSError, NotImplementedError):
+            self._commit_file_by_file()
+            return
+        os.replace(link, self.base / "current")  # the commit: one rename
+        _fsync_dir(self.base)
+        for name in self.names:  # the links in the output folder, made once
+            target = os.path.join(OUTPUT_MARK, "current", name)
+            shown = self.shown(name)
+            ours = os.path.islink(shown) and os.readlink(shown) == target
+            if not self.path(name).exists():  # not written this time (no report asked for)
+                if ours or os.path.isfile(shown):
+                    _unlink(shown)  # an old one beside the new set would not match it
+                continue
+            if ours:
+                continue
+            tmp = self.out / f".{name}.link.tmp"
+            _unlink(tmp)
+            os.symlink(target, tmp)
+            os.replace(tmp, shown)
+        _fsync_dir(self.out)
+        if old and old != self.run.name:
+            shutil.rmtree(self.base / old, ignore_errors=True)
+        self._lock.close()
+
+    def _commit_file_by_file(self) -> None:
+        for name in self.names:
+            if self.path(name).exists():
+                os.replace(self.path(name), self.shown(name))
+        shutil.rmtree(self.run, ignore_errors=True)
+        self._lock.close()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.run, ignore_errors=True)
+        self._lock.close()
+
+
+def _lock(path: Path):
+    fh = open(path, "a+")
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - Windows: no lock
+        return fh
+    try:
+        fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        fh.close()
+        raise OutputsBusy(0, "another courseforge grade is writing to this folder; wait for it to finish",
+                          str(path.parent.parent)) from None
+    return fh
+
+
+def _umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+def _unlink(path: str | Path) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename in ``path`` durable (POSIX; a no-op where folders cannot be opened)."""
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

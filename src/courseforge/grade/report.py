@@ -37,7 +37,7 @@ def _pct(x: float | None) -> str:
 
 
 def _num(x: float | None, digits: int = 2) -> str:
-    return "—" if x is None else f"{x:.{digits}f}"
+    return "—" if x is None else f"{round(x, digits) + 0.0:.{digits}f}"  # + 0.0: never "-0.00"
 
 
 def histogram_svg(counts: list[int], label: str) -> str:

@@ -188,7 +188,9 @@ def _pct(x: float) -> str:
 
 def question_flags(qs: QuestionStats) -> list[str]:
     flags = []
-    d = qs.discrimination
+    # judged as shown, to two places: 0.1987 reads 0.20, which is not below 0.20, and a
+    # correlation of -1e-17 (zero, up to rounding) is not negative
+    d = None if qs.discrimination is None else round(qs.discrimination, 2) + 0.0
     if d is not None and d < 0:
         flags.append(f"negative discrimination ({d:.2f}): learners who did well on the rest of the quiz "
                      "did worse on this question; check the key")

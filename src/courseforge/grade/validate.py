@@ -15,6 +15,7 @@ is checked strictly, like a CSV row: an unknown question rejects it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any
@@ -51,6 +52,7 @@ class QuizKey:
     pass_mark: float
     questions: dict[str, Any] = field(default_factory=dict)
     marks_of: AnswersFn | None = None  # the shortcut for answers already seen (see grade.fast)
+    practice_note: str = ""  # the warning every submission to a practice quiz gets
 
     @classmethod
     def compile(cls, quiz: Quiz) -> "QuizKey":
@@ -71,6 +73,9 @@ class QuizKey:
             pass_mark=float(quiz.pass_mark),
             questions={q.id: q for q in quiz.questions},
             marks_of=compile_answers([q.id for q in quiz.questions], [q.type for q in quiz.questions], markers),
+            practice_note="" if quiz.mode == "assessment" else (
+                f"quiz '{quiz.id}' is a practice quiz (mode: {quiz.mode}): the site shows its answers to "
+                "learners, so this mark may not be the learner's own; make it an assessment to grade it"),
         )
 
     def percent(self, score: float) -> float:
@@ -111,8 +116,13 @@ def parse_time(value: Any) -> float:
     return dt.timestamp()
 
 
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")  # none in an id: it is matched and sorted
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # a name may hold a line break
+
+
 def _learner_text(value: Any, what: str, required: bool) -> str:
-    if value.__class__ is str and 0 < len(value) <= MAX_ID_CHARS and not value[0].isspace() and not value[-1].isspace():
+    if (value.__class__ is str and 0 < len(value) <= MAX_ID_CHARS and not value[0].isspace()
+            and not value[-1].isspace() and value.isprintable()):
         return value  # the usual case, checked cheaply
     if value is None or (value.__class__ is str and not value.strip()):
         if required:
@@ -125,6 +135,10 @@ def _learner_text(value: Any, what: str, required: bool) -> str:
     value = value.strip()
     if len(value) > MAX_ID_CHARS:
         raise Rejected(f"{what} is longer than {MAX_ID_CHARS} characters")
+    control = (_CONTROL if what == "learner id" else _CONTROL_IN_NAME).search(value)
+    if control:  # a NUL or a line break inside would break the gradebook for spreadsheets
+        raise Rejected(f"{what} {_show(value)} holds a control character (U+{ord(control.group()):04X}); "
+                       "fix it where it was typed or exported")
     return value
 
 
@@ -174,10 +188,10 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
         lid, name = learner.get("id"), learner.get("name")
         # the usual case checked here (as _learner_text does first), without two calls
         if not (lid.__class__ is str and 0 < len(lid) <= MAX_ID_CHARS and not lid[0].isspace()
-                and not lid[-1].isspace()):
+                and not lid[-1].isspace() and lid.isprintable()):
             lid = _learner_text(lid, "learner id", True)
         if not (name.__class__ is str and 0 < len(name) <= MAX_ID_CHARS and not name[0].isspace()
-                and not name[-1].isspace()):
+                and not name[-1].isspace() and name.isprintable()):
             name = _learner_text(name, "learner name", False)
     else:
         lid = _learner_text(data.get("learner_id"), "learner id", True)
@@ -199,7 +213,7 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
             raise Rejected("no answers in the submission")
         raise Rejected(f"answers must be an object {{question id: answer}}, got {_kind(answers)}")
 
-    warnings: list[str] = []
+    warnings: list[str] = [key.practice_note] if key.practice_note else []
     mismatch = False
     version = data.get("quiz_version")
     if not from_csv and version is not None and version != key.version:
