@@ -76,6 +76,9 @@ def course(tmp_path) -> Path:
     for d in ("seeds", "modules", "quizzes"):
         (root / d).mkdir(parents=True)
     (root / "course.yml").write_text("id: bees\ntitle: Keeping bees\nlanguage: en\n", encoding="utf-8")
+    # a complete course folder, so that check reports only the citations
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(REPO / "schema", root / "schema")
     (root / "seeds" / "sources.yml").write_text(
         "- id: bees\n  file: bees.txt\n  title: Keeping bees\n  issuer: Valley Beekeepers\n  date: '2020'\n"
         "  kind: guide\n", encoding="utf-8")
