@@ -77,3 +77,18 @@ def test_untitled_metadata_is_ignored():
     d = draft("Fire Drill Procedure\n\nText.\n", DocumentInfo(title="Microsoft Word - drill.doc"), "d.docx",
               "Word document", set())
     assert d.title == "Fire Drill Procedure" and d.kind == "procedure"
+
+
+def test_a_title_that_names_its_year_is_the_title_and_the_issuer_line_is_cut_to_the_organisation():
+    text = ("State of Coastal Fisheries: Regional Report 2021\n\n"
+            "Prepared by the Regional Fisheries Secretariat, Suva, June 2021\n\nSummary\n\n1. Fish matter.\n")
+    d = draft(text, DocumentInfo(), "fish.txt", "text file", set())
+    assert (d.title, d.issuer, d.date, d.kind) == (
+        "State of Coastal Fisheries: Regional Report 2021", "Regional Fisheries Secretariat", "2021-06", "report")
+    assert d.id == "state-coastal-fisheries-regional-report-2021"
+
+
+def test_a_date_line_with_a_place_is_not_taken_for_the_title():
+    text = "Geneva, 3 May 2019\n\nHandbook of Safe Storage\n\nText.\n"
+    d = draft(text, DocumentInfo(), "h.txt", "text file", set())
+    assert d.title == "Handbook of Safe Storage" and d.date == "2019-05-03"

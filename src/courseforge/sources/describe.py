@@ -103,8 +103,11 @@ def find_date(lines: list[str]) -> str:
     """The first date printed on a short line of ``lines``, as precise as printed: "2004-01-16", "2019-03",
     "2019". A month or a year alone counts only on a line that is not a sentence ("Annual report 2019")."""
     short = [line for line in lines if len(line) <= DATE_LINE]
+    # a day or a month is looked for on longer lines too, when they are not sentences ("Prepared by …, Suva,
+    # June 2021"); a year alone there is too often about something else
+    longer = [line for line in lines if len(line) <= 2 * DATE_LINE and line.rstrip()[-1:] not in ".;:!?"]
     for pattern_index, pattern in enumerate(_DATES):
-        for line in short:
+        for line in (longer if pattern_index <= 3 else short):
             if pattern_index >= 3 and (line.rstrip()[-1:] in ".;," or not re.search(r"[^\W\d_]{3}", line)):
                 continue  # a sentence, or a table row of figures
             m = pattern.search(line)
@@ -130,9 +133,34 @@ def _title_line(text: str, lines: list[str]) -> str:
         if md and clean.clean_inline(md[1]):
             return clean.clean_inline(md[1])
     for line in lines[:5]:
-        if len(line) <= TITLE_MAX and not _ORGANISATION.search(line) and not find_date([line]):
+        if len(line) <= TITLE_MAX and not _ORGANISATION.search(line) and not _date_line(line):
             return line
     return lines[0]
+
+
+def _date_line(line: str) -> bool:
+    """A line that is a date, perhaps with a place ("Suva, June 2021"), rather than a title that names its
+    year ("Regional Report 2021")."""
+    if not find_date([line]):
+        return False
+    words = re.findall(r"[^\W\d_]{3,}", re.sub(rf"\b(?:{_MONTHS})\b", "", line, flags=re.I))
+    return len(words) <= 2
+
+
+_ISSUED_BY = re.compile(r"^(?:prepared|issued|published|adopted|written|produced)\s+by\s+", re.I)
+
+
+def _issuer(line: str) -> str:
+    """The organisation named on an issuer line: without "Prepared by" and a trailing place and date
+    ("Prepared by the Regional Secretariat, Suva, June 2021" → "Regional Secretariat")."""
+    name = _ISSUED_BY.sub("", line)
+    parts = [p.strip() for p in name.split(",")]
+    while len(parts) > 1 and not _ORGANISATION.search(parts[-1]):
+        parts.pop()  # a place or a date after the organisation
+    name = ", ".join(parts).rstrip(" .,;")
+    if name != line:
+        name = re.sub(r"^the\s+", "", name, flags=re.I)
+    return name or line
 
 
 def find_kind(*texts: str) -> str:
@@ -172,7 +200,8 @@ def draft(text: str, info: DocumentInfo, file: str, fmt_name: str, used_ids: set
     if issuer:
         origin["issuer"] = f"the {fmt_name}'s properties"
     else:
-        issuer = next((l for l in lines[:8] if len(l) <= 100 and _ORGANISATION.search(l) and l != title), "")
+        issuer = next((_issuer(l) for l in lines[:8] if len(l) <= 100 and _ORGANISATION.search(l) and l != title),
+                      "")
         origin["issuer"] = "its first lines" if issuer else ""
         issuer = issuer or "unknown"
 
