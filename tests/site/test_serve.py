@@ -47,3 +47,35 @@ def test_serve_rebuilds_on_quiz_change(course):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def test_serve_shows_the_courses_errors_in_the_page_and_recovers(course):
+    quiz = course / "quizzes" / "q-basics.yml"
+    good = quiz.read_text(encoding="utf-8")
+    quiz.write_text(good.replace("explanation: In 2004.", "explaination: In 2004."), encoding="utf-8")
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "courseforge", "serve", "--addr", f"127.0.0.1:{port}"],
+                            cwd=course, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    try:
+        url = f"http://127.0.0.1:{port}/01-basics/"
+        # The page answers at once with the problem, file and line, and the live-reload script.
+        assert wait_for(url, "The course has errors")
+        page = fetch(url)
+        assert "quizzes/q-basics.yml:" in page and "explaination" in page and "livereload" in page
+        quiz.write_text(good, encoding="utf-8")
+        assert wait_for(url, '<h2 id="quiz-q-basics-title">Check your understanding</h2>')
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_on_a_busy_port_says_so_before_serving(course):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        run = subprocess.run([sys.executable, "-m", "courseforge", "serve", "--addr", f"127.0.0.1:{port}"],
+                             cwd=course, capture_output=True, text=True, timeout=60)
+    assert run.returncode != 0
+    assert f"port {port} is already in use" in run.stderr and f"--addr 127.0.0.1:{port + 1}" in run.stderr
+    assert "serving the course" not in run.stdout and "Traceback" not in run.stderr

@@ -41,11 +41,32 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="address to serve on (default: 127.0.0.1:8000)")
 
 
+def _address_problem(addr: str) -> str:
+    """Why the preview cannot listen on ``addr`` (HOST:PORT), or "" if it can: said before serving, not after."""
+    import socket
+
+    host, _, port = addr.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        return f"--addr {addr!r} is not HOST:PORT (for example 127.0.0.1:8000)"
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as s:
+            s.bind((host.strip("[]"), int(port)))
+    except OSError as exc:
+        if exc.errno in (98, 48, 10048):  # EADDRINUSE on Linux, macOS, Windows
+            return (f"port {port} is already in use (another preview or program is serving there); "
+                    f"stop it or choose another port: --addr {host}:{int(port) + 1}")
+        return f"cannot serve on {addr}: {exc.strerror or exc}"
+    return ""
+
+
 def run(args: argparse.Namespace) -> int:
     from mkdocs.commands.serve import serve
     from mkdocs.exceptions import Abort
 
     project = find_project(args.course)
+    problem = _address_problem(args.addr)
+    if problem:
+        raise CourseError(Diagnostic(project.rel(project.mkdocs_file), 0, 0, problem))
     quiet_mkdocs_logging(logging.INFO)
     print(f"serving the course at http://{args.addr}/ (Ctrl+C stops)")
     try:

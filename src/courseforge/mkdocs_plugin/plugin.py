@@ -25,6 +25,7 @@ from ..quiz.public import public_quiz
 from ..site import i18n
 from ..site.background import PendingCourse
 from ..site.course import SiteCourse
+from ..site.error_page import error_page
 from ..site.render import (
     Markdown,
     QuizRenderer,
@@ -161,7 +162,7 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
-        if not self.config.enabled:
+        if not self.config.enabled or self._serve_errors():
             return context
         # Markers must name quizzes of this course (strict mode turns this into an error).
         for quiz_id, line in self.markers.get(page.file.src_uri, []):
@@ -183,6 +184,10 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def on_post_page(self, output: str, *, page, config):
         if not self.config.enabled:
             return output
+        # While serving a broken course every page shows the problems; live reload brings the page back.
+        errors = self._serve_errors()
+        if errors:
+            return error_page(errors)
         # Replace quiz markers by the quiz, rendered from its public view only.
         sources = self.files.get_file_from_path("sources.md")
         sources_url = sources.url_relative_to(page.file) if sources else None
@@ -205,6 +210,11 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
         if not self.config.enabled:
+            return
+        errors = self._serve_errors()
+        if errors:  # say it in the terminal too, once per rebuild
+            log.error("the course has errors; the preview shows them until they are fixed:\n"
+                      + "\n".join(map(str, errors)))
             return
         site = Path(config.site_dir)
         # The course manifest every page loads: quizzes, pages and UI strings, no key.
@@ -230,6 +240,16 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         return server
 
     # -- helpers ------------------------------------------------------------------
+
+    def _serve_errors(self) -> list[Diagnostic]:
+        """The course's errors when previewing with `serve` (a build stops on them instead)."""
+        if not getattr(self, "serving", False):
+            return []
+        try:
+            self.course
+        except QuizCheckError as exc:
+            return exc.diagnostics
+        return []
 
     def _slot_quizzes(self, module: str, html: str) -> list:
         """The module's quizzes that no marker on its page placed."""
