@@ -53,12 +53,14 @@ PROGRESS_MARKER = "<!-- course-progress -->"
 CERTIFICATE_MARKER = "<!-- course-certificate -->"
 
 
-class QuizCheckError(PluginError):
-    """The course has errors: carries the checker's diagnostics for build_site."""
+class QuizCheckError(PluginError, CourseError):
+    """The course has errors: MkDocs stops on it as a PluginError; the core, which imports nothing from
+    this adapter, takes it as the CourseError it also is, with the checker's diagnostics."""
 
     def __init__(self, diagnostics: list[Diagnostic]):
-        self.diagnostics = diagnostics
-        super().__init__("the course has errors; fix them and build again:\n" + "\n".join(map(str, diagnostics)))
+        PluginError.__init__(self, "the course has errors; fix them and build again:\n"
+                             + "\n".join(map(str, diagnostics)))
+        self.diagnostics = list(diagnostics)  # after: PluginError's chain of __init__ reaches CourseError's
 
 
 class CourseforgePlugin(BasePlugin[CourseforgeConfig]):

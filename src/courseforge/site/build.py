@@ -37,8 +37,6 @@ def build_site(project: Project, site_dir: Path, *, offline: bool = False, stric
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    from ..mkdocs_plugin.plugin import QuizCheckError
-
     mkdocs_yml = project.rel(project.mkdocs_file)
     if not project.mkdocs_file.is_file():
         raise CourseError(Diagnostic(mkdocs_yml, 0, 0, "mkdocs.yml is missing: it describes the site"))
@@ -57,11 +55,11 @@ def build_site(project: Project, site_dir: Path, *, offline: bool = False, stric
             plugin.config.offline = True
         try:
             build(config)
-        except QuizCheckError as exc:
+        except CourseError as exc:  # the plugin's own error is a CourseError too
             raise CourseError(exc.diagnostics) from None
         except Abort as exc:
             cause = exc.__context__
-            if isinstance(cause, QuizCheckError):
+            if isinstance(cause, CourseError):
                 raise CourseError(cause.diagnostics) from None
             raise CourseError(_diagnostics(mkdocs_yml, collect.messages, str(exc))) from None
     finally:
