@@ -22,6 +22,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .course import load_course_info
 from .diagnostics import CourseError, Diagnostic
+from .markers import quiz_markers
 from .project import Project
 from .quiz.load import read_quizzes, suggest
 from .quiz.yamlsafe import MAX_BYTES, compose_text, decode_utf8, pos, scalar_value
@@ -35,7 +36,6 @@ MODULE_KEYS = ("id", "title", "order", "study_time", "sources")
 # Front-matter keys MkDocs and Material understand on any page.
 PAGE_KEYS = ("title", "description", "icon", "status", "subtitle", "template", "hide", "search", "tags",
              "comments")
-MARKER_RE = re.compile(r"<!--\s*quiz:\s*(\S*?)\s*-->")
 _FM_END = ("---", "...")
 
 
@@ -284,8 +284,7 @@ def _check_page(project: Project, path: Path, seed_ids, diags: list[Diagnostic])
         return None
     if "](" in text or "]:" in text:
         diags.extend(broken_links(path, rel, project.modules_dir, text))
-    markers = [(m.group(1), i, m.start() + 1) for i, line in enumerate(text.split("\n"), 1)
-               if "<!--" in line for m in MARKER_RE.finditer(line)]
+    markers = quiz_markers(text)
     fm, first, end = split_front_matter(text)
     if fm is None:
         return _markers_only(rel, markers, diags)

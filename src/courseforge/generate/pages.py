@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ..course import CourseInfo
+from ..markers import quiz_marker
 from ..quiz.model import BLOOM_LEVELS, Quiz
 from ..sources.model import Corpus, Document, paragraph_anchor
 from .facts import Actor, Cite, CourseFacts, Event, Figure, Term
@@ -499,7 +500,7 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
         out.append("")
     # the site renders the quiz here with its own heading, mode and pass mark
     if quiz.questions:  # a module without questions gets no quiz file, so no marker
-        out.append(f"<!-- quiz: {quiz.id} -->\n")
+        out.append(quiz_marker(quiz.id) + "\n")
     out.append(references(draft, corpus))
     return "\n".join(out).rstrip() + "\n"
 
@@ -585,7 +586,7 @@ def assessment_page(draft: ModuleDraft, corpus: Corpus, total: int, modules: lis
         if n:
             out.append(f"- [{md(m.plan.title)}]({m.id}.md): {n} question{'s' if n != 1 else ''}")
     out.append("")
-    out.append(f"<!-- quiz: {quiz.id} -->\n")
+    out.append(quiz_marker(quiz.id) + "\n")
     out.append(references(draft, corpus))
     return "\n".join(out).rstrip() + "\n"
 

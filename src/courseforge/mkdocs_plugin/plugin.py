@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.toc import AnchorLink
 
+from .. import markers
 from ..diagnostics import CourseError, Diagnostic
 from ..fsutil import write_atomic
 from ..project import Project
@@ -45,12 +46,6 @@ POLYFILLS = f"{SITE_ASSETS}/polyfills.js"  # loads resize-observer.js only where
 MANIFEST = f"{SITE_ASSETS}/course.js"
 CERTIFICATE_PAGE = "certificate.md"
 
-QUIZ_MARKER = re.compile(r"^[ \t]*<!--\s*quiz:\s*([^\s>]+)\s*-->[ \t]*$", re.M)
-# The same markers in rendered HTML: a literal start lets the regex engine skip ahead fast.
-QUIZ_IN_HTML = re.compile(r"<!--\s*quiz:\s*([^\s>]+)\s*-->")
-SLOT_MARKER = re.compile(r"<!-- quiz-slot: (\S+) -->")  # ours: end of a module page
-PROGRESS_MARKER = "<!-- course-progress -->"
-CERTIFICATE_MARKER = "<!-- course-certificate -->"
 
 
 class QuizCheckError(PluginError, CourseError):
@@ -140,7 +135,7 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
 
         # The certificate page, unless the course wrote its own.
         if self.config.certificate and files.get_file_from_path(CERTIFICATE_PAGE) is None:
-            text = certificate_markdown(self.t, CERTIFICATE_MARKER)
+            text = certificate_markdown(self.t, markers.CERTIFICATE)
             files.append(File.generated(config, CERTIFICATE_PAGE, content=text))
         self.files = files
         return files
@@ -149,18 +144,18 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         if not self.config.enabled:
             return markdown
         # Home page: the progress panel where the author put its marker, else after the introduction.
-        if page.is_homepage and self.config.progress and PROGRESS_MARKER not in markdown:
-            markdown = _insert_before_sections(markdown, PROGRESS_MARKER)
+        if page.is_homepage and self.config.progress and markers.PROGRESS not in markdown:
+            markdown = _insert_before_sections(markdown, markers.PROGRESS)
 
         # Remember the markers and where they are, for messages once the quizzes are known.
-        found = list(QUIZ_MARKER.finditer(markdown)) if "<!--" in markdown else []
+        found = markers.quiz_markers(markdown)
         offset = _front_matter_lines(page) if found else 0
-        self.markers[page.file.src_uri] = [(m.group(1), markdown.count("\n", 0, m.start()) + 1 + offset) for m in found]
+        self.markers[page.file.src_uri] = [(quiz_id, line + offset) for quiz_id, line, _ in found]
         # A module page gets a slot at its end for the module's quizzes that no marker placed.
         module = page.meta.get("id")
         if module:
             self.pages_seen[str(module)] = page.meta.get("title") or page.title or str(module)
-            markdown = markdown.rstrip("\n") + f"\n\n<!-- quiz-slot: {module} -->\n"
+            markdown = markdown.rstrip("\n") + f"\n\n{markers.slot_marker(module)}\n"
         return markdown
 
     def on_page_context(self, context, *, page, config, nav):
@@ -174,8 +169,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         # Each quiz (and the progress panel) gets a table-of-contents entry where it sits among the headings.
         html = page.content or ""
         entries = [(at, quiz.title, f"quiz-{quiz.id}") for at, quiz in self._quizzes_in(html, page)]
-        if PROGRESS_MARKER in html:
-            entries.append((html.index(PROGRESS_MARKER), self.t["progress_heading"], "cf-progress-title"))
+        if markers.PROGRESS in html:
+            entries.append((html.index(markers.PROGRESS), self.t["progress_heading"], "cf-progress-title"))
         items = page.toc.items
         parent = items[0].children if len(items) == 1 and items[0].level == 1 else items
         for at, title, anchor in sorted(entries, key=lambda e: e[0], reverse=True):
@@ -202,11 +197,11 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             quizzes = self._slot_quizzes(m.group(1), output)
             return "".join(self.renderer.render(self.public_view(q), sources_url) for q in quizzes)
 
-        output = SLOT_MARKER.sub(slot_html, output)
-        output = QUIZ_IN_HTML.sub(quiz_html, output)
+        output = markers.SLOT.sub(slot_html, output)
+        output = markers.QUIZ.sub(quiz_html, output)
         # The home page's progress panel and the certificate's form.
-        output = output.replace(PROGRESS_MARKER, render_progress(self.t), 1)
-        output = output.replace(CERTIFICATE_MARKER, render_certificate(self.t, self.course.info.title), 1)
+        output = output.replace(markers.PROGRESS, render_progress(self.t), 1)
+        output = output.replace(markers.CERTIFICATE, render_certificate(self.t, self.course.info.title), 1)
         return output
 
     @event_priority(-100)  # after the search plugin has written its index
@@ -255,13 +250,13 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
 
     def _slot_quizzes(self, module: str, html: str) -> list:
         """The module's quizzes that no marker on its page placed."""
-        marked = set(QUIZ_IN_HTML.findall(html))
+        marked = set(markers.QUIZ.findall(html))
         return [q for q in self.course.quizzes_of(module) if q.id not in marked]
 
     def _quizzes_in(self, html: str, page) -> list[tuple[int, object]]:
         """(position, quiz) for every quiz a page shows, in page order."""
-        found = [(m.start(), self.course.quiz(m.group(1))) for m in QUIZ_IN_HTML.finditer(html)]
-        for m in SLOT_MARKER.finditer(html):
+        found = [(m.start(), self.course.quiz(m.group(1))) for m in markers.QUIZ.finditer(html)]
+        for m in markers.SLOT.finditer(html):
             found += [(m.start(), q) for q in self._slot_quizzes(m.group(1), html)]
         return sorted(((at, q) for at, q in found if q is not None), key=lambda x: x[0])
 
