@@ -265,3 +265,23 @@ def test_auto_plan_never_proposes_more_modules_than_the_documents_can_feed(tmp_p
     assert 1 <= len(lessons) < 4
     for m in lessons:
         assert len(m.quiz.questions) >= 8 and len({q.type for q in m.quiz.questions}) >= 3, m.id
+
+
+def test_discussion_questions_are_built_from_the_modules_own_readings(tmp_path):
+    project = write_test_course(tmp_path)
+    result = generate(project, load_course_info(project), tools=toolkit())
+    corpus, _ = load_corpus(project.seeds_dir, project.root)
+    texts = " ".join(p.text for d in corpus.documents for p in d.paragraphs)
+    pages = [m for m in result.course.modules if not m.assessment]
+    assert pages
+    for m in pages:
+        page = (project.modules_dir / f"{m.id}.md").read_text(encoding="utf-8")
+        part = page.split("## Discussion questions", 1)[1].split("\n## ", 1)[0]
+        questions = [line for line in part.splitlines() if re.match(r"^\d+\. ", line)]
+        assert 2 <= len(questions) <= 4, m.id
+        quoted = re.findall(r"“([^”]+)”", part)
+        assert quoted, part  # at least one question quotes the readings
+        for q in quoted:  # a quote is a sentence of the documents (Markdown escapes aside)
+            assert q.replace("\\", "")[:40] in texts, q
+        # nothing from a fixed subject-specific template
+        assert not re.search(r"\bmigra", part, re.I), part

@@ -310,7 +310,9 @@ def _question_refs(numbers: list[int]) -> str:
 
 # ------------------------------------------------------------ discussion
 
-_NORMATIVE = re.compile(r"\b(should|must|needs? to|ought to|call(?:s|ed)? for|recommend\w*)\b", re.I)
+# a recommendation: a verb that asks for action (not the noun "recommendations", which only reports one)
+_NORMATIVE = re.compile(r"\b(should|must|needs? to|ought to|call(?:s|ed)? (?:for|upon|on)|recommend(?:s|ed)?|"
+                        r"urges?|encourages?)\b", re.I)
 
 
 # a quote starting with a pronoun makes no sense out of its paragraph
@@ -336,39 +338,76 @@ def present_topics(draft: ModuleDraft) -> list[str]:
     return [t for *_, t in scored] or [draft.plan.title]
 
 
+# a claim with its reason: what it assumes can be discussed
+_REASON = re.compile(r"\b(because|as a result|therefore|thus|so that|in order to|owing to|due to|leads? to|"
+                     r"led to|results? in|which makes|unless)\b", re.I)
+
+
+def _quotable(draft: ModuleDraft, sentences: Sentences, pattern: re.Pattern | None,
+              used: set[str], docs: set[str] | None = None, about: str = "") -> tuple[str, Passage] | None:
+    """The first sentence of the module's passages (most relevant first) that can be quoted alone,
+    matches ``pattern`` and shares a word with ``about``: a whole sentence of 12–45 words that leans
+    on no neighbour."""
+    about_stems = set(content_stems(about))
+    for p in draft.passages[:8]:
+        if docs is not None and p.doc not in docs:
+            continue
+        for s in sentences(p.para.text):
+            s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s.strip()
+            if (s and s not in used and (pattern is None or pattern.search(s)) and 12 <= word_count(s) <= 45
+                    and (not about_stems or about_stems & set(content_stems(s)))
+                    and not _DANGLING.match(s) and is_prose(s) and not is_boilerplate(s)):
+                return s, p
+    return None
+
+
 def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list[str]:
+    """Up to four questions for discussion, each built on what the readings themselves say.
+
+    A recommendation: how it would apply; a claim with its reason: what it
+    assumes; two documents on the topic: where they agree and differ; the
+    module's actors and its events where it has them. Nothing here names a
+    subject: every noun comes from the module's own material.
+    """
     topics = present_topics(draft)
     t1 = topics[0]
-    t2 = topics[1] if len(topics) > 1 else draft.plan.title.lower()
     out: list[str] = []
-    claim = None
-    for p in draft.passages[:6]:
-        for s in sentences(p.para.text):
-            # quoted alone, so it must read alone and be a whole sentence
-            s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s.strip()
-            if (s and _NORMATIVE.search(s) and 12 <= word_count(s) <= 45 and not _DANGLING.match(s)
-                    and is_prose(s) and not is_boilerplate(s)):
-                claim = (s, p)
-                break
+    used: set[str] = set()
+
+    def quote(found: tuple[str, Passage]) -> str:
+        s, p = found
+        used.add(s)
+        return f"“{md(s)}” ({cite(corpus, p.doc, p.para.id)})"
+
+    recommendation = _quotable(draft, sentences, _NORMATIVE, used)
+    if recommendation:
+        out.append(f"{quote(recommendation)} How would this apply in a country or organisation you know: who "
+                   "would have to act, with what means, and what would stand in the way?")
+    reason = _quotable(draft, sentences, _REASON, used)
+    if reason:
+        out.append(f"{quote(reason)} What does this reasoning assume? What in the readings supports it, "
+                   "and what would weaken it?")
+    docs = list(dict.fromkeys(p.doc for p in draft.passages[:8]))
+    if len(docs) >= 2:
+        first = _quotable(draft, sentences, None, used, {docs[0]}, about=t1)
+        second = _quotable(draft, sentences, None, used, {docs[1]}, about=t1) if first else None
+        if first and second:
+            out.append(f"Compare two readings on {md(t1)}: {quote(first)} and {quote(second)}. "
+                       "Where do they agree, where do they differ, and why might that be?")
+    if not used:  # every page discusses at least one claim of its own readings
+        claim = _quotable(draft, sentences, None, used, about=t1) or _quotable(draft, sentences, None, used)
         if claim:
-            break
-    if claim:
-        s, p = claim
-        out.append(f"“{md(s)}” ({cite(corpus, p.doc, p.para.id)}) Whose interests does this position serve, "
-                   "what does it assume, and what would it take to act on it in a country you know?")
-    out.append(f"The readings link {md(t1)} with {md(t2)}. How strong is that link in the evidence quoted here, "
-               "and what further evidence would change your view?")
+            out.append(f"{quote(claim)} What does this tell you about {md(t1)}, and what would you ask the "
+                       "authors to find out more?")
     if len(actor_list(draft.actors)) >= 2:
         out.append(f"Which of the actors in this module — {md(actor_names(draft.actors))} — is best placed to act on "
                    f"{md(t1)}, and what limits its influence?")
-    if len(draft.events) >= 2:
+    if len(draft.events) >= 2 and len(out) < 4:
         a, b = draft.events[0], draft.events[-1]
         if a.year != b.year:
-            out.append(f"What changed between {a.year} and {b.year} in how the international community approached "
-                       f"{md(t2)}? What explains the change?")
-    out.append(f"How would a migrant, a country of origin and a country of destination each see {md(t1)}? "
-               "Where do their interests meet, and where do they conflict?")
-    if len(out) < 4:
+            out.append(f"What changed between {a.year} and {b.year} in how {md(t1)} was approached, "
+                       "according to the readings? What explains the change?")
+    if len(out) < 2:
         out.append("Choose one of the key readings. What would you question, add or update in it today, "
                    "and what source would you use to check it?")
     return out[:4]
