@@ -80,3 +80,16 @@ def test_key_readings_prefer_substantial_paragraphs_from_different_documents():
     got = [(p.doc, p.para.id) for p in key_readings(ranked)]
     # the fragment and the paragraph opening with "This" come last
     assert got == [("a", "1"), ("b", "2"), ("a", "2"), ("a", "3")]
+
+
+def test_timeline_keeps_events_not_targets_plans_or_comparisons():
+    from courseforge.generate.facts import is_event_date
+
+    assert is_event_date("The Convention entered into force in 2003.", "2003")
+    assert is_event_date("The Forum was held in Brussels in July 2007.", "July 2007")
+    assert not is_event_date("Governments should train half of all teachers by 2027.", "2027")
+    assert not is_event_date("The question will be before the board in the spring of 2004.", "2004")
+    assert not is_event_date("In 2000, 469,000 people entered, as compared with 123,000 in 1992.", "1992")
+    assert not is_event_date("The council concluded, a year before the 20th anniversary of the 1994 conference.",
+                             "1994")
+    assert not is_event_date("Emissions fell sharply in 2019.", "2020")  # a date the sentence does not hold

@@ -224,6 +224,33 @@ def figure_label(value: str, sentence: str) -> str:
     return sentence[start:end]
 
 
+# Something happened at that date: an act, a meeting, an instrument's life.
+_EVENT_VERB = re.compile(
+    r"\b(?:adopted|held|entered into force|came into force|established|founded|created|launched|signed|ratified|"
+    r"took place|began|started|concluded|organi[sz]ed|hosted|convened|approved|endorsed|introduced|set up|opened|"
+    r"elected|issued|published|agreed|decided|met|became|replaced|abolished|joined|submitted|announced|"
+    r"inaugurated|proclaimed|enacted|passed|reformed|merged|reported|found)\b", re.I)
+# A date that is a target, a deadline, a future plan or a point of comparison is not an event.
+_NOT_AN_EVENT_BEFORE = re.compile(
+    r"(?:\b(?:by|before|until|till|up to|through)\s+(?:the\s+(?:end|year|spring|summer|autumn|fall|winter)\s+of\s+)?"
+    r"|\bthe\s+"  # "the 1994 conference": the year names something the sentence only mentions
+    r"|\b(?:compared|comparison|than|from|since)\b(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60})$", re.I)
+_FUTURE = re.compile(r"\b(?:will|shall|would|plans? to|is to|are to|aims? to|expected to|target)\b", re.I)
+
+
+def is_event_date(sentence: str, date_text: str) -> bool:
+    """Whether ``sentence`` says something happened at ``date_text`` (a timeline event), rather than
+    naming a target year ("by 2030"), a future plan, or a year compared with ("123,000 in 1992")."""
+    at = sentence.find(date_text) if date_text else -1
+    if at < 0:
+        return False
+    if _NOT_AN_EVENT_BEFORE.search(sentence[:at]):
+        return False
+    if _FUTURE.search(sentence):
+        return False
+    return bool(_EVENT_VERB.search(sentence))
+
+
 def _timeline_events(corpus: Any, extract: Any, alone: Standalone) -> list:
     """Dated sentences that stand alone (a leading "It" resolved, a leading
     "And" dropped), plus named events ("Convention No 97") whose sentence
@@ -236,6 +263,8 @@ def _timeline_events(corpus: Any, extract: Any, alone: Standalone) -> list:
     out = []
     for e in every:
         doc, para, text, label = _get(e, "doc"), _get(e, "para"), _get(e, "text"), _get(e, "label")
+        if not label and not is_event_date(text, str(_get(e, "date_text") or "")):
+            continue
         shown = alone.sentence(doc, para, text) or (label and alone.sentence(doc, para, text, strict=False))
         if shown:
             out.append({"year": _get(e, "year"), "date_text": _get(e, "date_text"), "text": shown,
