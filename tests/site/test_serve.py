@@ -7,6 +7,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from contextlib import contextmanager
 
 
 def free_port() -> int:
@@ -33,40 +34,39 @@ def wait_for(url: str, text: str, seconds: float = 40) -> bool:
     return False
 
 
-def test_serve_rebuilds_on_quiz_change(course):
+@contextmanager
+def serving(course):
+    """`courseforge serve` on a free port, stopped afterwards; yields the module page's URL."""
     port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "courseforge", "serve", "--addr", f"127.0.0.1:{port}"],
                             cwd=course, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
-        url = f"http://127.0.0.1:{port}/01-basics/"
+        yield f"http://127.0.0.1:{port}/01-basics/"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def test_serve_rebuilds_on_quiz_change(course):
+    with serving(course) as url:
         assert wait_for(url, '<h2 id="quiz-q-basics-title">Check your understanding</h2>')
         quiz = course / "quizzes" / "q-basics.yml"
         quiz.write_text(quiz.read_text(encoding="utf-8").replace("title: Check your understanding",
                                                                   "title: Check what you learnt"), encoding="utf-8")
         assert wait_for(url, '<h2 id="quiz-q-basics-title">Check what you learnt</h2>')
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_serve_shows_the_courses_errors_in_the_page_and_recovers(course):
     quiz = course / "quizzes" / "q-basics.yml"
     good = quiz.read_text(encoding="utf-8")
     quiz.write_text(good.replace("explanation: In 2004.", "explaination: In 2004."), encoding="utf-8")
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "courseforge", "serve", "--addr", f"127.0.0.1:{port}"],
-                            cwd=course, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-    try:
-        url = f"http://127.0.0.1:{port}/01-basics/"
+    with serving(course) as url:
         # The page answers at once with the problem, file and line, and the live-reload script.
         assert wait_for(url, "The course has errors")
         page = fetch(url)
         assert "quizzes/q-basics.yml:" in page and "explaination" in page and "livereload" in page
         quiz.write_text(good, encoding="utf-8")
         assert wait_for(url, '<h2 id="quiz-q-basics-title">Check your understanding</h2>')
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 def test_serve_on_a_busy_port_says_so_before_serving(course):
