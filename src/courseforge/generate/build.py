@@ -38,6 +38,7 @@ from .select import Passage, Retriever, select_passages
 QUESTIONS_PER_MODULE = 10
 MIN_QUESTIONS = 8  # a module quiz with fewer is flagged
 MIN_TYPES = 3
+MIN_PROPOSED = 5  # a module proposed from the documents has a quiz of at least this many questions
 NEAR_SAME = 90  # rapidfuzz token-set ratio above which two prompts ask the same thing
 EXTRA_PASSAGES = 16
 # A quiz is drafted from at most this many of its module's best passages: on a
@@ -112,9 +113,15 @@ def _asked(q, others: list) -> bool:
 def _questions(tools: Toolkit, passages: list[Passage], corpus: Corpus, module_id: str, count: int,
                avoid: list = ()) -> list:
     kw = {"avoid": avoid} if avoid else {}
-    qs = list(tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
-                                       module_id=module_id, count=count, seed=module_id, **kw))
-    return [_with_cited_text(q, corpus) for q in qs]
+    drafted = tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
+                                       module_id=module_id, count=count, seed=module_id, **kw)
+    qs = _Drafted(_with_cited_text(q, corpus) for q in drafted)
+    qs.stats = getattr(drafted, "stats", None)  # how many candidates were drafted and rejected, and why
+    return qs
+
+
+class _Drafted(list):
+    stats = None
 
 
 def _with_cited_text(q, corpus: Corpus):
@@ -169,9 +176,10 @@ def build_course(
         # bounded, so a large corpus does not make the question pool grow
         for extra in (fresh[:EXTRA_PASSAGES], ranked[:EXTRA_PASSAGES]):
             # questions another quiz already asks are left out before selection, so others fill their place
-            wider = [q for q in _questions(tools, selected[m.id][:QUESTION_POOL] + extra, corpus, m.id,
-                                           questions_per_module, avoid=others)
-                     if not _asked(q, others)]
+            drafted = _questions(tools, selected[m.id][:QUESTION_POOL] + extra, corpus, m.id,
+                                 questions_per_module, avoid=others)
+            wider = _Drafted(q for q in drafted if not _asked(q, others))
+            wider.stats = drafted.stats
             if _score(wider) > _score(qs) and not tools.check_quiz(
                     _quiz(m.id, m.id, m.title, wider, mode="practice", description=""), corpus):
                 qs = quizzes[m.id] = wider
@@ -185,18 +193,11 @@ def build_course(
                                  "the answer in context. Retake the quiz as often as you like.")
         figures, events, actors = module_facts(passages, facts)
         drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors,
-                                  standalone=facts.standalone))
-        if not quiz.questions:
-            warnings.append(Diagnostic("course.yml", m.line, 0,
-                                       f"module '{m.title}': no quiz question passed the checks, so the module has "
-                                       "no quiz; add topic phrases or documents on it", severity="warning"))
-        elif len(quiz.questions) < MIN_QUESTIONS:
-            warnings.append(Diagnostic("course.yml", m.line, 0,
-                                       f"module '{m.title}': only {len(quiz.questions)} quiz questions passed the "
-                                       f"checks (aim: {MIN_QUESTIONS}); add topic phrases or documents on it",
-                                       severity="warning"))
+                                  standalone=facts.standalone, stats=getattr(quizzes[m.id], "stats", None)))
     if final_assessment and drafts:
         final = _final(drafts, corpus, tools, questions_per_module)
+        if not _enough(final.quiz.questions):
+            _share_with_final(final, drafts, corpus, tools)
         if _enough(final.quiz.questions):
             drafts.append(final)
         else:
@@ -205,6 +206,20 @@ def build_course(
                                        f"of {plural(len({q.type for q in final.quiz.questions}), 'type')} passed the "
                                        f"checks (it needs {MIN_QUESTIONS} of {MIN_TYPES} types); more documents "
                                        "would give it more",
+                                       severity="warning"))
+    for d in drafts:
+        m, quiz = d.plan, d.quiz
+        if d.assessment:
+            pass
+        elif not quiz.questions:
+            warnings.append(Diagnostic("course.yml", m.line, 0,
+                                       f"module '{m.title}': no quiz question passed the checks, so the module has "
+                                       "no quiz; add topic phrases or documents on it", severity="warning"))
+        elif len(quiz.questions) < MIN_QUESTIONS:
+            given = f", after giving {d.stats.given} to the final assessment" if d.stats and d.stats.given else ""
+            warnings.append(Diagnostic("course.yml", m.line, 0,
+                                       f"module '{m.title}': only {len(quiz.questions)} quiz questions passed the "
+                                       f"checks{given} (aim: {MIN_QUESTIONS}); add topic phrases or documents on it",
                                        severity="warning"))
     for d in drafts:
         d.minutes = estimate_minutes(d, corpus, tools.sentences)
@@ -224,6 +239,55 @@ def build_course(
     files["modules/timeline.md"] = timeline_page(facts.events, corpus)
     files["modules/sources.md"] = sources_page(corpus)
     return GeneratedCourse(files=dict(sorted(files.items())), modules=drafts, warnings=warnings)
+
+
+MIN_PRACTICE = 3  # a practice quiz gives questions to a thin final assessment down to this many
+
+
+def _share_with_final(final: ModuleDraft, drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit) -> None:
+    """Where the documents are too thin for both, practice quizzes give the
+    final assessment some of their questions (never true/false, which the
+    assessment holds to a third), the fullest quiz first, each keeping at
+    least MIN_PRACTICE: a course keeps a graded assessment, and no question is
+    in both (practice keys reach the browser). Nothing moves unless the
+    assessment then has enough."""
+    from .questions.checks import check_duplicates, check_true_false_share
+    from .questions.select import place_keys
+
+    given: dict[str, list] = {d.id: list(d.quiz.questions) for d in drafts}
+    final_qs = list(final.quiz.questions)
+    moved: list = []
+    while not _enough(final_qs):
+        have = {q.type for q in final_qs}
+        offer = None
+        for d in sorted(drafts, key=lambda d: (-len(given[d.id]), d.plan.order)):
+            qs = given[d.id]
+            if len(qs) <= MIN_PRACTICE:
+                continue
+            # the types the assessment lacks first, then the module's last question
+            for q in sorted((q for q in qs if q.type != "true_false"), key=lambda q: (q.type in have, -qs.index(q))):
+                rest = [x for x in qs if x is not q]
+                if check_true_false_share(rest) or check_duplicates(final_qs + [q]):
+                    continue
+                offer = (d.id, q)
+                break
+            if offer:
+                break
+        if offer is None:
+            return  # not enough to share: the course goes without an assessment, as the warning says
+        given[offer[0]].remove(offer[1])
+        final_qs.append(offer[1])
+        moved.append(offer[1])
+    if not moved:
+        return
+    for d in drafts:
+        if len(given[d.id]) != len(d.quiz.questions):
+            if d.stats is not None:
+                d.stats.given = len(d.quiz.questions) - len(given[d.id])
+            d.quiz.questions = given[d.id]
+            place_keys(d.quiz.questions, d.id)
+    final.quiz.questions = final_qs
+    place_keys(final.quiz.questions, final.id)
 
 
 def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module: int) -> ModuleDraft:
@@ -259,4 +323,4 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
     quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",
                  description="The graded assessment on the whole course. Answers are not shown: when you "
                              "submit, save the answer file and send it to your trainer.")
-    return ModuleDraft(plan=plan, passages=passages, quiz=quiz, assessment=True)
+    return ModuleDraft(plan=plan, passages=passages, quiz=quiz, assessment=True, stats=getattr(qs, "stats", None))

@@ -602,6 +602,8 @@ def organizations(corpus: Corpus) -> list[Organization]:
             ws = name.split()
             if not 2 <= len(ws) <= 10 or ws[0] in MONTHS or not _is_body(name) or _NOT_BODY.search(name):
                 continue
+            if " and the " in name:
+                continue  # "member States and the Secretariat": two things, not one name
             key = name.lower()
             if key not in out:
                 out[key] = Organization(name, by_expansion.get(key), doc_id, para.id)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Callable
+from typing import Any, Callable
 
 from ..course import CourseInfo
 from ..markers import quiz_marker
@@ -50,6 +50,7 @@ class ModuleDraft:
     assessment: bool = False
     minutes: int = 0  # estimated study time, set by estimate_minutes()
     standalone: Standalone | None = None  # makes quoted sentences stand alone
+    stats: Any = None  # how the quiz's questions were chosen (questions.GenerationStats), for generate's report
 
     @property
     def id(self) -> str:

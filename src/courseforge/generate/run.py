@@ -43,6 +43,8 @@ class Result:
             types = sorted({q.type for q in m.quiz.questions})
             quiz = f"{plural(len(m.quiz.questions), 'question')} ({', '.join(types)})" if types else "no quiz"
             lines.append(f"  {m.id}: {m.plan.title} — {quiz}, about {m.minutes} min")
+            if m.stats is not None and m.stats.tried:
+                lines.append(f"      {m.stats.summary()}")
         verb = (lambda now, would: would if self.dry_run else now)
         for rel in w.created:
             lines.append(f"{verb('created', 'would create')}  {rel}")

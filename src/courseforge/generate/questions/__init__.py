@@ -2,9 +2,12 @@
 
 Public API::
 
-    generate_questions(passages, corpus, *, module_id, count=10, seed, avoid=()) -> list[Question]
+    generate_questions(passages, corpus, *, module_id, count=10, seed, avoid=()) -> Questions
     check_quiz(quiz, corpus) -> list[str]          # every check, on a finished quiz
-    last_stats() -> GenerationStats                 # candidates tried / kept, for reports
+
+``Questions`` is a list of questions whose ``stats`` (a GenerationStats) say
+how many candidates were drafted, passed the checks and were kept, and why the
+others were rejected: what ``generate`` tells the trainer per module.
 
 ``passages`` are the module's paragraphs, most relevant first, as
 ``(doc_id, Paragraph)`` pairs. The result is deterministic: the same inputs
@@ -22,7 +25,7 @@ from .checks import check_no_overlap, check_question, check_quiz, same_question
 from .index import corpus_index
 from .select import select
 
-__all__ = ["generate_questions", "check_quiz", "check_question", "check_no_overlap", "same_question", "last_stats",
+__all__ = ["generate_questions", "check_quiz", "check_question", "check_no_overlap", "same_question", "Questions",
            "GenerationStats"]
 
 
@@ -32,14 +35,28 @@ class GenerationStats:
     passed: int = 0  # candidates that passed every check
     selected: int = 0
     rejected: dict[str, int] = field(default_factory=dict)  # reason -> count
+    given: int = 0  # kept, then given to the final assessment (see generate.build)
+
+    def summary(self, top: int = 3) -> str:
+        """One line for the trainer: how many drafts were made and why the others were left out."""
+        line = (f"{self.tried} candidate questions drafted, {self.passed} passed every check, "
+                f"{self.selected} kept")
+        if self.given:
+            line += f" ({self.given} of them moved to the final assessment)"
+        if self.rejected:
+            worst = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
+            line += "; rejected: " + "; ".join(f"{n} × {reason}" for reason, n in worst)
+            if len(self.rejected) > top:
+                line += f"; {sum(n for _, n in sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))[top:])} for other reasons"
+        return line
 
 
-_STATS = GenerationStats()
+class Questions(list):
+    """The questions of one quiz, with the counts of how they were chosen."""
 
-
-def last_stats() -> GenerationStats:
-    """Counts from the last call of :func:`generate_questions`."""
-    return _STATS
+    def __init__(self, questions=(), stats: GenerationStats | None = None):
+        super().__init__(questions)
+        self.stats = stats or GenerationStats()
 
 
 def generate_questions(
@@ -50,7 +67,7 @@ def generate_questions(
     count: int = 10,
     seed: str,
     avoid: list | tuple = (),
-) -> list:
+) -> Questions:
     """Up to ``count`` checked questions drawn from ``passages``.
 
     ``module_id`` and ``seed`` only steer deterministic choices (distractor
@@ -58,7 +75,6 @@ def generate_questions(
     so a question keeps its id when modules are re-planned. No question asks
     what a question of ``avoid`` asks (see :func:`same_question`): the final
     assessment avoids the practice quizzes, whose keys reach the browser."""
-    global _STATS
     idx = corpus_index(corpus)
     builder = Builder(idx, f"{seed}|{module_id}")
     cands: list[Candidate] = []
@@ -72,5 +88,5 @@ def generate_questions(
     if avoid:
         cands = [c for c in cands if not any(same_question(c.question, p) for p in avoid)]
     questions = select(cands, count, f"{seed}|{module_id}")
-    _STATS = GenerationStats(builder.tried, len(cands), len(questions), dict(sorted(builder.rejected.items())))
-    return questions
+    return Questions(questions, GenerationStats(builder.tried, len(cands), len(questions),
+                                                dict(sorted(builder.rejected.items()))))

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from courseforge.generate import extract
+from courseforge.generate.facts import is_event_date
 from courseforge.quiz.model import (
     BLANK,
     Distractor,
@@ -32,8 +33,11 @@ from courseforge.sources.labels import paragraph_label
 from courseforge.sources.model import Paragraph
 
 from . import distractors as D
+from . import structures
 from .checks import (
     LEADS,
+    DIRECTIONS,
+    STRUCTURE_LEADS,
     check_distractors_form,
     check_distractors_not_true,
     check_question,
@@ -41,12 +45,15 @@ from .checks import (
     read_resolved,
     strip_insertions,
 )
-from .index import CorpusIndex
+from .index import CorpusIndex, drop_opener
 
 N_OPTIONS = 4
 NUMBER_WORDS = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve".split()) if i >= 2}
-NUMBER_WORD_RE = re.compile(r"(?<![\w-])(?:" + "|".join(NUMBER_WORDS) + r")(?=\s+[a-z]+s\b)", re.I)
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty".split()) if i >= 2}
+NUMBER_WORDS |= {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+NUMBER_WORD_RE = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+                            + r")(?=\s+[a-z]+s\b)", re.I)
 # Names too common in a UN corpus to make a question: every option would read true.
 TOO_COMMON = frozenset({"United Nations", "UN", "General Assembly of the United Nations"})
 # How much a trainer values each kind of draft, all else equal: figures and
@@ -121,6 +128,11 @@ def explanation(sentence: str, prefix: str = "") -> str:
     return f"{prefix}The source says: “{strip_insertions(sentence)}”"
 
 
+def quote_of(idx: CorpusIndex, src: SourceRef, sentence: str, prefix: str = "") -> str:
+    """:func:`explanation` of what a learner read, quoting what the source says."""
+    return f"{prefix}The source says: “{idx.as_said(sentence, src.doc, src.para)}”"
+
+
 class Builder:
     """Builds and checks the candidates of one module."""
 
@@ -169,12 +181,13 @@ class Builder:
             return [f"Look in “{section}” ({title}, {paragraph_label(para)})."]
         return [f"Look in {title}, {paragraph_label(para)}."]
 
-    def pick_distractors(self, stem: str, key: str, pool: list[str], src: SourceRef, n: int = N_OPTIONS - 1) -> list[str]:
+    def pick_distractors(self, stem: str, key: str, pool: list[str], src: SourceRef, n: int = N_OPTIONS - 1,
+                         lead: str = LEADS["single"]) -> list[str]:
         chosen: list[str] = []
         pool = sorted(pool, key=lambda d: self.used.get(d, 0))  # stable: keeps the seeded order within a count
         for d in pool:
             probe = SingleChoice(
-                id="probe", prompt=LEADS["single"] + stem, explanation="", source=src,
+                id="probe", prompt=lead + stem, explanation="", source=src,
                 options=[Option("a", key, True)] + [Option(f"x{i}", t, False) for i, t in enumerate(chosen + [d])],
             )
             if check_distractors_form(probe) or check_distractors_not_true(probe, self.idx):
@@ -192,21 +205,32 @@ class Builder:
         out: list[Candidate] = []
         text = para.text
         sents = extract.sentences(text)
+        reading = self.idx.readings.get((doc, para.id)) if len(sents) == 1 else None
         for si, said in enumerate(sents):
             # ``said`` is the source sentence; ``s`` is what the learner reads:
-            # the same words, with the name a leading "It" stands for inserted in brackets
-            s = said if usable_sentence(said) else self.resolve(doc, para, sents, si)
+            # the same words, with the name a leading "It" stands for inserted
+            # in brackets, or a resolution's clause with its subject
+            if reading is not None:
+                s = reading.read(said)
+                probe = "Someone" + s[len(reading.subject):] if reading.subject else s
+                s = s if usable_sentence(probe) else None
+            else:
+                plain = drop_opener(said)  # "For example, the IOM ..." -> "The IOM ..."
+                s = plain if usable_sentence(plain) else self.resolve(doc, para, sents[:si] + [plain], si)
             if s is None or WOULD_RE.search(s):
                 continue  # "All countries would ...": an ideal the text argues for, not a fact to recall
             group = f"{doc}|{para.id}|{si}"
-            base = sentence_quality(said) - 0.01 * rank - 0.05 * (s != said)
+            base = sentence_quality(said) - 0.01 * rank - 0.05 * ("[" in s and reading is None)
             order = (rank, si)
             src = SourceRef(doc, para.id)
-            cut = s.find("]") + 1 if s != said else 0  # never blank inside the insertion
+            # never blank inside the insertion or the subject a clause is read with
+            cut = len(reading.read_head) if reading else s.find("]") + 1
             spans = [sp for sp in self.spans(s, doc, para.id) if sp[1] >= cut]
             for kind, start, end in spans:
                 key = s[start:end]
                 stem = s[:start] + BLANK + s[end:]
+                if kind in ("number", "number-word") and re.match(r"[^.;:]{0,60}:", s[end:]):
+                    continue  # "___ obstacles keep adults ...: a, b and c": the list counts itself
                 if kind == "year":
                     self.cloze_fill(out, src, s, stem, key, base, group, order, bloom="remember")
                     pool = D.years(key, self.idx, self.seed, exclude=text)
@@ -221,17 +245,68 @@ class Builder:
                                     also=[self.idx.expansion_of.get(key, "")])
                     pool = D.acronyms(key, self.idx, self.seed, exclude=text)
                     self.cloze_single(out, src, s, stem, key, pool, base, group, order)
-                elif kind == "term":
-                    self.cloze_fill(out, src, s, stem, key, base - 0.15, group, order, bloom="remember")
-                    pool = D.terms(key, self.idx, self.seed, src.doc, para.section)
-                    self.cloze_single(out, src, s, stem, key, pool, base - 0.1, group, order)
+                # a common noun phrase ("migration flows") is rarely the point of its
+                # sentence, and other noun phrases of the corpus do not fit its blank:
+                # terms are asked only where a sentence defines them (see definitions)
                 elif kind == "name" and specific(stem):
-                    pool = D.names(key, self.idx, self.seed, exclude=text)
-                    self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order)
+                    # bodies of another document are easily ruled out: options
+                    # are the bodies the same document names, or the learner writes the name
+                    pool = [n for n in D.names(key, self.idx, self.seed, exclude=text, doc=doc)
+                            if doc in self.idx.body_docs(n) and not _contains_name(stem, n)]
+                    if not self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order, quiet=True) \
+                            and len(key.split()) <= 4:
+                        self.cloze_fill(out, src, s, stem, key, base - 0.1, group, order, bloom="remember")
+            self.structured(out, src, s, base, group, order)
             self.true_false(out, src, s, spans, base, group, order)
             if s == said:
                 self.multiple(out, src, s, base, group, order)
         return out
+
+    def structured(self, out, src, s, base, group, order) -> None:
+        """A definition asks for the term it defines; a reason or a purpose
+        asks why. The options are other terms, reasons or purposes the
+        documents give, so every option has the key's form and is false here."""
+        # Reasons and purposes are not asked this way: the other reasons a
+        # document gives are plausible options but may also be causes here (a
+        # course "costs more per completer" because "so many learners drop
+        # out", and they drop out "since they study alone"), and reasons from
+        # other documents are implausible. Their sentences rank higher as
+        # true statements instead (see true_false).
+        span = structures.defined_term(s)
+        if span is None or (s.find("]") + 1 if "[" in s else 0) > span.start:
+            return
+        stem = s[: span.start] + BLANK + s[span.end :]
+        key = span.text
+        # another definition is surely not this one: the terms the same document
+        # defines first (the likeliest to confuse), then other documents'
+        pool = [(d != src.doc, D.seeded(self.seed, key, w), _like(w, key))
+                for d, p, w in self.idx.structures.get(span.kind, ())
+                if (d, p) != (src.doc, src.para) and w.casefold() != key.casefold()]
+        pool = list(dict.fromkeys(w for *_, w in sorted(pool)))
+        worth = TYPE_SCORE["single"] * base + 0.3  # definitions and reasons are what a course asks about
+        ds = self.pick_distractors(stem, key, pool, src, lead=STRUCTURE_LEADS[span.kind])
+        if ds:
+            feedback = {"term": "the source defines it as {key}", "reason": "the source gives another reason",
+                        "purpose": "the source gives another purpose"}[span.kind]
+            options = [Option("a", key, True, "Right: this is what the source says.")]
+            options += [Option("bcd"[i], d, False, f"Not this one: {feedback.format(key=key)}.") for i, d in enumerate(ds)]
+            q = SingleChoice(
+                id=question_id(src.doc, src.para, "single", f"{group}|{key}"),
+                prompt=STRUCTURE_LEADS[span.kind] + stem,
+                explanation=quote_of(self.idx, src, s),
+                source=src,
+                hints=self.hints(src.doc, src.para),
+                bloom="understand",
+                options=options,
+            )
+            self.keep(q, out, worth, group, order)
+        elif span.kind == "term":
+            # no three other terms to choose from: the learner writes the term
+            self.cloze_fill(out, src, s, stem, key, base + 0.1, group, order, bloom="remember")
+        else:
+            self.tried += 1
+            self.rejected["not enough distractors that are surely wrong"] = (
+                self.rejected.get("not enough distractors that are surely wrong", 0) + 1)
 
     def multiple(self, out, src, s, base, group, order) -> None:
         """"Select all that apply" on a sentence that lists several bodies
@@ -273,7 +348,7 @@ class Builder:
         return MultipleChoice(
             id=question_id(src.doc, src.para, "multiple", f"{s}|{'|'.join(keys)}"),
             prompt=LEADS["multiple"] + stem,
-            explanation=explanation(s, f"The source names {named}. "),
+            explanation=quote_of(self.idx, src, s, f"The source names {named}. "),
             source=src,
             hints=self.hints(src.doc, src.para) + [f"{len(keys)} options are right."],
             bloom="remember",
@@ -324,6 +399,11 @@ class Builder:
         for m in extract.DATE_RE.finditer(s):
             if m.group(2) or extract._inside_reference(s, m.start(), m.end()):
                 continue
+            if not is_event_date(s, m.group(0)):
+                continue  # "412,000 in 2022", "by 2030": the year is not what the sentence says
+            if re.search(r"(?<![.!?] )(?<!^)\b(?!(?:In|By|From|Since|Until|Before|After|To)\b)[A-Z][a-z]+ $", s[: m.start()]) \
+                    and not re.search(extract._MONTH + r" $", s[: m.start()]):
+                continue  # "Immunization Agenda 2030": the year is part of a name
             spans.append(("year", m.start(1), m.end(1)))
         for f in extract._figures_in(s, doc, para):
             if f.kind == "year":
@@ -362,7 +442,7 @@ class Builder:
         q = FillBlank(
             id=question_id(src.doc, src.para, "fill_blank", f"{group}|{key}"),
             prompt=LEADS["fill_blank"] + stem,
-            explanation=explanation(s),
+            explanation=quote_of(self.idx, src, s),
             source=src,
             hints=self.hints(src.doc, src.para),
             bloom=bloom,
@@ -375,7 +455,7 @@ class Builder:
         q = Numeric(
             id=question_id(src.doc, src.para, "numeric", f"{group}|{key}"),
             prompt=LEADS["numeric"] + stem,
-            explanation=explanation(s),
+            explanation=quote_of(self.idx, src, s),
             source=src,
             hints=self.hints(src.doc, src.para),
             bloom="remember",
@@ -384,27 +464,30 @@ class Builder:
         )
         self.keep(q, out, TYPE_SCORE["numeric"] * base, group, order)
 
-    def cloze_single(self, out, src, s, stem, key, pool, base, group, order) -> None:
+    def cloze_single(self, out, src, s, stem, key, pool, base, group, order, quiet: bool = False) -> bool:
+        """A single-choice cloze, if three distractors pass; whether one was made."""
         ds = self.pick_distractors(stem, key, pool, src)
         if not ds:
-            self.tried += 1
-            self.rejected["not enough distractors that are surely wrong"] = (
-                self.rejected.get("not enough distractors that are surely wrong", 0) + 1
-            )
-            return
+            if not quiet:
+                self.tried += 1
+                self.rejected["not enough distractors that are surely wrong"] = (
+                    self.rejected.get("not enough distractors that are surely wrong", 0) + 1
+                )
+            return False
         options = [Option("a", key, True, "Right: this is what the source says.")]
         for i, d in enumerate(ds):
             options.append(Option("bcd"[i], d, False, f"Not {d}: the source gives {key}."))
         q = SingleChoice(
             id=question_id(src.doc, src.para, "single", f"{group}|{key}"),
             prompt=LEADS["single"] + stem,
-            explanation=explanation(s),
+            explanation=quote_of(self.idx, src, s),
             source=src,
             hints=self.hints(src.doc, src.para),
             bloom="remember",
             options=options,
         )
         self.keep(q, out, TYPE_SCORE["single"] * base, group, order)
+        return True
 
     def true_false(self, out, src, s, spans, base, group, order) -> None:
         if not statement_ok(s) or HYPOTHETICAL_RE.search(s):
@@ -413,7 +496,7 @@ class Builder:
         q = TrueFalse(
             id=question_id(src.doc, src.para, "true_false", f"{group}|true"),
             prompt=LEADS["true_false"] + s,
-            explanation=explanation(s, "True. "),
+            explanation=quote_of(self.idx, src, s, "True. "),
             source=src,
             hints=hints,
             bloom="understand",
@@ -421,12 +504,14 @@ class Builder:
             feedback_true="Right: the source says exactly this.",
             feedback_false="In fact the source says exactly this.",
         )
-        # a true statement with no fact in it is trivial: prefer ones with a date, figure or name
-        facty = 0.1 if spans else -0.2
+        # a true statement with no fact in it is trivial: prefer ones with a date,
+        # figure or name, and claims that give their reason or purpose
+        facty = 0.1 if spans or structures.reason_clause(s) else -0.2
         self.keep(q, out, TYPE_SCORE["true_false"] * base + facty, group, order, "true")
-        if self.antonym(out, src, s, base, group, order, hints):
-            return
-        if self.negated(out, src, s, base, group, order, hints):
+        # a false statement changes one fact (a year, a figure, a body, a
+        # direction) into another the documents make plausible; never a bare
+        # "not" or an antonym that makes nonsense
+        if self.direction(out, src, s, base, group, order, hints):
             return
         for kind, start, end in spans:
             key = s[start:end]
@@ -437,7 +522,7 @@ class Builder:
                 q = TrueFalse(
                     id=question_id(src.doc, src.para, "true_false", f"{group}|false|{key}"),
                     prompt=LEADS["true_false"] + statement,
-                    explanation=explanation(s, f"False: the source gives {key}, not {new}. "),
+                    explanation=quote_of(self.idx, src, s, f"False: the source gives {key}, not {new}. "),
                     source=src,
                     hints=hints,
                     bloom="remember",
@@ -450,74 +535,35 @@ class Builder:
                 if len(out) > before:
                     return  # one false statement per sentence is enough
 
-    def antonym(self, out, src, s, base, group, order, hints) -> bool:
-        """A false statement made by swapping one word for its opposite
-        ("worsen" -> "improve"), when the sentence holds only one such word
-        and no negation that could cancel it."""
+    def direction(self, out, src, s, base, group, order, hints) -> bool:
+        """A false statement made by reversing the one direction a sentence
+        states ("rose" -> "fell", "more than" -> "less than"), when no
+        negation could cancel it and the opposite word is not already there."""
         if NEGATION_RE.search(s):
             return False
-        hits = [m for m in re.finditer(r"[a-z]+", s) if m.group(0) in ANTONYMS]
+        hits = [m for m in re.finditer(r"[a-z]+", s) if m.group(0) in DIRECTIONS]
+        hits += [m for m in re.finditer(r"\b(more|less|fewer)(?= than\b)", s)]
         if len(hits) != 1:
             return False
         m = hits[0]
-        new = ANTONYMS[m.group(0)]
+        word = m.group(0)
+        new = DIRECTIONS.get(word) or {"more": "less", "less": "more", "fewer": "more"}[word]
         if re.search(rf"\b{new}\b", s, re.I):
             return False
         statement = s[: m.start()] + new + s[m.end() :]
         q = TrueFalse(
-            id=question_id(src.doc, src.para, "true_false", f"{group}|false|{m.group(0)}"),
+            id=question_id(src.doc, src.para, "true_false", f"{group}|false|{word}"),
             prompt=LEADS["true_false"] + statement,
-            explanation=explanation(s, f"False: the source says “{m.group(0)}”, not “{new}”. "),
+            explanation=quote_of(self.idx, src, s, f"False: the source says “{word}”, not “{new}”. "),
             source=src,
             hints=hints,
             bloom="understand",
             answer=False,
-            feedback_true=f"Not quite: the source says {m.group(0)}, not {new}.",
-            feedback_false=f"Right: the source says {m.group(0)}, not {new}.",
+            feedback_true=f"Not quite: the source says {word}, not {new}.",
+            feedback_false=f"Right: the source says {word}, not {new}.",
         )
         before = len(out)
-        self.keep(q, out, TYPE_SCORE["true_false"] * base - 0.03, group, order, "false")
-        return len(out) > before
-
-    def negated(self, out, src, s, base, group, order, hints) -> bool:
-        """A false statement made by negating the main verb: "are" -> "are not".
-
-        Only for a plain affirmative sentence whose first auxiliary is in the
-        main clause; modals of possibility ("may") are left alone, since
-        "may not" does not contradict "may"."""
-        if NEGATION_RE.search(s):
-            return False
-        m = AUX_RE.search(s)
-        if not m or m.start() > 0.6 * len(s) or SUBORDINATE_RE.search(s[: m.start()]):
-            return False
-        if re.search(r"\b(?:There|there|It|it)\s+$", s[: m.start()]):
-            return False  # "There are not a number of ..." reads badly
-        nxt = s[m.end() :].split(None, 1)
-        if not nxt or nxt[0].lower().strip(",") in NO_NEGATE_AFTER or not nxt[0][0].islower():
-            return False
-        aux = m.group(0)
-        if re.search(r",\s+as\s|\bbecause\b|\btherefore\b|\bthus\b|\bhence\b", s[m.end() :]):
-            return False  # the reason given after the verb would then contradict it
-        if re.search(r"\b(?:and|but|or)\s+(?:will|is|are|was|were|has|have|had|can|should|must|does|do|did)\b", s[m.end() :]):
-            return False  # "will not want ... and will feel ...": half negated, half not
-        if aux in ("has", "have", "had") and not (nxt[0] == "been" or re.fullmatch(r"[a-z]+(?:ed|en|wn|ne|lt|ght)", nxt[0])):
-            return False  # "have access" cannot become "have not access"
-        new = "cannot" if aux.lower() == "can" else f"{aux} not"
-        statement = s[: m.start()] + new + s[m.end() :]
-        q = TrueFalse(
-            id=question_id(src.doc, src.para, "true_false", f"{group}|false|not"),
-            prompt=LEADS["true_false"] + statement,
-            explanation=explanation(s, "False: the source says the opposite. "),
-            source=src,
-            hints=hints,
-            bloom="understand",
-            answer=False,
-            feedback_true="Not quite: the source says the opposite.",
-            feedback_false="Right: the source says the opposite.",
-        )
-        before = len(out)
-        # a fact swapped is a better false statement than a negation
-        self.keep(q, out, TYPE_SCORE["true_false"] * base - 0.05, group, order, "false")
+        self.keep(q, out, TYPE_SCORE["true_false"] * base, group, order, "false")
         return len(out) > before
 
     def false_values(self, kind: str, key: str, src: SourceRef) -> list[str]:
@@ -614,35 +660,8 @@ NEGATION_RE = re.compile(
     r"\b(?:not|no|never|nor|neither|none|nothing|cannot|without|hardly|only|lack\w*|fail\w*|little|few)\b|n't",
     re.I,
 )
-AUX_RE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|should|must|does|do|did|can)\b")
-SUBORDINATE_RE = re.compile(
-    r"\b(?:that|which|who|whom|whose|what|where|when|if|whether|because|as|while|although|though|since|until|unless|once)\b",
-    re.I,
-)
 WOULD_RE = re.compile(r"\bwould\b", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:would|might|could|ideal|ideally)\b", re.I)
-NO_NEGATE_AFTER = frozenset(
-    """certainly clearly surely obviously probably perhaps indeed definitely undoubtedly evidently apparently
-    increasingly necessarily mostly largely mainly partly
-    not no never also often always only still already usually generally to at in on of for by with from
-    into within among between under over about as than like so very rather quite""".split()
-)
-# Word pairs whose swap turns a statement into its opposite (never into
-# something the source merely does not say).
-ANTONYMS = dict(
-    pair
-    for a, b in (
-        ("increase", "decrease"), ("increased", "decreased"), ("increases", "decreases"),
-        ("increasing", "decreasing"), ("more", "less"), ("positive", "negative"), ("higher", "lower"),
-        ("growing", "declining"), ("strengthen", "weaken"), ("strengthened", "weakened"),
-        ("favourable", "unfavourable"), ("favorable", "unfavorable"), ("desirable", "undesirable"),
-        ("easier", "harder"), ("largest", "smallest"), ("larger", "smaller"), ("majority", "minority"),
-        ("worsen", "improve"), ("worsened", "improved"), ("benefit", "harm"), ("beneficial", "harmful"),
-        ("rise", "fall"), ("rose", "fell"), ("expand", "shrink"), ("success", "failure"),
-        ("compatible", "incompatible"), ("relevant", "irrelevant"), ("legal", "illegal"),
-    )
-    for pair in ((a, b), (b, a))
-)
 
 
 # A name as a list member may have initials: "John D. and Catherine T. MacArthur Foundation".
@@ -694,6 +713,19 @@ def body_list(s: str, idx: CorpusIndex) -> tuple[int, int, list[str]] | None:
             return start, run[-1][1], names
         i += len(run)
     return None
+
+
+def _contains_name(text: str, name: str) -> bool:
+    return re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text) is not None
+
+
+def _like(term: str, key: str) -> str:
+    """``term`` capitalised as ``key`` is (a defined term opens its sentence or not)."""
+    if key[:1].isupper() and term[:1].islower():
+        return term[:1].upper() + term[1:]
+    if key[:1].islower() and term[:1].isupper() and not term.split()[0][1:2].isupper():
+        return term[:1].lower() + term[1:]
+    return term
 
 
 def join_names(names: list[str]) -> str:

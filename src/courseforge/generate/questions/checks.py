@@ -16,6 +16,7 @@ that breaks them is reported, not silently accepted):
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
@@ -34,7 +35,7 @@ from courseforge.quiz.model import (
     TrueFalse,
 )
 
-from .index import CorpusIndex, corpus_index, tokens
+from .index import INSERTION_RE, CorpusIndex, corpus_index, tokens
 
 LEADS = {
     "fill_blank": "Fill in the blank: ",
@@ -42,6 +43,13 @@ LEADS = {
     "single": "Which option completes the sentence? ",
     "true_false": "True or false? ",
     "multiple": "Select all that complete the sentence: ",
+}
+# Leads of questions built on a sentence's structure (see structures.py): the
+# stem is still the sentence with its key blanked.
+STRUCTURE_LEADS = {
+    "term": "Which term does the source define this way? ",
+    "reason": "What reason does the source give? ",
+    "purpose": "What purpose does the source give? ",
 }
 MIN_WORDS, MAX_WORDS = 8, 45
 MAX_POSITION_SHARE = 0.40
@@ -56,12 +64,12 @@ NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
 def stem(q) -> str:
     """The prompt without its fixed lead-in."""
-    lead = LEADS.get(q.type, "")
-    return q.prompt[len(lead) :] if lead and q.prompt.startswith(lead) else q.prompt
+    for lead in (LEADS.get(q.type, ""), *STRUCTURE_LEADS.values()):
+        if lead and q.prompt.startswith(lead):
+            return q.prompt[len(lead) :]
+    return q.prompt
 
 
-# An editor's insertion naming what a pronoun stands for: "It [the IOM] has ...".
-INSERTION_RE = re.compile(r" \[([^\[\]]{2,90})\]")
 
 
 def strip_insertions(text: str) -> str:
@@ -122,7 +130,8 @@ def kind_of(text: str) -> str:
     if extract._is_acronym(t) and " " not in t:
         return "acronym"
     words = t.split()
-    if len(words) >= 2 and words[0][:1].isupper():
+    # "Second Committee", "Board of Trustees"; not "Significant harm", capitalised at a sentence's start
+    if len(words) >= 2 and words[0][:1].isupper() and sum(w[:1].isupper() for w in words) >= 2:
         return "name"
     return "text"
 
@@ -143,7 +152,7 @@ def check_key_in_source(q, idx: CorpusIndex) -> str | None:
     if text is None:
         return f"cites {q.source.doc} paragraph {q.source.para}, which does not exist"
     if isinstance(q, TrueFalse):
-        if q.answer and strip_insertions(stem(q)) not in text:
+        if q.answer and idx.as_said(stem(q), q.source.doc, q.source.para) not in text:
             return "a true statement must be a sentence of the cited paragraph, word for word"
         return None
     if isinstance(q, Numeric):
@@ -182,7 +191,7 @@ def check_cloze_reconstructs(q, idx: CorpusIndex) -> str | None:
     """Putting the key back in the blank gives a sentence of the cited paragraph
     (for "select all", the right options as the list the sentence gives)."""
     if isinstance(q, MultipleChoice):
-        s = strip_insertions(stem(q))
+        s = idx.as_said(stem(q), q.source.doc, q.source.para)
         if s.count(BLANK) != 1:
             return f"the prompt must hold exactly one blank ({BLANK})"
         before, _, after = s.partition(BLANK)
@@ -193,7 +202,7 @@ def check_cloze_reconstructs(q, idx: CorpusIndex) -> str | None:
         return "the prompt with the right options in the blank is not a sentence of the cited paragraph"
     if not isinstance(q, (FillBlank, Numeric, SingleChoice)):
         return None
-    s = strip_insertions(stem(q))
+    s = idx.as_said(stem(q), q.source.doc, q.source.para)
     if s.count(BLANK) != 1:
         return f"the prompt must hold exactly one blank ({BLANK})"
     text = source_text(q, idx) or ""
@@ -235,13 +244,14 @@ def check_distractors_form(q) -> str | None:
     return None
 
 
-def _substituted(s: str, d: str) -> list[str]:
+def _substituted(s: str, d: str, reach: int = 3) -> list[str]:
     """The words around the blank with ``d`` in it: left window, right window."""
     before, _, after = s.partition(BLANK)
     left = tokens(before)[-3:]
-    right = tokens(after)[:3]
+    right = tokens(after)[:reach]
     dt = tokens(d)
-    return [" ".join(left + dt), " ".join(dt + right)]
+    # a side with no words of the sentence would test the distractor alone
+    return [" ".join(ctx) for ctx in (left + dt, dt + right) if len(ctx) > len(dt)]
 
 
 def check_distractors_not_true(q, idx: CorpusIndex) -> str | None:
@@ -263,7 +273,10 @@ def check_distractors_not_true(q, idx: CorpusIndex) -> str | None:
         if beside:
             return f"distractor '{d}' is named beside '{beside[0]}' in the documents, so it may also be right"
         if isinstance(q, (SingleChoice, MultipleChoice)) and BLANK in stem(q):
-            for window in _substituted(stem(q), d):
+            # every definition starts "<term> means the": what must not be said
+            # of another term is this definition itself
+            reach = 8 if q.prompt.startswith(STRUCTURE_LEADS["term"]) else 3
+            for window in _substituted(stem(q), d, reach):
                 if len(window.split()) >= 4 and idx.stated(window):
                     return f"with '{d}' in the blank the documents say '{window}': the distractor is also true"
     if isinstance(q, Matching):
@@ -308,15 +321,49 @@ def check_no_giveaway(q, idx: CorpusIndex) -> str | None:
     return None
 
 
-def check_stem_self_contained(q) -> str | None:
-    """The stem reads on its own: no leading "It", "This", "The Forum"."""
+# Openings that link a sentence to the one before ("For example, ...") and
+# words that date it to when it was written ("currently"): lifted out of its
+# paragraph, such a sentence misleads or needs what came before.
+_LINKED_OPENING = re.compile(
+    r"^(?:For (?:example|instance)|In addition|In particular|In (?:this|that|the same) (?:regard|context|respect|way|sense)|"
+    r"As a result|On the other hand|On the contrary|By contrast|In contrast|At the same time|To this end|In turn|"
+    r"In other words|Of these|Among them|Among these|First(?:ly)?|Second(?:ly)?|Third(?:ly)?|Lastly|Last|Above all|"
+    r"Overall|In short|In sum|In conclusion|As (?:mentioned|noted|stated|seen|shown|discussed)|Again|Meanwhile|Later|"
+    r"Afterwards|Subsequently|Previously|Earlier|Now|Today|At present|Currently|Recently)\b",
+    re.I,
+)
+_LINKED_INSIDE = re.compile(
+    r",\s*(?:however|therefore|thus|hence|moreover|furthermore|in addition|in turn|for example|for instance|"
+    r"consequently|nevertheless|instead|too|as well)\s*,"
+    r"|\b(?:currently|recently|presently|nowadays|at present|to date|so far|this year|last year|next year|"
+    r"at the moment|at this time|these days|up to now|until now)\b",
+    re.I,
+)
+
+
+def linked_to_context(sentence: str) -> bool:
+    """Whether a sentence leans on the text before it or on the day it was written."""
+    s = strip_insertions(sentence).strip()
+    return bool(_LINKED_OPENING.match(s) or _LINKED_INSIDE.search(s))
+
+
+def check_stem_self_contained(q, idx: CorpusIndex | None = None) -> str | None:
+    """The stem reads on its own: no leading "It", "This", "The Forum", no
+    "For example," or ", however," tying it to the sentence before, no
+    "currently" of a text written years ago."""
     s = stem(q)
     if isinstance(q, (Matching, Ordering)):
         return None
+    reading = idx.readings.get((q.source.doc, str(q.source.para))) if idx else None
+    if reading and reading.subject and s.startswith(reading.subject + " "):
+        s = "Someone" + s[len(reading.subject):]  # the document names the subject itself
     probe = read_resolved(s)
-    probe = probe.replace(BLANK, "X", 1) if probe.startswith(BLANK) else probe
+    probe = re.sub("^([\"“‘]?)" + re.escape(BLANK), "\\1X", probe)  # a blank opening the sentence is its subject
     if not extract.self_contained(probe):
         return "the prompt does not stand on its own (it starts with a pronoun or a short name defined elsewhere)"
+    if linked_to_context(probe):
+        return ("the prompt leans on the sentence before it or on when it was written "
+                "(\"For example\", \"however\", \"currently\")")
     return None
 
 
@@ -344,9 +391,40 @@ def _one_span_diff(a: list[str], b: list[str]) -> tuple[list[str], list[str]] | 
     while j < min(len(a), len(b)) - i and a[-1 - j] == b[-1 - j]:
         j += 1
     old, new = a[i : len(a) - j], b[i : len(b) - j]
-    if not new or (not old and new != ["not"]):
+    if not new:
         return None
     return old, new
+
+
+# Word pairs whose swap turns a judgement into its opposite. An editor
+# rejects such a false statement ("highly irrelevant", "perfectly
+# incompatible", "illegal recognition"): it is nonsense or gives itself away,
+# so the generator never makes one.
+OPPOSITES = dict(
+    pair
+    for a, b in (
+        ("positive", "negative"), ("strengthen", "weaken"), ("strengthened", "weakened"),
+        ("favourable", "unfavourable"), ("favorable", "unfavorable"), ("desirable", "undesirable"),
+        ("easier", "harder"), ("worsen", "improve"), ("worsened", "improved"), ("benefit", "harm"),
+        ("beneficial", "harmful"), ("success", "failure"), ("compatible", "incompatible"),
+        ("relevant", "irrelevant"), ("legal", "illegal"), ("significant", "insignificant"),
+        ("possible", "impossible"), ("able", "unable"), ("important", "unimportant"),
+    )
+    for pair in ((a, b), (b, a))
+)
+# Word pairs that change a direction or a comparison of amounts: "rose" /
+# "fell", "more than" / "less than". The false statement is another fact the
+# documents make plausible, so these swaps are allowed.
+DIRECTIONS = dict(
+    pair
+    for a, b in (
+        ("increase", "decrease"), ("increased", "decreased"), ("increases", "decreases"),
+        ("increasing", "decreasing"), ("higher", "lower"), ("growing", "declining"), ("largest", "smallest"),
+        ("larger", "smaller"), ("majority", "minority"), ("rise", "fall"), ("rose", "fell"),
+        ("rising", "falling"), ("expand", "shrink"), ("doubled", "halved"),
+    )
+    for pair in ((a, b), (b, a))
+)
 
 
 def check_false_statement(q, idx: CorpusIndex) -> str | None:
@@ -354,7 +432,7 @@ def check_false_statement(q, idx: CorpusIndex) -> str | None:
     span, is said nowhere in the documents and leaves no contradiction."""
     if not isinstance(q, TrueFalse) or q.answer:
         return None
-    s = strip_insertions(stem(q))
+    s = idx.as_said(stem(q), q.source.doc, q.source.para)
     text = source_text(q, idx) or ""
     src = quoted(q)
     if not src or src not in extract.sentences(text):
@@ -363,8 +441,14 @@ def check_false_statement(q, idx: CorpusIndex) -> str | None:
     if diff is None:
         return "the false statement must differ from its source sentence by one span"
     old, new = diff
-    if not old and new == ["not"]:
-        return None if not idx.stated(s) else "the 'false' statement is said in the documents"
+    if not old or re.fullmatch(r"(?:\w+\s+)?(?:not|no|never|cannot)", " ".join(new), re.I):
+        # "X is not Y" tests whether a learner spots a negation, not what the text says
+        return "the false statement only negates its source sentence; change a fact instead"
+    if len(old) == 1 and len(new) == 1 and OPPOSITES.get(old[0].casefold().strip(".,;:")) == new[0].casefold().strip(".,;:"):
+        return (f"the false statement swaps '{old[0]}' for its opposite '{new[0]}', which reads as nonsense or "
+                "gives itself away; change a fact instead")
+    if kind_of(" ".join(old).strip(".,;:()")) != kind_of(" ".join(new).strip(".,;:()")):
+        return "the false statement replaces a fact by something of another kind"
     if len(old) > 6 or len(new) > 6:
         return "the false statement changes too much of its source sentence"
     if idx.stated(s) or s in text:
@@ -443,7 +527,7 @@ QUESTION_CHECKS = (
     lambda q, idx: check_distractors_form(q),
     check_distractors_not_true,
     check_no_giveaway,
-    lambda q, idx: check_stem_self_contained(q),
+    check_stem_self_contained,
     lambda q, idx: check_stem_length(q),
     lambda q, idx: check_stem_clean(q),
     check_false_statement,
@@ -554,13 +638,32 @@ def check_positions(questions) -> list[str]:
             if o.correct:
                 counts[pos] += 1
     total = sum(counts.values())
+    # two questions with keys in two positions are fine; two in one are not
+    most = max(1, math.floor(MAX_POSITION_SHARE * total))
     out = []
     for pos, n in sorted(counts.items()):
-        if n / total > MAX_POSITION_SHARE:
+        if n > most:
             of = (f"{n} of {len(choice)} choice questions" if total == len(choice)
                   else f"{n} of the {total} right answers of {len(choice)} choice questions")
             out.append(f"position {pos + 1} holds the answer in {of} (more than {MAX_POSITION_SHARE:.0%})")
     return out
+
+
+MAX_TRUE_FALSE_SHARE = 1 / 3  # a quiz is more than statements to judge
+
+
+def true_false_allowed(n_questions: int) -> int:
+    """How many true/false statements a quiz of ``n_questions`` may hold: a
+    third, or one true and one false where the material offers little else."""
+    return max(2, math.floor(MAX_TRUE_FALSE_SHARE * n_questions + 1e-9))
+
+
+def check_true_false_share(questions) -> list[str]:
+    """At most a third of a quiz's questions are true/false (two at least are allowed)."""
+    tf = sum(1 for q in questions if isinstance(q, TrueFalse))
+    if tf > true_false_allowed(len(questions)):
+        return [f"{tf} of {len(questions)} questions are true/false; at most a third should be"]
+    return []
 
 
 def check_true_false_balance(questions) -> list[str]:
@@ -584,4 +687,5 @@ def check_quiz(quiz: Quiz, corpus) -> list[str]:
     out += check_duplicates(quiz.questions)
     out += check_positions(quiz.questions)
     out += check_true_false_balance(quiz.questions)
+    out += check_true_false_share(quiz.questions)
     return out

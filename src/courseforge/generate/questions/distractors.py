@@ -63,12 +63,14 @@ def acronyms(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[s
     return pool
 
 
-def names(key: str, idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
-    """Other full names of bodies, of a similar length."""
+def names(key: str, idx: CorpusIndex, seed: str, exclude: str = "", doc: str = "") -> list[str]:
+    """Other full names of bodies, of a similar length: those the same
+    document names first (the organs of one charter are the plausible
+    confusions; a body of another document is easily ruled out)."""
     n = len(key.split())
     pool = sample(idx.organization_names, seed, key, lambda p: (
         p != key and 2 <= len(p.split()) <= n + 3 and not extract_contains(exclude, p)))
-    pool.sort(key=lambda p: (abs(len(p.split()) - n) > 2, seeded(seed, key, p)))
+    pool.sort(key=lambda p: (doc not in idx.body_docs(p), abs(len(p.split()) - n) > 2, seeded(seed, key, p)))
     return list(dict.fromkeys(pool))
 
 

@@ -12,11 +12,37 @@ import re
 from dataclasses import dataclass, field
 
 from courseforge.generate import extract
+
+from . import clauses, structures
 from courseforge.generate.text import STOPWORDS as TEXT_STOPWORDS
 from courseforge.sources.model import Corpus
 
 N = 4
 TOKEN_RE = re.compile(r"[^\W_]+(?:[.,'’][^\W_]+)*")
+
+
+# An editor's insertion naming what a pronoun stands for: "It [the IOM] has ...".
+INSERTION_RE = re.compile(r" \[([^\[\]]{2,90})\]")
+BLANK_MARK = "___"
+
+
+# Connectives that tie a sentence to the one before. The sentence without
+# them still says what the source says, and stands alone: "For example, one of
+# the partnerships ..." is read as "One of the partnerships ...".
+OPENER_RE = re.compile(
+    r"^(?:For (?:example|instance)|In addition|Moreover|Furthermore|In particular|Indeed|However|Therefore|Thus|"
+    r"Also|Similarly|Likewise|Nevertheless|Nonetheless|Consequently|Hence|In fact|Finally|Besides|Accordingly|"
+    r"As a result|In turn|At the same time|On the other hand|By contrast|In contrast),?\s+(?=[A-Za-z])"
+)
+
+
+def drop_opener(sentence: str) -> str:
+    """The sentence without a leading connective, capitalised ("For example, the IOM ..." -> "The IOM ...")."""
+    m = OPENER_RE.match(sentence)
+    if not m:
+        return sentence
+    body = sentence[m.end():]
+    return body[:1].upper() + body[1:]
 
 
 def tokens(text: str) -> list[str]:
@@ -57,6 +83,11 @@ class CorpusIndex:
     # body (acronym or full name) -> paragraphs naming it, so a wrong option of a
     # "select all" question can be checked against everything said about it
     body_paragraphs: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # (doc, reading position)
+    # defined terms, reasons and purposes: kind -> [(doc, para, words)], the
+    # pool of distractors of the same form for a definition or a why-question
+    structures: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # (doc, para) -> how a resolution's or preamble's clause reads as a sentence
+    readings: dict[tuple[str, str], clauses.Reading] = field(default_factory=dict)
 
     def organizations_in(self, text: str) -> list[tuple[int, str]]:
         """(offset, name) of every organization named in ``text``, longest name first at an offset."""
@@ -100,6 +131,37 @@ class CorpusIndex:
         near = {(doc, i + d) for doc, i in where(a) for d in (-1, 0, 1)}
         return bool(near & where(b))
 
+    def as_said(self, text: str, doc: str, para: str) -> str:
+        """``text`` in the source's own words: bracketed insertions removed, a
+        clause read as a sentence ("The Assembly urges ...") taken back to its
+        form ("Urges ...;")."""
+        text = INSERTION_RE.sub("", text)
+        r = self.readings.get((doc, str(para)))
+        if r:
+            return r.unread(text)
+        return self._with_opener(text, doc, str(para))
+
+    def _with_opener(self, text: str, doc: str, para: str) -> str:
+        """``text`` with the connective :func:`drop_opener` took off put back,
+        when a sentence of the paragraph opens with one and then with text's first word."""
+        words = text.split(None, 1)
+        if not words or not text[:1].isupper():
+            return text
+        sents = extract.sentences(self.texts.get((doc, para), ""))
+        prefix = text.split(BLANK_MARK)[0]
+        if OPENER_RE.match(text) or (prefix and any(sent.startswith(prefix) for sent in sents)):
+            return text  # already the source's words
+        for sent in sents:
+            m = OPENER_RE.match(sent)
+            if not m:
+                continue
+            first = sent[m.end():].split(None, 1)[0]
+            if first in (words[0], words[0][:1].lower() + words[0][1:]):
+                restored = sent[: m.end()] + sent[m.end()] + text[1:]
+                if sent.startswith(restored.split(BLANK_MARK)[0][: m.end() + len(first)]):
+                    return restored
+        return text
+
     def paragraph_text(self, doc: str, para: str) -> str | None:
         return self.texts.get((doc, str(para)))
 
@@ -133,6 +195,9 @@ def _build(corpus: Corpus) -> CorpusIndex:
                     for i in range(len(toks) - N + 1):
                         idx.ngrams.add(hash(tuple(toks[i : i + N])))
         idx.doc_text[doc.id] = "\n".join(parts)
+        ordered = [(p.id, p.text) for sec in doc.sections for p in sec.paragraphs]
+        for pid, r in clauses.readings(ordered).items():
+            idx.readings[(doc.id, pid)] = r
     idx.acronyms = extract.acronyms(corpus)
     idx.expansion_of = {a.acronym: a.expansion for a in idx.acronyms.values()}
     idx.acronym_of = {a.expansion.lower(): a.acronym for a in idx.acronyms.values()}
@@ -156,6 +221,7 @@ def _build(corpus: Corpus) -> CorpusIndex:
         for body in idx.bodies_named(idx.section_title.get((doc_id, para_id), "") + "\n" + text):
             idx.body_paragraphs.setdefault(body, set()).add((doc_id, pos))
     _terms(idx)
+    idx.structures = structures.reasons_in(corpus)
     idx.term_list = sorted(idx.terms)
     years = {e.year for e in idx.events} | {int(f.value) for f in idx.figures if f.kind == "year"}
     idx.years = sorted(years)

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from courseforge.quiz.model import MultipleChoice, Option, SingleChoice, TrueFalse
 
 from .candidates import Candidate
-from .checks import NEAR_DUPLICATE, comparable_text
+from .checks import NEAR_DUPLICATE, comparable_text, true_false_allowed
 from .distractors import seeded
 
 # Types tried first when making sure a quiz is varied: the rare kinds that
@@ -32,8 +32,8 @@ def caps(count: int) -> dict[str, int]:
     return {
         "single": math.ceil(0.4 * c),
         "fill_blank": math.ceil(0.4 * c),
-        "numeric": math.ceil(0.3 * c),
-        "true_false": math.ceil(0.4 * c),
+        "numeric": math.ceil(0.4 * c),
+        "true_false": true_false_allowed(c),
         "matching": 2,
         "ordering": 1,
         "multiple": 2,
@@ -106,7 +106,7 @@ def select(cands: list[Candidate], count: int, seed: str) -> list:
         if sel.fits(c):
             sel.add(c)
     _balance_true_false(sel, ranked)
-    _enough_choices(sel, ranked)
+    _true_false_share(sel)
     chosen = sorted(sel.chosen, key=lambda c: (c.order, c.question.id))
     questions = [c.question for c in chosen]
     place_keys(questions, seed)
@@ -128,59 +128,13 @@ def _balance_true_false(sel: Selection, ranked: list[Candidate]) -> None:
                 break
 
 
-def _enough_choices(sel: Selection, ranked: list[Candidate]) -> None:
-    """One or two single-choice questions cannot have balanced key positions:
-    add more (new sentences first, then the single-choice form of a sentence
-    already asked in another form), or else drop them."""
-    def n_single() -> int:
-        # right answers to place: one per single-choice question, each right option of a "select all"
-        return sum(1 if x.question.type == "single" else len(x.question.key)
-                   for x in sel.chosen if x.question.type in ("single", "multiple"))
-
-    if not 0 < n_single() < 3:
-        return
-    saved = sel.caps["single"]
-    sel.caps["single"] = max(saved, 3)
-    for c in ranked:
-        if n_single() >= 3:
-            break
-        if c.question.type == "single" and sel.fits(c):
-            sel.add(c)
-    # then the single-choice form of a sentence already asked in another form: first where
-    # the quiz keeps every type it has, then (rather than lose single choice) where it keeps enough
-    for may_lose_a_type in (False, True):
-        for c in ranked:
-            if n_single() >= 3:
-                break
-            if c.question.type != "single" or c in sel.chosen:
-                continue
-            holder = next((x for x in sel.chosen
-                           if x.group == c.group and x.question.type in ("fill_blank", "true_false")), None)
-            if holder is None:
-                continue
-            kind = holder.question.type
-            if sel.n(kind) <= 1 and not (may_lose_a_type and len(sel.types() - {kind}) >= MIN_TYPES):
-                continue
-            if kind == "true_false" and _tf_needed(sel, holder):
-                continue
-            sel.remove(holder)
-            sel.add(c if sel.fits(c) else holder)
-    sel.caps["single"] = saved
-    if n_single() < 3:
-        for c in [x for x in sel.chosen if x.question.type in ("single", "multiple")]:
-            sel.remove(c)
-            # a fill-in-the-blank on the same sentence is the safe replacement
-            for alt in ranked:
-                if alt.group == c.group and alt.question.type in ("fill_blank", "numeric") and sel.fits(alt):
-                    sel.add(alt)
-                    break
-    while len(sel.chosen) > sel.count:
-        worst = min((x for x in sel.chosen
-                     if x.question.type not in ("single", "true_false") and sel.n(x.question.type) > 1),
-                    key=lambda x: (x.score, x.question.id), default=None)
-        if worst is None:
-            break
-        sel.remove(worst)
+def _true_false_share(sel: Selection) -> None:
+    """A quiz shorter than asked keeps true/false to a third of it: drop the
+    weakest statements, from the larger side first so the sides stay balanced."""
+    while sel.n("true_false") > true_false_allowed(len(sel.chosen)):
+        t, f = sel.n("true_false", "true"), sel.n("true_false", "false")
+        side = "true" if t >= f else "false"
+        sel.remove([c for c in sel.chosen if c.question.type == "true_false" and c.variant == side][-1])
 
 
 def _tf_needed(sel: Selection, c: Candidate) -> bool:
