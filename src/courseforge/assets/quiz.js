@@ -31,8 +31,21 @@
   function load(key) { try { return JSON.parse(localStorage.getItem(PREFIX + key)); } catch (e) { return null; } }
   function save(key, v) { try { localStorage.setItem(PREFIX + key, JSON.stringify(v)); } catch (e) { /* private mode: no saving */ } }
   function quizKey(m) { return "quiz:" + m.id + ":" + m.version; }
-  // As the grader compares fill-in answers: NFKC, case folded, spaces collapsed, trailing punctuation dropped.
-  function norm(s) { return String(s).normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ").replace(/[.,;:!?]+$/, "").trim(); }
+  // As the grader compares fill-in answers (courseforge.grade.scoring.normalise_text, whose rule
+  // course.js carries as data): NFKC, case folded, spaces collapsed, trailing punctuation dropped.
+  var RULE = C.marking || {};
+  var FOLD = RULE.fold || {}, SPACE = RULE.space || " \t\n\r\f\v", TRAILING = RULE.trailing || ".,;:!?";
+  function fold(ch) {
+    // One character at a time: toLowerCase on a whole string reads context (a final "Σ"), casefold does not.
+    return Object.prototype.hasOwnProperty.call(FOLD, ch) ? FOLD[ch] : ch.toLowerCase();
+  }
+  function norm(s) {
+    var words = Array.from(String(s).normalize("NFKC"), function (ch) { return SPACE.indexOf(ch) >= 0 ? " " : fold(ch); })
+      .join("").split(" ").filter(Boolean).join(" ");
+    var end = words.length;
+    while (end && TRAILING.indexOf(words[end - 1]) >= 0) end--;
+    return words.slice(0, end).replace(/ +$/, "");
+  }
   function parseNum(s) {
     s = s.replace(/[\s\u00a0\u202f]/g, "");
     if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(",", ".");
@@ -135,6 +148,8 @@
     }
     return { earned: Math.round(frac * q.points * 100) / 100, frac: frac, marks: marks };
   }
+  // The marking functions, for tests that hold them to the grader's cases (tests/data/marking_cases.json).
+  window.courseforgeMarking = { normalise: norm, mark: mark };
 
   function clearFeedback(box) {
     $$(".cf-opt__fb", box).forEach(function (f) { f.hidden = true; f.textContent = ""; });

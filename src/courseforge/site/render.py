@@ -23,6 +23,7 @@ from typing import Any, Callable
 
 import markdown
 
+from ..grade.scoring import text_rule
 from ..quiz.model import BLANK
 from ..sources.labels import paragraph_label, structured
 
@@ -418,9 +419,13 @@ def course_manifest(
 
     A script rather than a JSON file, because pages opened from file:// may
     load scripts but not fetch files. It carries no key: quiz entries hold
-    ids, titles, URLs, pass marks, maximum points and public versions.
+    ids, titles, URLs, pass marks, maximum points and public versions, and
+    the grader's fill-in rule as data, so that practice marks as grading does.
     """
-    data = {"course": course, "quizzes": quizzes, "strings": strings, "certificate": certificate_url}
+    data = {
+        "course": course, "quizzes": quizzes, "strings": strings, "certificate": certificate_url,
+        "marking": text_rule(),
+    }
     return f"window.courseforgeCourse={script_json(data)};\n"
 
 
