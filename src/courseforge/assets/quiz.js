@@ -46,10 +46,31 @@
     while (end && TRAILING.indexOf(words[end - 1]) >= 0) end--;
     return words.slice(0, end).replace(/ +$/, "");
   }
-  function parseNum(s) {
-    s = s.replace(/[\s\u00a0\u202f]/g, "");
-    if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(",", ".");
-    return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? parseFloat(s) : NaN;
+  // Numbers as the course's language writes them (i18n's number_decimal and number_group; a space
+  // between thousands is fine in any language). A number that could be read two ways, such as
+  // "1,5" in English or "1.5" in French, is not guessed at: the learner is asked to write it again.
+  var DECIMAL = S.number_decimal || ".", GROUP = S.number_group == null ? "," : S.number_group;
+  function readNumber(text) {
+    var m = /^([-+\u2212]?)([\d.,\s\u00a0\u202f]+?)(e[-+]?\d+)?$/i.exec(String(text).trim());
+    if (!m || !/\d/.test(m[2])) return { value: NaN, issue: "not_a_number" };
+    var ambiguous = { value: NaN, issue: "number_ambiguous" };
+    var parts = m[2].split(DECIMAL), whole = parts[0], frac = parts[1] || "";
+    if (parts.length > 2 || /\D/.test(frac)) return ambiguous; // "1.2.3", or "1.234,5" in English
+    // Between thousands, a space or the language's mark, in groups of three; any other mark is ambiguous.
+    var marks = whole.replace(/\d/g, "").split("");
+    var known = marks.every(function (c) { return c === GROUP || /[\s\u00a0\u202f]/.test(c); });
+    if (!known || (marks.length && !/^\d{1,3}(\D\d{3})+$/.test(whole))) return ambiguous;
+    var sign = m[1] && m[1] !== "+" ? "-" : "";
+    return { value: parseFloat(sign + (whole.replace(/\D/g, "") || "0") + "." + (frac || "0") + (m[3] || "")), issue: null };
+  }
+  function parseNum(s) { return readNumber(s).value; }
+  // A number written back into its box, with the language's decimal mark.
+  function showNum(n) { return String(n).replace(".", DECIMAL); }
+  // What to tell the learner about a numeric box's text: nothing when it is empty or a number.
+  function numberProblem(q, box) {
+    if (q.type !== "numeric") return null;
+    var text = $("input", box).value.trim(), issue = text ? readNumber(text).issue : null;
+    return issue ? fmt(issue, { value: text }) : null;
   }
 
   // -- progress: one record per quiz version --------------------------------------
@@ -109,7 +130,8 @@
         var want = [].concat(a).map(String);
         $$("input", box).forEach(function (i) { i.checked = want.indexOf(i.value) >= 0; });
         break;
-      case "fill_blank": case "numeric": $("input", box).value = a == null ? "" : String(a); break;
+      case "fill_blank": $("input", box).value = a == null ? "" : String(a); break;
+      case "numeric": $("input", box).value = a == null ? "" : showNum(a); break;
       case "matching": $$("select", box).forEach(function (s) { s.value = (a && a[s.dataset.cfLeft]) || ""; }); break;
       case "ordering":
         var list = $("ol", box);
@@ -149,7 +171,7 @@
     return { earned: Math.round(frac * q.points * 100) / 100, frac: frac, marks: marks };
   }
   // The marking functions, for tests that hold them to the grader's cases (tests/data/marking_cases.json).
-  window.courseforgeMarking = { normalise: norm, mark: mark };
+  window.courseforgeMarking = { normalise: norm, mark: mark, readNumber: readNumber };
 
   function clearFeedback(box) {
     $$(".cf-opt__fb", box).forEach(function (f) { f.hidden = true; f.textContent = ""; });
@@ -240,6 +262,13 @@
       }
       box.addEventListener("change", remember);
       box.addEventListener("input", remember);
+      if (!practice && q.type === "numeric") {
+        // No feedback in an assessment, but a number the page cannot read is said at once.
+        var note = el("p", "cf-q__note");
+        note.setAttribute("role", "status");
+        box.appendChild(note);
+        box.addEventListener("change", function () { note.textContent = numberProblem(q, box) || ""; });
+      }
 
       // Ordering: move buttons, focus stays on the pressed button, position announced.
       $$(".cf-move", box).forEach(function (b) {
@@ -280,7 +309,7 @@
         if (a === null || (typeof a === "number" && isNaN(a))) {
           clearFeedback(box);
           fb.className = "cf-q__feedback cf-q__feedback--incorrect";
-          fb.appendChild(el("p", null, a === null ? S.no_answer : S.not_a_number));
+          fb.appendChild(el("p", null, a === null ? S.no_answer : numberProblem(q, box)));
           return;
         }
         var result = mark(q, a, data.multiple_scoring);
@@ -340,6 +369,17 @@
       var name = nameIn.value.trim(), id = idIn.value.trim();
       if (!name || !id) { summary.textContent = S.need_learner; (name ? idIn : nameIn).focus(); return; }
       save("learner", { name: name, id: id });
+      var unread = data.questions.filter(function (q) {
+        var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
+        return box && numberProblem(q, box);
+      })[0];
+      if (unread) {
+        // Never send a number other than the one meant: ask for it again.
+        var ubox = $('[data-cf-q="' + esc(unread.id) + '"]', section);
+        summary.textContent = $(".cf-q__num", ubox).textContent + ": " + numberProblem(unread, ubox);
+        $("input", ubox).focus();
+        return;
+      }
       var answers = {}, versions = {}, missing = 0;
       data.questions.forEach(function (q) {
         var box = $('[data-cf-q="' + esc(q.id) + '"]', section);

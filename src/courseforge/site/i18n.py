@@ -48,6 +48,13 @@ EN: dict[str, str] = {
     "chosen_right": "Your choice is right.",
     "chosen_wrong": "Your choice is wrong.",
     "not_a_number": "Please type a number, for example 3.5.",
+    "number_ambiguous": (
+        "“{value}” can be read more than one way. Write numbers like this: 1,234.5 "
+        "(a comma between thousands, a point before decimals)."
+    ),
+    # How the language writes numbers: the decimal mark, and the mark between thousands besides a space.
+    "number_decimal": ".",
+    "number_group": ",",
     "no_answer": "Please answer the question first.",
     "moved": "{item}: now at position {pos} of {total}.",
     "hint_n": "Hint {n} of {total}",
@@ -123,6 +130,12 @@ FR: dict[str, str] = {
     "chosen_right": "Votre choix est juste.",
     "chosen_wrong": "Votre choix est faux.",
     "not_a_number": "Veuillez saisir un nombre, par exemple 3,5.",
+    "number_ambiguous": (
+        "« {value} » peut se lire de plusieurs façons. Écrivez les nombres ainsi : 1 234,5 "
+        "(une espace entre les milliers, une virgule avant les décimales)."
+    ),
+    "number_decimal": ",",
+    "number_group": "",
     "no_answer": "Veuillez d’abord répondre à la question.",
     "moved": "{item} : maintenant en position {pos} sur {total}.",
     "hint_n": "Indice {n} sur {total}",
@@ -164,7 +177,7 @@ LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 # Strings quiz.js needs at run time (the rest are rendered into the HTML).
 JS_KEYS = (
     "correct", "incorrect", "partly", "points", "explanation", "chosen_right", "chosen_wrong",
-    "not_a_number", "no_answer", "moved", "hint_n", "score", "passed", "not_passed", "unchecked",
+    "not_a_number", "number_ambiguous", "number_decimal", "number_group", "no_answer", "moved", "hint_n", "score", "passed", "not_passed", "unchecked",
     "need_learner", "unanswered_confirm", "downloaded", "submitted_on", "progress_heading",
     "progress_text", "progress_note", "status_passed", "status_submitted", "status_started",
     "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
