@@ -276,11 +276,13 @@
           var li = b.closest("li"), list = li.parentNode;
           var up = b.dataset.cfMove === "-1";
           var other = up ? li.previousElementSibling : li.nextElementSibling;
-          if (!other) return;
+          var text = $(".cf-order__text", li).textContent;
+          // At either end nothing moves, but the learner still hears why.
+          if (!other) { live.textContent = fmt(up ? "already_first" : "already_last", { item: text }); return; }
           list.insertBefore(li, up ? other : other.nextElementSibling);
           b.focus();
           var items = $$("[data-cf-item]", list);
-          live.textContent = fmt("moved", { item: $(".cf-order__text", li).textContent, pos: items.indexOf(li) + 1, total: items.length });
+          live.textContent = fmt("moved", { item: text, pos: items.indexOf(li) + 1, total: items.length });
           remember();
         });
       });

@@ -57,6 +57,8 @@ EN: dict[str, str] = {
     "number_group": ",",
     "no_answer": "Please answer the question first.",
     "moved": "{item}: now at position {pos} of {total}.",
+    "already_first": "{item} is already first.",
+    "already_last": "{item} is already last.",
     "hint_n": "Hint {n} of {total}",
     "score": "Score: {score} of {max} points ({percent}%). Pass mark: {pass_mark}%.",
     "passed": "You passed this quiz.",
@@ -138,6 +140,8 @@ FR: dict[str, str] = {
     "number_group": "",
     "no_answer": "Veuillez d’abord répondre à la question.",
     "moved": "{item} : maintenant en position {pos} sur {total}.",
+    "already_first": "{item} est déjà en première position.",
+    "already_last": "{item} est déjà en dernière position.",
     "hint_n": "Indice {n} sur {total}",
     "score": "Score : {score} point(s) sur {max} ({percent} %). Seuil de réussite : {pass_mark} %.",
     "passed": "Vous avez réussi ce quiz.",
@@ -177,7 +181,7 @@ LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 # Strings quiz.js needs at run time (the rest are rendered into the HTML).
 JS_KEYS = (
     "correct", "incorrect", "partly", "points", "explanation", "chosen_right", "chosen_wrong",
-    "not_a_number", "number_ambiguous", "number_decimal", "number_group", "no_answer", "moved", "hint_n", "score", "passed", "not_passed", "unchecked",
+    "not_a_number", "number_ambiguous", "number_decimal", "number_group", "no_answer", "moved", "already_first", "already_last", "hint_n", "score", "passed", "not_passed", "unchecked",
     "need_learner", "unanswered_confirm", "downloaded", "submitted_on", "progress_heading",
     "progress_text", "progress_note", "status_passed", "status_submitted", "status_started",
     "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
