@@ -7,7 +7,6 @@ import math
 
 import pytest
 
-from conftest import Server, site_course
 from learner import Q, check, q
 
 E = "#quiz-q-exam"
@@ -31,18 +30,6 @@ def read_numbers(page, table: dict) -> dict:
     got = page.evaluate("""texts => texts.map(t => {
         const r = window.courseforgeMarking.readNumber(t); return r.issue || r.value; })""", list(table))
     return dict(zip(table, got))
-
-
-@pytest.fixture(scope="module")
-def french(tmp_path_factory):
-    from courseforge.project import Project
-    from courseforge.site.build import build_site
-
-    root = site_course.make_course(tmp_path_factory.mktemp("fr") / "course", language="fr")
-    build_site(Project(root), root / "site")
-    server = Server(root / "site")
-    yield server.url
-    server.close()
 
 
 def sized(browser, size: str):

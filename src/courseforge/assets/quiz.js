@@ -18,7 +18,18 @@
   function fmt(key, vals) {
     return (S[key] || key).replace(/\{(\w+)\}/g, function (m, k) { return vals && k in vals ? vals[k] : m; });
   }
-  function num(x) { return String(Math.round(x * 100) / 100); }
+  // Points and scores as the language writes them (DECIMAL is set below, before any use).
+  function num(x) { return String(Math.round(x * 100) / 100).replace(".", DECIMAL); }
+  // Plural forms and lists as the course's language has them; a tag Intl does not know falls back.
+  function intl(Make, opts) { try { return Make ? new Make(C.course.language || "en", opts) : null; } catch (e) { return null; } }
+  var PLURAL = window.Intl ? intl(Intl.PluralRules) : null;
+  var LIST = window.Intl ? intl(Intl.ListFormat, { type: "conjunction" }) : null;
+  // key_one, key_other… (Intl.PluralRules' forms) chosen by the count n; key_other when a form is missing.
+  function fmtN(key, n, vals) {
+    var form = key + "_" + (PLURAL ? PLURAL.select(n) : n === 1 ? "one" : "other");
+    return fmt(form in S ? form : key + "_other", vals);
+  }
+  function list(items) { return LIST ? LIST.format(items) : items.join(", "); }
   function $(sel, root) { return (root || document).querySelector(sel); }
   function esc(v) { return window.CSS && CSS.escape ? CSS.escape(v) : String(v).replace(/["\\]/g, "\\$&"); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -209,7 +220,7 @@
     fb.className = "cf-q__feedback cf-q__feedback--" + verdict;
     var p = el("p");
     p.appendChild(el("strong", null, S[verdict]));
-    p.appendChild(document.createTextNode(" " + fmt("points", { score: num(result.earned), max: num(q.points) })));
+    p.appendChild(document.createTextNode(" " + fmtN("points", q.points, { score: num(result.earned), max: num(q.points) })));
     fb.appendChild(p);
     var ex = el("div", "cf-explanation");
     ex.innerHTML = '<p class="cf-explanation__title"></p>' + (q.explanation || "") + (q.source || "");
@@ -238,8 +249,8 @@
     function updateSummary() {
       if (!practice) return;
       var s = status(meta), left = meta.count - s.checked;
-      var text = fmt("score", { score: num(s.score), max: num(meta.max), percent: Math.round(s.percent), pass_mark: num(meta.pass_mark) });
-      text += " " + (s.passed ? S.passed : left > 0 ? fmt("unchecked", { n: left }) : S.not_passed);
+      var text = fmtN("score", meta.max, { score: num(s.score), max: num(meta.max), percent: Math.round(s.percent), pass_mark: num(meta.pass_mark) });
+      text += " " + (s.passed ? S.passed : left > 0 ? fmtN("unchecked", left, { n: left }) : S.not_passed);
       summary.textContent = text;
       summary.classList.toggle("cf-passed", s.passed);
     }
@@ -366,7 +377,7 @@
     nameIn.value = learner.name || "";
     idIn.value = learner.id || "";
     if (st.submitted) summary.textContent = fmt("submitted_on", { date: new Date(st.submitted).toLocaleString(C.course.language) });
-    var confirmed = -1;
+    var confirmed = null;
     $(".cf-download", section).addEventListener("click", function () {
       var name = nameIn.value.trim(), id = idIn.value.trim();
       if (!name || !id) { summary.textContent = S.need_learner; (name ? idIn : nameIn).focus(); return; }
@@ -382,17 +393,18 @@
         $("input", ubox).focus();
         return;
       }
-      var answers = {}, versions = {}, missing = 0;
-      data.questions.forEach(function (q) {
+      var answers = {}, versions = {}, missing = [];
+      data.questions.forEach(function (q, i) {
         var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
         var a = box ? readAnswer(q, box) : null;
         versions[q.id] = q.version;
-        if (a === null || (typeof a === "number" && isNaN(a))) missing++;
+        if (a === null || (typeof a === "number" && isNaN(a))) missing.push(String(i + 1));
         else answers[q.id] = a;
       });
-      if (missing && confirmed !== missing) {
-        confirmed = missing;
-        summary.textContent = fmt("unanswered_confirm", { n: missing });
+      // Name the unanswered questions by number; the same ones a second time means "send anyway".
+      if (missing.length && confirmed !== missing.join()) {
+        confirmed = missing.join();
+        summary.textContent = fmtN("unanswered_confirm", missing.length, { list: list(missing) });
         return;
       }
       var now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
