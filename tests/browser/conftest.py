@@ -72,6 +72,19 @@ def sites(tmp_path_factory):
         s.close()
 
 
+@pytest.fixture(scope="session")
+def french(tmp_path_factory):
+    """The practice course in French (theme.language: fr), served over http: its URL."""
+    from courseforge.project import Project
+    from courseforge.site.build import build_site
+
+    root = site_course.make_course(tmp_path_factory.mktemp("fr") / "course", language="fr")
+    build_site(Project(root), root / "site")
+    server = Server(root / "site")
+    yield server.url
+    server.close()
+
+
 class Recorder:
     """Every URL a page asked for."""
 

@@ -24,7 +24,7 @@ def test_offline_walk_from_file_url(page, context, sites, tmp_path):
     page.wait_for_selector("#quiz-q-basics[data-cf-ready]")
     assert page.url == base + "01-basics.html"
     page.check(f"{q('capital')}-b")
-    assert check(page, "capital").startswith("Correct. 1 of 1 points.")
+    assert check(page, "capital").startswith("Correct. 1 of 1 point.")
     assert page.get_attribute(f"{q('capital')} .cf-source a", "href").startswith("sources.html#")
     page.reload()
     page.wait_for_selector("#quiz-q-basics[data-cf-ready]")

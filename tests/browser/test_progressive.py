@@ -63,7 +63,7 @@ def test_french_learner_sees_french_feedback(page, tmp_path):
         page.wait_for_selector("#quiz-q-basics[data-cf-ready]")
         page.check("#cf-q-basics-capital-b")
         page.click("#cf-q-basics-capital .cf-check")
-        assert page.inner_text("#cf-q-basics-capital .cf-q__feedback").startswith("Bonne réponse. 1 point(s) sur 1.")
+        assert page.inner_text("#cf-q-basics-capital .cf-q__feedback").startswith("Bonne réponse. 1 sur 1 point.")
         assert page.inner_text("#cf-q-basics-capital [data-cf-opt='b'] .cf-opt__fb") == "Votre choix est juste. Yes, Paris."
         page.goto(server.url)
         assert page.inner_text(".cf-progress__text") == "0 quiz de module terminés sur 2"

@@ -101,7 +101,7 @@ def walk_assessment(page, base: str, tmp_path: Path, course_dir: Path) -> None:
     # An unanswered question asks for confirmation before anything is downloaded.
     page.click(f"{E} .cf-download")
     assert page.inner_text(f"{E} .cf-quiz__summary") == (
-        "1 question(s) have no answer. Select “Download my answers” again to send them anyway.")
+        "Question 1 has no answer. Select “Download my answers” again to send your answers anyway.")
     page.check(f"{q('e1')}-y")
 
     before = datetime.now(timezone.utc).replace(microsecond=0)

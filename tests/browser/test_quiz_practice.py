@@ -26,7 +26,7 @@ def test_each_type_wrong_then_right_with_feedback(page, sites):
     assert page.evaluate("document.activeElement.textContent") == "Check answer"
     page.keyboard.press("Enter")
     text = feedback(page, "capital")
-    assert text.startswith("Not quite. 0 of 1 points.")
+    assert text.startswith("Not quite. 0 of 1 point.")
     assert "Explanation" in text and "Paris is the capital." in text
     assert page.inner_text(f'{q("capital")} [data-cf-opt="a"] .cf-opt__fb') == "Your choice is wrong. Lyon is the third city."
     link = page.get_attribute(f"{q('capital')} .cf-source a", "href")
@@ -35,18 +35,18 @@ def test_each_type_wrong_then_right_with_feedback(page, sites):
     assert feedback(page, "capital") == ""
     assert not page.is_checked(f"{q('capital')}-a")
     page.check(f"{q('capital')}-b")
-    assert check(page, "capital").startswith("Correct. 1 of 1 points.")
+    assert check(page, "capital").startswith("Correct. 1 of 1 point.")
     assert page.inner_text(f'{q("capital")} [data-cf-opt="b"] .cf-opt__fb') == "Your choice is right. Yes, Paris."
 
     # multiple: partial marking (right minus wrong over the right ones)
     page.check(f"{q('primes')}-two")
     page.check(f"{q('primes')}-four")
-    assert check(page, "primes").startswith("Not quite. 0 of 1 points.")
+    assert check(page, "primes").startswith("Not quite. 0 of 1 point.")
     assert page.inner_text(f'{q("primes")} [data-cf-opt="four"] .cf-opt__fb') == "Your choice is wrong. 4 = 2 × 2."
     page.uncheck(f"{q('primes')}-four")
-    assert check(page, "primes").startswith("Partly correct. 0.5 of 1 points.")
+    assert check(page, "primes").startswith("Partly correct. 0.5 of 1 point.")
     page.check(f"{q('primes')}-three")
-    assert check(page, "primes").startswith("Correct. 1 of 1 points.")
+    assert check(page, "primes").startswith("Correct. 1 of 1 point.")
 
     # true/false, with the author's feedback for "false"
     page.check(f"{q('sky')}-false")
@@ -75,11 +75,11 @@ def test_each_type_wrong_then_right_with_feedback(page, sites):
     row = f'{q("match")} .cf-match__row:has(> label:text-is("%s")) .cf-opt__fb'
     choose(page, "match", "Emigrant", "Person who stays")  # the distractor
     choose(page, "match", "Immigrant", "Person who arrives")
-    assert check(page, "match").startswith("Partly correct. 0.5 of 1 points.")
+    assert check(page, "match").startswith("Partly correct. 0.5 of 1 point.")
     assert page.inner_text(row % "Emigrant") == "Your choice is wrong."
     assert page.inner_text(row % "Immigrant") == "Your choice is right."
     choose(page, "match", "Emigrant", "Person who arrives")  # a right that belongs to the other left
-    assert check(page, "match").startswith("Partly correct. 0.5 of 1 points.")
+    assert check(page, "match").startswith("Partly correct. 0.5 of 1 point.")
     assert page.inner_text(row % "Emigrant") == "Your choice is wrong."
     choose(page, "match", "Emigrant", "Person who leaves")
     assert check(page, "match").startswith("Correct.")
@@ -91,7 +91,7 @@ def test_each_type_wrong_then_right_with_feedback(page, sites):
     # Each item in its right place earns a third of the point, as the grader counts it.
     placed = sum(1 for want, got in zip(ORDER, shown) if want == got)
     verdict = "Partly correct." if placed else "Not quite."
-    assert check(page, "order").startswith(f"{verdict} {round(placed / 3, 2):g} of 1 points.")
+    assert check(page, "order").startswith(f"{verdict} {round(placed / 3, 2):g} of 1 point.")
     move_into_order(page, "order", ORDER)
     assert re.fullmatch(r".+: now at position \d of 3\.", page.inner_text(f"{Q} > .cf-sr"))
     assert check(page, "order").startswith("Correct.")

@@ -110,3 +110,17 @@ def test_visible_edit_changes_quiz_and_question_version():
 def test_question_version_is_the_same_in_both_modes():
     practice, assessment = public_quiz(make_quiz("practice")), public_quiz(make_quiz())
     assert [q["version"] for q in practice["questions"]] == [q["version"] for q in assessment["questions"]]
+
+
+def test_assessment_offers_hints_only_when_the_quiz_asks():
+    hinted = make_quiz()
+    hinted.questions[0].hints = ["See paragraph 18 of the 2004 report."]
+    assert public_quiz(hinted)["questions"][0]["hints"] == []
+    assert "paragraph 18 of the 2004" not in json.dumps(public_quiz(hinted))
+    asked = replace(hinted, assessment_hints=True)
+    assert public_quiz(asked)["questions"][0]["hints"] == ["See paragraph 18 of the 2004 report."]
+    practice = replace(hinted, mode="practice")
+    assert public_quiz(practice)["questions"][0]["hints"] == ["See paragraph 18 of the 2004 report."]
+    # Offering hints or not changes no version: the grader's and the page's stay the same.
+    assert public_quiz(asked)["version"] == public_quiz(hinted)["version"] == quiz_version(hinted)
+    assert public_quiz(asked)["questions"][0]["version"] == public_question_version(hinted.questions[0])

@@ -93,3 +93,20 @@ def test_timeline_keeps_events_not_targets_plans_or_comparisons():
     assert not is_event_date("The council concluded, a year before the 20th anniversary of the 1994 conference.",
                              "1994")
     assert not is_event_date("Emissions fell sharply in 2019.", "2020")  # a date the sentence does not hold
+
+
+def test_assessment_page_of_one_module_and_one_question_reads_in_the_singular():
+    from courseforge.generate.pages import ModuleDraft, assessment_page
+    from courseforge.generate.plan import ModulePlan
+
+    corpus = simple_corpus({"a": ["Reefs bleach when the water warms."]})
+    module = ModuleDraft(plan=ModulePlan("reefs", "Reefs", ("reefs",), 1), passages=[], quiz=quiz([fb("q1", "___")]))
+    exam = Quiz(id="02-exam", module="02-final", title="Final", mode="assessment", pass_mark=50,
+                questions=[fb("e1", "Reefs bleach when the water ___.")])
+    draft = ModuleDraft(plan=ModulePlan("final", "Final assessment", (), 2), passages=[], quiz=exam, assessment=True)
+    page = assessment_page(draft, corpus, 2, [module])
+    assert "This assessment covers the one module of the course. Take it when you have studied it and passed " \
+           "its practice quiz." in page
+    assert "Final assessment: 1 question on the whole course." in page
+    assert "· 1 question*" in page
+    assert "1 modules" not in page and "1 questions" not in page

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -201,3 +203,12 @@ def test_round_trip_property(tmp_path, quiz):
     back = roundtrip(quiz, tmp_path)
     assert back == quiz
     assert dump_quiz(back) == dump_quiz(quiz)  # canonical: a second dump changes nothing
+
+
+def test_assessment_hints_round_trip(tmp_path):
+    quiz = small_quiz()
+    assert "assessment_hints" not in dump_quiz(quiz)  # the default is left out
+    assert roundtrip(quiz, tmp_path).assessment_hints is False
+    asked = replace(quiz, assessment_hints=True)
+    assert "\nassessment_hints: true\n" in dump_quiz(asked)
+    assert roundtrip(asked, tmp_path).assessment_hints is True

@@ -8,7 +8,7 @@ import re
 
 from courseforge.quiz.public import public_alias, public_quiz
 from courseforge.site import i18n
-from courseforge.site.render import Markdown, QuizRenderer, display_order, script_json
+from courseforge.site.render import Markdown, QuizRenderer, derange, display_order, script_json
 
 T = i18n.strings("en")
 
@@ -118,7 +118,21 @@ def test_practice_ordering_never_starts_right(practice_quiz):
         quiz.id = f"quiz-{n}"
         html = render(quiz)
         shown = re.findall(r'data-cf-item="([^"]+)"', html)
-        assert sorted(shown) == sorted(right) and shown != right
+        assert sorted(shown) == sorted(right)
+        assert [a for a, b in zip(shown, right) if a == b] == [], "no item starts in its right place"
+
+
+def test_derange_leaves_no_item_in_place_and_is_fixed():
+    import itertools
+    for n in range(2, 7):
+        key = [f"i{k}" for k in range(n)]
+        for order in itertools.permutations(key):
+            out = derange(list(order), key)
+            assert sorted(out) == key and all(a != b for a, b in zip(out, key)), (order, out)
+            assert derange(list(order), key) == out
+            if all(a != b for a, b in zip(order, key)):
+                assert out == list(order)  # already deranged: left as shown
+    assert derange(["a"], ["a"]) == ["a"]
 
 
 def test_script_json_cannot_close_its_script():

@@ -18,7 +18,18 @@
   function fmt(key, vals) {
     return (S[key] || key).replace(/\{(\w+)\}/g, function (m, k) { return vals && k in vals ? vals[k] : m; });
   }
-  function num(x) { return String(Math.round(x * 100) / 100); }
+  // Points and scores as the language writes them (DECIMAL is set below, before any use).
+  function num(x) { return String(Math.round(x * 100) / 100).replace(".", DECIMAL); }
+  // Plural forms and lists as the course's language has them; a tag Intl does not know falls back.
+  function intl(Make, opts) { try { return Make ? new Make(C.course.language || "en", opts) : null; } catch (e) { return null; } }
+  var PLURAL = window.Intl ? intl(Intl.PluralRules) : null;
+  var LIST = window.Intl ? intl(Intl.ListFormat, { type: "conjunction" }) : null;
+  // key_one, key_other… (Intl.PluralRules' forms) chosen by the count n; key_other when a form is missing.
+  function fmtN(key, n, vals) {
+    var form = key + "_" + (PLURAL ? PLURAL.select(n) : n === 1 ? "one" : "other");
+    return fmt(form in S ? form : key + "_other", vals);
+  }
+  function list(items) { return LIST ? LIST.format(items) : items.join(", "); }
   function $(sel, root) { return (root || document).querySelector(sel); }
   function esc(v) { return window.CSS && CSS.escape ? CSS.escape(v) : String(v).replace(/["\\]/g, "\\$&"); }
   function $$(sel, root) { return Array.prototype.slice.call((root || document).querySelectorAll(sel)); }
@@ -31,12 +42,46 @@
   function load(key) { try { return JSON.parse(localStorage.getItem(PREFIX + key)); } catch (e) { return null; } }
   function save(key, v) { try { localStorage.setItem(PREFIX + key, JSON.stringify(v)); } catch (e) { /* private mode: no saving */ } }
   function quizKey(m) { return "quiz:" + m.id + ":" + m.version; }
-  // As the grader compares fill-in answers: NFKC, case folded, spaces collapsed, trailing punctuation dropped.
-  function norm(s) { return String(s).normalize("NFKC").toLowerCase().trim().replace(/\s+/g, " ").replace(/[.,;:!?]+$/, "").trim(); }
-  function parseNum(s) {
-    s = s.replace(/[\s\u00a0\u202f]/g, "");
-    if (/^[-+]?\d*,\d+$/.test(s)) s = s.replace(",", ".");
-    return /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(s) ? parseFloat(s) : NaN;
+  // As the grader compares fill-in answers (courseforge.grade.scoring.normalise_text, whose rule
+  // course.js carries as data): NFKC, case folded, spaces collapsed, trailing punctuation dropped.
+  var RULE = C.marking || {};
+  var FOLD = RULE.fold || {}, SPACE = RULE.space || " \t\n\r\f\v", TRAILING = RULE.trailing || ".,;:!?";
+  function fold(ch) {
+    // One character at a time: toLowerCase on a whole string reads context (a final "Σ"), casefold does not.
+    return Object.prototype.hasOwnProperty.call(FOLD, ch) ? FOLD[ch] : ch.toLowerCase();
+  }
+  function norm(s) {
+    var words = Array.from(String(s).normalize("NFKC"), function (ch) { return SPACE.indexOf(ch) >= 0 ? " " : fold(ch); })
+      .join("").split(" ").filter(Boolean).join(" ");
+    var end = words.length;
+    while (end && TRAILING.indexOf(words[end - 1]) >= 0) end--;
+    return words.slice(0, end).replace(/ +$/, "");
+  }
+  // Numbers as the course's language writes them (i18n's number_decimal and number_group; a space
+  // between thousands is fine in any language). A number that could be read two ways, such as
+  // "1,5" in English or "1.5" in French, is not guessed at: the learner is asked to write it again.
+  var DECIMAL = S.number_decimal || ".", GROUP = S.number_group == null ? "," : S.number_group;
+  function readNumber(text) {
+    var m = /^([-+\u2212]?)([\d.,\s\u00a0\u202f]+?)(e[-+]?\d+)?$/i.exec(String(text).trim());
+    if (!m || !/\d/.test(m[2])) return { value: NaN, issue: "not_a_number" };
+    var ambiguous = { value: NaN, issue: "number_ambiguous" };
+    var parts = m[2].split(DECIMAL), whole = parts[0], frac = parts[1] || "";
+    if (parts.length > 2 || /\D/.test(frac)) return ambiguous; // "1.2.3", or "1.234,5" in English
+    // Between thousands, a space or the language's mark, in groups of three; any other mark is ambiguous.
+    var marks = whole.replace(/\d/g, "").split("");
+    var known = marks.every(function (c) { return c === GROUP || /[\s\u00a0\u202f]/.test(c); });
+    if (!known || (marks.length && !/^\d{1,3}(\D\d{3})+$/.test(whole))) return ambiguous;
+    var sign = m[1] && m[1] !== "+" ? "-" : "";
+    return { value: parseFloat(sign + (whole.replace(/\D/g, "") || "0") + "." + (frac || "0") + (m[3] || "")), issue: null };
+  }
+  function parseNum(s) { return readNumber(s).value; }
+  // A number written back into its box, with the language's decimal mark.
+  function showNum(n) { return String(n).replace(".", DECIMAL); }
+  // What to tell the learner about a numeric box's text: nothing when it is empty or a number.
+  function numberProblem(q, box) {
+    if (q.type !== "numeric") return null;
+    var text = $("input", box).value.trim(), issue = text ? readNumber(text).issue : null;
+    return issue ? fmt(issue, { value: text }) : null;
   }
 
   // -- progress: one record per quiz version --------------------------------------
@@ -96,7 +141,8 @@
         var want = [].concat(a).map(String);
         $$("input", box).forEach(function (i) { i.checked = want.indexOf(i.value) >= 0; });
         break;
-      case "fill_blank": case "numeric": $("input", box).value = a == null ? "" : String(a); break;
+      case "fill_blank": $("input", box).value = a == null ? "" : String(a); break;
+      case "numeric": $("input", box).value = a == null ? "" : showNum(a); break;
       case "matching": $$("select", box).forEach(function (s) { s.value = (a && a[s.dataset.cfLeft]) || ""; }); break;
       case "ordering":
         var list = $("ol", box);
@@ -135,6 +181,8 @@
     }
     return { earned: Math.round(frac * q.points * 100) / 100, frac: frac, marks: marks };
   }
+  // The marking functions, for tests that hold them to the grader's cases (tests/data/marking_cases.json).
+  window.courseforgeMarking = { normalise: norm, mark: mark, readNumber: readNumber };
 
   function clearFeedback(box) {
     $$(".cf-opt__fb", box).forEach(function (f) { f.hidden = true; f.textContent = ""; });
@@ -172,7 +220,7 @@
     fb.className = "cf-q__feedback cf-q__feedback--" + verdict;
     var p = el("p");
     p.appendChild(el("strong", null, S[verdict]));
-    p.appendChild(document.createTextNode(" " + fmt("points", { score: num(result.earned), max: num(q.points) })));
+    p.appendChild(document.createTextNode(" " + fmtN("points", q.points, { score: num(result.earned), max: num(q.points) })));
     fb.appendChild(p);
     var ex = el("div", "cf-explanation");
     ex.innerHTML = '<p class="cf-explanation__title"></p>' + (q.explanation || "") + (q.source || "");
@@ -201,8 +249,8 @@
     function updateSummary() {
       if (!practice) return;
       var s = status(meta), left = meta.count - s.checked;
-      var text = fmt("score", { score: num(s.score), max: num(meta.max), percent: Math.round(s.percent), pass_mark: num(meta.pass_mark) });
-      text += " " + (s.passed ? S.passed : left > 0 ? fmt("unchecked", { n: left }) : S.not_passed);
+      var text = fmtN("score", meta.max, { score: num(s.score), max: num(meta.max), percent: Math.round(s.percent), pass_mark: num(meta.pass_mark) });
+      text += " " + (s.passed ? S.passed : left > 0 ? fmtN("unchecked", left, { n: left }) : S.not_passed);
       summary.textContent = text;
       summary.classList.toggle("cf-passed", s.passed);
     }
@@ -225,6 +273,13 @@
       }
       box.addEventListener("change", remember);
       box.addEventListener("input", remember);
+      if (!practice && q.type === "numeric") {
+        // No feedback in an assessment, but a number the page cannot read is said at once.
+        var note = el("p", "cf-q__note");
+        note.setAttribute("role", "status");
+        box.appendChild(note);
+        box.addEventListener("change", function () { note.textContent = numberProblem(q, box) || ""; });
+      }
 
       // Ordering: move buttons, focus stays on the pressed button, position announced.
       $$(".cf-move", box).forEach(function (b) {
@@ -232,11 +287,13 @@
           var li = b.closest("li"), list = li.parentNode;
           var up = b.dataset.cfMove === "-1";
           var other = up ? li.previousElementSibling : li.nextElementSibling;
-          if (!other) return;
+          var text = $(".cf-order__text", li).textContent;
+          // At either end nothing moves, but the learner still hears why.
+          if (!other) { live.textContent = fmt(up ? "already_first" : "already_last", { item: text }); return; }
           list.insertBefore(li, up ? other : other.nextElementSibling);
           b.focus();
           var items = $$("[data-cf-item]", list);
-          live.textContent = fmt("moved", { item: $(".cf-order__text", li).textContent, pos: items.indexOf(li) + 1, total: items.length });
+          live.textContent = fmt("moved", { item: text, pos: items.indexOf(li) + 1, total: items.length });
           remember();
         });
       });
@@ -265,7 +322,7 @@
         if (a === null || (typeof a === "number" && isNaN(a))) {
           clearFeedback(box);
           fb.className = "cf-q__feedback cf-q__feedback--incorrect";
-          fb.appendChild(el("p", null, a === null ? S.no_answer : S.not_a_number));
+          fb.appendChild(el("p", null, a === null ? S.no_answer : numberProblem(q, box)));
           return;
         }
         var result = mark(q, a, data.multiple_scoring);
@@ -320,22 +377,34 @@
     nameIn.value = learner.name || "";
     idIn.value = learner.id || "";
     if (st.submitted) summary.textContent = fmt("submitted_on", { date: new Date(st.submitted).toLocaleString(C.course.language) });
-    var confirmed = -1;
+    var confirmed = null;
     $(".cf-download", section).addEventListener("click", function () {
       var name = nameIn.value.trim(), id = idIn.value.trim();
       if (!name || !id) { summary.textContent = S.need_learner; (name ? idIn : nameIn).focus(); return; }
       save("learner", { name: name, id: id });
-      var answers = {}, versions = {}, missing = 0;
-      data.questions.forEach(function (q) {
+      var unread = data.questions.filter(function (q) {
+        var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
+        return box && numberProblem(q, box);
+      })[0];
+      if (unread) {
+        // Never send a number other than the one meant: ask for it again.
+        var ubox = $('[data-cf-q="' + esc(unread.id) + '"]', section);
+        summary.textContent = $(".cf-q__num", ubox).textContent + ": " + numberProblem(unread, ubox);
+        $("input", ubox).focus();
+        return;
+      }
+      var answers = {}, versions = {}, missing = [];
+      data.questions.forEach(function (q, i) {
         var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
         var a = box ? readAnswer(q, box) : null;
         versions[q.id] = q.version;
-        if (a === null || (typeof a === "number" && isNaN(a))) missing++;
+        if (a === null || (typeof a === "number" && isNaN(a))) missing.push(String(i + 1));
         else answers[q.id] = a;
       });
-      if (missing && confirmed !== missing) {
-        confirmed = missing;
-        summary.textContent = fmt("unanswered_confirm", { n: missing });
+      // Name the unanswered questions by number; the same ones a second time means "send anyway".
+      if (missing.length && confirmed !== missing.join()) {
+        confirmed = missing.join();
+        summary.textContent = fmtN("unanswered_confirm", missing.length, { list: list(missing) });
         return;
       }
       var now = new Date().toISOString().replace(/\.\d{3}Z$/, "Z");

@@ -592,6 +592,15 @@ def source_line(d: Document) -> str:
 # ------------------------------------------------------ assessment page
 
 
+def _covers(n: int) -> str:
+    """What the assessment covers, in words that fit one module as well as several."""
+    if n == 1:
+        return ("This assessment covers the one module of the course. Take it when you have studied it and "
+                "passed its practice quiz.\n")
+    return (f"This assessment covers the {n} modules of the course. Take it when you have studied them all and "
+            "passed their practice quizzes.\n")
+
+
 def assessment_page(draft: ModuleDraft, corpus: Corpus, total: int, modules: list[ModuleDraft]) -> str:
     plan, quiz = draft.plan, draft.quiz
     minutes = draft.minutes or study_minutes(words=0, questions=len(quiz.questions), discussion=0)
@@ -601,13 +610,12 @@ def assessment_page(draft: ModuleDraft, corpus: Corpus, total: int, modules: lis
         "order": plan.order,
         "study_time": minutes,
         "sources": draft.sources,
-        "description": f"Final assessment: {len(quiz.questions)} questions on the whole course.",
+        "description": f"Final assessment: {plural(len(quiz.questions), 'question')} on the whole course.",
     }
     out = [front_matter(fm), f"# {md(plan.title)}\n",
-           f"*Module {plan.order} of {total} · about {minutes} minutes · {len(quiz.questions)} questions*\n",
+           f"*Module {plan.order} of {total} · about {minutes} minutes · {plural(len(quiz.questions), 'question')}*\n",
            "## Overview\n",
-           f"This assessment covers the {len(modules)} modules of the course. Take it when you have studied them "
-           "all and passed their practice quizzes.\n",
+           _covers(len(modules)),
            "Unlike the practice quizzes, it does not show the answers. When you submit, your answers are saved "
            "in a file on your computer; send that file to your trainer, who grades it and tells you your result. "
            f"The pass mark is {quiz.pass_mark:g} %.\n",
@@ -624,7 +632,7 @@ def assessment_page(draft: ModuleDraft, corpus: Corpus, total: int, modules: lis
     for m in modules:
         n = by_module.get(m.id, 0)
         if n:
-            out.append(f"- [{md(m.plan.title)}]({m.id}.md): {n} question{'s' if n != 1 else ''}")
+            out.append(f"- [{md(m.plan.title)}]({m.id}.md): {plural(n, 'question')}")
     out.append("")
     out.append(quiz_marker(quiz.id) + "\n")
     out.append(references(draft, corpus))

@@ -29,6 +29,8 @@ ordering
 
 from __future__ import annotations
 
+import functools
+import sys
 import unicodedata
 from collections.abc import Collection, Mapping, Sequence
 
@@ -60,6 +62,23 @@ def normalise_text(text: str) -> str:
     """The form fill-blank answers are compared in (see the module docstring)."""
     text = " ".join(unicodedata.normalize("NFKC", text).casefold().split())
     return text.rstrip(_TRAILING).rstrip()
+
+
+@functools.cache
+def text_rule() -> dict[str, object]:
+    """:func:`normalise_text` as data, for the site's practice marking (quiz.js).
+
+    JavaScript has NFKC and a per-character ``toLowerCase`` but no case
+    folding, so the page gets the characters whose fold differs from their
+    lower case ("ß" → "ss", "ς" → "σ"), the characters ``str.split`` takes
+    as space, and the trailing marks dropped: the rule is written here only.
+    """
+    chars = [chr(c) for c in range(sys.maxunicode + 1)]
+    return {
+        "fold": {c: c.casefold() for c in chars if c.casefold() != c.lower()},
+        "space": "".join(c for c in chars if c.isspace()),
+        "trailing": _TRAILING,
+    }
 
 
 def fill_blank(accepted: Collection[str], given: str) -> float:

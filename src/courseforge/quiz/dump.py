@@ -122,6 +122,8 @@ def quiz_data(quiz: Quiz) -> dict:
                "pass_mark": _points(quiz.pass_mark)}
     if quiz.multiple_scoring != "partial":
         d["multiple_scoring"] = quiz.multiple_scoring
+    if quiz.assessment_hints:
+        d["assessment_hints"] = True
     if quiz.description is not None:
         d["description"] = quiz.description
     d["questions"] = [question_data(q) for q in quiz.questions]

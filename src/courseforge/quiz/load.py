@@ -324,6 +324,7 @@ class _Reader:
             pass_mark=top["pass_mark"][0], questions=questions,
             description=top["description"][0] if "description" in top else None,
             multiple_scoring=top["multiple_scoring"][0] if "multiple_scoring" in top else "partial",
+            assessment_hints=top["assessment_hints"][0] if "assessment_hints" in top else False,
             path=path, line=pos(root)[0],
         )
 

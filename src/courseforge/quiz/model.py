@@ -179,6 +179,8 @@ class Quiz:
     # wrong ones over the number of right options, floored at 0) or
     # "all_or_nothing".
     multiple_scoring: Literal["partial", "all_or_nothing"] = "partial"
+    # Whether an assessment's page offers the questions' hints (practice always does).
+    assessment_hints: bool = False
     path: str | None = field(default=None, compare=False, repr=False)
     line: int = field(default=0, compare=False, repr=False)
 

@@ -149,6 +149,11 @@ def public_quiz(quiz: Quiz) -> dict[str, Any]:
         "questions": [public_question(q, with_key) for q in quiz.questions],
     }
     data["version"] = _digest(data)
+    if not (with_key or quiz.assessment_hints):
+        # An assessment offers no hints unless the quiz asks: generated ones name the very paragraph
+        # that holds the answer. Versions stay as they were: a hint does not change what an answer means.
+        for q in data["questions"]:
+            q["hints"] = []
     return data
 
 

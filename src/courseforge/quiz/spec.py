@@ -57,6 +57,8 @@ QUIZ = (
     Field("pass_mark", "percent", True, "Percentage of the points needed to pass (0-100).", example="pass_mark: 70"),
     Field("multiple_scoring", "enum", False, "How 'multiple' questions are marked: partial (default) or "
           "all_or_nothing.", choices=MULTIPLE_SCORING, default="partial"),
+    Field("assessment_hints", "bool", False, "true to offer the questions' hints in an assessment too (practice "
+          "always offers them); by default an assessment shows none.", default=False),
     Field("description", "text", False, "Short introduction shown above the questions (Markdown)."),
     Field("questions", "objects", True, "The questions, in the order shown.", of="question", min_items=1,
           example="questions:\n  - id: q1 ..."),

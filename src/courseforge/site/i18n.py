@@ -43,20 +43,38 @@ EN: dict[str, str] = {
     "correct": "Correct.",
     "incorrect": "Not quite.",
     "partly": "Partly correct.",
-    "points": "{score} of {max} points.",
+    # A key ending in _one, _other (Intl.PluralRules' forms) is chosen by a count: see fmtN in quiz.js.
+    "points_one": "{score} of {max} point.",
+    "points_other": "{score} of {max} points.",
     "explanation": "Explanation",
     "chosen_right": "Your choice is right.",
     "chosen_wrong": "Your choice is wrong.",
     "not_a_number": "Please type a number, for example 3.5.",
+    "number_ambiguous": (
+        "“{value}” can be read more than one way. Write numbers like this: 1,234.5 "
+        "(a comma between thousands, a point before decimals)."
+    ),
+    # How the language writes numbers: the decimal mark, and the mark between thousands besides a space.
+    "number_decimal": ".",
+    "number_group": ",",
     "no_answer": "Please answer the question first.",
     "moved": "{item}: now at position {pos} of {total}.",
+    "already_first": "{item} is already first.",
+    "already_last": "{item} is already last.",
     "hint_n": "Hint {n} of {total}",
-    "score": "Score: {score} of {max} points ({percent}%). Pass mark: {pass_mark}%.",
+    "score_one": "Score: {score} of {max} point ({percent}%). Pass mark: {pass_mark}%.",
+    "score_other": "Score: {score} of {max} points ({percent}%). Pass mark: {pass_mark}%.",
     "passed": "You passed this quiz.",
     "not_passed": "Not passed yet: check every question and reach the pass mark.",
-    "unchecked": "{n} question(s) not checked yet.",
+    "unchecked_one": "{n} question not checked yet.",
+    "unchecked_other": "{n} questions not checked yet.",
     "need_learner": "Please type your full name and your learner ID first.",
-    "unanswered_confirm": "{n} question(s) have no answer. Select “Download my answers” again to send them anyway.",
+    "unanswered_confirm_one": (
+        "Question {list} has no answer. Select “Download my answers” again to send your answers anyway."
+    ),
+    "unanswered_confirm_other": (
+        "Questions {list} have no answer. Select “Download my answers” again to send your answers anyway."
+    ),
     "downloaded": "Your answers were saved as the file {file}. Send this file to your trainer.",
     "submitted_on": "Answers downloaded on {date}.",
     # Progress on the home page and in the navigation
@@ -118,20 +136,38 @@ FR: dict[str, str] = {
     "correct": "Bonne réponse.",
     "incorrect": "Pas tout à fait.",
     "partly": "Réponse partiellement correcte.",
-    "points": "{score} point(s) sur {max}.",
+    "points_one": "{score} sur {max} point.",
+    "points_other": "{score} sur {max} points.",
     "explanation": "Explication",
     "chosen_right": "Votre choix est juste.",
     "chosen_wrong": "Votre choix est faux.",
     "not_a_number": "Veuillez saisir un nombre, par exemple 3,5.",
+    "number_ambiguous": (
+        "« {value} » peut se lire de plusieurs façons. Écrivez les nombres ainsi : 1 234,5 "
+        "(une espace entre les milliers, une virgule avant les décimales)."
+    ),
+    "number_decimal": ",",
+    "number_group": "",
     "no_answer": "Veuillez d’abord répondre à la question.",
     "moved": "{item} : maintenant en position {pos} sur {total}.",
+    "already_first": "{item} est déjà en première position.",
+    "already_last": "{item} est déjà en dernière position.",
     "hint_n": "Indice {n} sur {total}",
-    "score": "Score : {score} point(s) sur {max} ({percent} %). Seuil de réussite : {pass_mark} %.",
+    "score_one": "Score : {score} sur {max} point ({percent} %). Seuil de réussite : {pass_mark} %.",
+    "score_other": "Score : {score} sur {max} points ({percent} %). Seuil de réussite : {pass_mark} %.",
     "passed": "Vous avez réussi ce quiz.",
     "not_passed": "Pas encore réussi : vérifiez chaque question et atteignez le seuil de réussite.",
-    "unchecked": "{n} question(s) pas encore vérifiée(s).",
+    "unchecked_one": "{n} question pas encore vérifiée.",
+    "unchecked_other": "{n} questions pas encore vérifiées.",
     "need_learner": "Veuillez d’abord saisir votre nom complet et votre identifiant d’apprenant.",
-    "unanswered_confirm": "{n} question(s) sans réponse. Choisissez à nouveau « Télécharger mes réponses » pour les envoyer quand même.",
+    "unanswered_confirm_one": (
+        "La question {list} est sans réponse. Choisissez à nouveau « Télécharger mes réponses » pour envoyer "
+        "vos réponses quand même."
+    ),
+    "unanswered_confirm_other": (
+        "Les questions {list} sont sans réponse. Choisissez à nouveau « Télécharger mes réponses » pour envoyer "
+        "vos réponses quand même."
+    ),
     "downloaded": "Vos réponses ont été enregistrées dans le fichier {file}. Envoyez ce fichier à votre formateur.",
     "submitted_on": "Réponses téléchargées le {date}.",
     "progress_heading": "Votre progression",
@@ -163,9 +199,10 @@ LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
 # Strings quiz.js needs at run time (the rest are rendered into the HTML).
 JS_KEYS = (
-    "correct", "incorrect", "partly", "points", "explanation", "chosen_right", "chosen_wrong",
-    "not_a_number", "no_answer", "moved", "hint_n", "score", "passed", "not_passed", "unchecked",
-    "need_learner", "unanswered_confirm", "downloaded", "submitted_on", "progress_heading",
+    "correct", "incorrect", "partly", "points_one", "points_other", "explanation", "chosen_right", "chosen_wrong",
+    "not_a_number", "number_ambiguous", "number_decimal", "number_group", "no_answer", "moved", "already_first",
+    "already_last", "hint_n", "score_one", "score_other", "passed", "not_passed", "unchecked_one", "unchecked_other",
+    "need_learner", "unanswered_confirm_one", "unanswered_confirm_other", "downloaded", "submitted_on", "progress_heading",
     "progress_text", "progress_note", "status_passed", "status_submitted", "status_started",
     "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
     "certificate_locked", "certificate_module", "certificate_score", "certificate_date",

@@ -10,7 +10,10 @@ and explanations) and only ids, types, points and versions in assessment mode.
 
 Display order must never give an answer away: ordering items and matching
 answers are shown in an order fixed by a hash of their ids, identical for
-every build and independent of which order or answer is the right one.
+every build and independent of which order or answer is the right one. A
+practice ordering, whose key the page carries anyway, is then deranged so
+that no item starts in its right place; an assessment's is not (its key is
+not known here, and a derangement of two items would be the answer).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from typing import Any, Callable
 
 import markdown
 
+from ..grade.scoring import text_rule
 from ..quiz.model import BLANK
 from ..sources.labels import paragraph_label, structured
 
@@ -116,6 +120,23 @@ def display_order(quiz_id: str, question_id: str, ids: list[str]) -> list[str]:
     def rank(i: str) -> str:
         return hashlib.sha256(f"{quiz_id}\0{question_id}\0{i}".encode("utf-8")).hexdigest()
     return sorted(ids, key=rank)
+
+
+def derange(order: list[str], key: list[str]) -> list[str]:
+    """``order`` with no item where ``key`` has it (given two items or more), as little moved as can be.
+
+    Each item found in its place swaps with the next one (the last with the
+    first): the swap takes it out of its place and cannot put the other in
+    its own, so one pass leaves none in place.
+    """
+    out = list(order)
+    if len(out) < 2:
+        return out
+    for i, want in enumerate(key):
+        if out[i] == want:
+            j = (i + 1) % len(out)
+            out[i], out[j] = out[j], out[i]
+    return out
 
 
 def script_json(data: Any) -> str:
@@ -224,9 +245,8 @@ class QuizRenderer:
     def _ordering(self, q: dict, quiz_id: str, base: str, practice: bool) -> str:
         items = {i["id"]: i for i in q["items"]}
         order = display_order(quiz_id, q["id"], list(items))
-        if practice and len(order) > 1 and order == list(items):
-            # Practice lists items in the right order; never start a learner there.
-            order = order[1:] + order[:1]
+        if practice:  # the public view lists a practice's items in the right order
+            order = derange(order, list(items))
         rows = []
         for iid in order:
             tid = f"{base}-{iid}"
@@ -418,9 +438,13 @@ def course_manifest(
 
     A script rather than a JSON file, because pages opened from file:// may
     load scripts but not fetch files. It carries no key: quiz entries hold
-    ids, titles, URLs, pass marks, maximum points and public versions.
+    ids, titles, URLs, pass marks, maximum points and public versions, and
+    the grader's fill-in rule as data, so that practice marks as grading does.
     """
-    data = {"course": course, "quizzes": quizzes, "strings": strings, "certificate": certificate_url}
+    data = {
+        "course": course, "quizzes": quizzes, "strings": strings, "certificate": certificate_url,
+        "marking": text_rule(),
+    }
     return f"window.courseforgeCourse={script_json(data)};\n"
 
 
