@@ -92,3 +92,16 @@ def test_a_date_line_with_a_place_is_not_taken_for_the_title():
     text = "Geneva, 3 May 2019\n\nHandbook of Safe Storage\n\nText.\n"
     d = draft(text, DocumentInfo(), "h.txt", "text file", set())
     assert d.title == "Handbook of Safe Storage" and d.date == "2019-05-03"
+
+
+def test_an_instrument_that_names_its_body_is_the_title():
+    # "Charter of the ... Commission" names an organisation, but it is the title;
+    # the adoption line after it is not
+    text = ("Charter of the Lake Varda Basin Commission\n\n"
+            "Adopted at Korvan on 12 March 2009 by the Governments of the four riparian States\n\nPREAMBLE\n\nText.\n")
+    d = draft(text, DocumentInfo(), "c.txt", "text file", set())
+    assert (d.title, d.date, d.kind) == ("Charter of the Lake Varda Basin Commission", "2009-03-12", "charter")
+    # an organisation's own name is still not taken for a title
+    d = draft("Regional Fisheries Commission\n\nAnnual review of catches\n\nText.\n", DocumentInfo(), "r.txt",
+              "text file", set())
+    assert d.title == "Annual review of catches"

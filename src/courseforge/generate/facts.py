@@ -251,6 +251,19 @@ def is_event_date(sentence: str, date_text: str) -> bool:
     return bool(_EVENT_VERB.search(sentence))
 
 
+_BY = re.compile(r"\b(?:by|before)\s+(?:the\s+end\s+of\s+)?$", re.I)
+_ASKS = re.compile(r"\b(?:urges?|calls?\s+(?:up)?on|requests?|shall|should|must|decides?|commits?|undertakes?|"
+                   r"recommends?|aims?|targets?|agreed|pledged?|adopt|achieve|reach|reduce|end)\b", re.I)
+
+
+def is_deadline(sentence: str, date_text: str) -> bool:
+    """Whether ``date_text`` is the deadline of what the sentence asks or
+    commits to ("urges States to adopt plans by 2021"): not an event, but what
+    the sentence is about."""
+    at = sentence.find(date_text) if date_text else -1
+    return at >= 0 and bool(_BY.search(sentence[:at])) and bool(_ASKS.search(sentence))
+
+
 def _timeline_events(corpus: Any, extract: Any, alone: Standalone) -> list:
     """Dated sentences that stand alone (a leading "It" resolved, a leading
     "And" dropped), plus named events ("Convention No 97") whose sentence

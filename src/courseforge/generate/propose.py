@@ -151,6 +151,28 @@ def _kmeans(members: list[int], vecs: list[Vector], k: int) -> list[list[int]]:
     return [g for g in ([i for i in members if assign[i] == c] for c in range(k)) if g]
 
 
+def document_families(corpus: Corpus) -> dict[str, int]:
+    """Document id -> its subject family (see :func:`families`): a module
+    reads only documents of one family, whoever wrote the plan."""
+    items = [(p.text, di) for di, d in enumerate(corpus.documents) for s in d.sections for p in s.paragraphs]
+    items = [it for it in items if word_count(it[0]) >= MIN_WORDS] or items
+    if not items:
+        return {}
+    stems = [[stem(w) for w in _content(t)] for t, _ in items]
+    df: Counter[str] = Counter()
+    for st in stems:
+        df.update(set(st))
+    n = len(items)
+    idf = {t: math.log((1 + n) / (1 + c)) + 1 for t, c in df.items()}
+    vecs = [_normalise({t: (1 + math.log(c)) * idf[t] for t, c in Counter(st).items()}) for st in stems]
+    doc_of = [di for _, di in items]
+    out: dict[str, int] = {}
+    for f, members in enumerate(families(doc_of, vecs)):
+        for i in members:
+            out[corpus.documents[doc_of[i]].id] = f
+    return out
+
+
 def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_modules: int = 8) -> CoursePlan:
     items = [(p.text, s.title, d.entry.title, di) for di, d in enumerate(corpus.documents) for s in d.sections
              for p in s.paragraphs]
@@ -297,8 +319,8 @@ def _topics(group: list[int], tokens: list[list[str]], df: Counter[str], n: int,
     out: list[str] = []
     covered: set[str] = set()
     for _, text, parts in phrases:
-        if any(p in covered for p in parts):
-            continue
+        if any(p in covered for p in parts) or all(p in _GENRE for p in parts):
+            continue  # "member States" is in every official text: it finds no subject
         out.append(text)
         covered.update(parts)
         if len(out) >= size:

@@ -74,16 +74,32 @@ class Retriever:
         self.paras: list[tuple[str, Paragraph]] = [(d.id, p) for d in corpus.documents for p in d.paragraphs]
         self.eligible = [i for i, (_, p) in enumerate(self.paras) if word_count(p.text) >= MIN_WORDS]
         self.index = BM25([terms(self.paras[i][1].text) for i in self.eligible])
+        from .propose import document_families
+
+        self.family: dict[str, int] = document_families(corpus)  # document id -> subject family
 
     def scores(self, module: ModulePlan) -> dict[int, float]:
         """Paragraph position -> BM25 score, for paragraphs that match at all."""
         return {self.eligible[j]: v for j, v in self.index.scores(module_query(module)).items() if v > 0}
 
-    def ranked(self, module: ModulePlan) -> list[Passage]:
-        """Every matching paragraph, best first."""
+    def home_family(self, module: ModulePlan) -> int | None:
+        """The subject family of the document the module's topics match best."""
         s = self.scores(module)
+        if not s:
+            return None
+        best = min(s.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+        return self.family.get(self.paras[best][0])
+
+    def home_families(self, modules) -> list[int | None]:
+        return [self.home_family(m) for m in modules]
+
+    def ranked(self, module: ModulePlan) -> list[Passage]:
+        """Every matching paragraph of the module's subject, best first."""
+        s = self.scores(module)
+        home = self.home_family(module)
         return [Passage(self.paras[i][0], self.paras[i][1], round(v, 6), i)
-                for i, v in sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))]
+                for i, v in sorted(s.items(), key=lambda kv: (-kv[1], kv[0]))
+                if self.family.get(self.paras[i][0]) == home]
 
 
 def select_passages(
@@ -129,7 +145,12 @@ def select_passages(
                 return True
         return False
 
-    for _, m, pi in scored:
+    # a module reads the documents of its best match's subject: a paragraph of
+    # an unrelated document that shares a word of its topics ("plan") is not on it
+    home = r.home_families(modules)
+    for neg, m, pi in scored:
+        if r.family.get(paras[pi][0]) != home[m]:
+            continue
         if len(chosen[m]) < cap and uses[pi] < max_uses and not repeats(m, pi):
             chosen[m].append(pi)
             uses[pi] += 1

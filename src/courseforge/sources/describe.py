@@ -133,9 +133,16 @@ def _title_line(text: str, lines: list[str]) -> str:
         if md and clean.clean_inline(md[1]):
             return clean.clean_inline(md[1])
     for line in lines[:5]:
-        if len(line) <= TITLE_MAX and not _ORGANISATION.search(line) and not _date_line(line):
+        # "Charter of the ... Commission" names an organisation but is an instrument's title
+        named_body = _ORGANISATION.search(line) and not _INSTRUMENT.match(line)
+        if len(line) <= TITLE_MAX and not named_body and not _date_line(line):
             return line
     return lines[0]
+
+
+_INSTRUMENT = re.compile(
+    r"^(?:The\s+)?(?:[\w-]+\s+){0,3}?(?:Charter|Convention|Declaration|Resolution|Protocol|Agreement|Treaty|"
+    r"Statute|Constitution|Covenant|Strategy|Framework|Guidelines|Principles|Programme of Action|Rules)\b")
 
 
 def _date_line(line: str) -> bool:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from courseforge.generate import extract
-from courseforge.generate.facts import is_event_date
+from courseforge.generate.facts import is_deadline, is_event_date
 from courseforge.quiz.model import (
     BLANK,
     Distractor,
@@ -399,8 +399,8 @@ class Builder:
         for m in extract.DATE_RE.finditer(s):
             if m.group(2) or extract._inside_reference(s, m.start(), m.end()):
                 continue
-            if not is_event_date(s, m.group(0)):
-                continue  # "412,000 in 2022", "by 2030": the year is not what the sentence says
+            if not (is_event_date(s, m.group(0)) or is_deadline(s, m.group(0))):
+                continue  # "412,000 in 2022", "a survey of 2021": the year is not what the sentence says
             if re.search(r"(?<![.!?] )(?<!^)\b(?!(?:In|By|From|Since|Until|Before|After|To)\b)[A-Z][a-z]+ $", s[: m.start()]) \
                     and not re.search(extract._MONTH + r" $", s[: m.start()]):
                 continue  # "Immunization Agenda 2030": the year is part of a name

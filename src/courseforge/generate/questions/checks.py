@@ -649,6 +649,27 @@ def check_positions(questions) -> list[str]:
     return out
 
 
+def answer_keys(q) -> set[str]:
+    """The answers a learner gives to a cloze or choice question, case-folded:
+    a quiz that asks for the same one twice gives the second away."""
+    if isinstance(q, (SingleChoice, FillBlank, MultipleChoice)):
+        return {k.casefold() for k in key_texts(q)}
+    return set()
+
+
+def check_repeated_keys(questions) -> list[str]:
+    """No answer is the key of two questions of one quiz."""
+    out, seen = [], {}
+    for q in questions:
+        for k in sorted(answer_keys(q)):
+            if k in seen:
+                out.append(f"{q.id}: its answer '{k}' is also the answer of {seen[k]}")
+                break
+        for k in answer_keys(q):
+            seen.setdefault(k, q.id)
+    return out
+
+
 MAX_TRUE_FALSE_SHARE = 1 / 3  # a quiz is more than statements to judge
 
 
@@ -688,4 +709,5 @@ def check_quiz(quiz: Quiz, corpus) -> list[str]:
     out += check_positions(quiz.questions)
     out += check_true_false_balance(quiz.questions)
     out += check_true_false_share(quiz.questions)
+    out += check_repeated_keys(quiz.questions)
     return out

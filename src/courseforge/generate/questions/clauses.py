@@ -91,7 +91,7 @@ def _third_person(verb: str, plural: bool) -> str:
 def reading_of(clause: str, subject: str) -> Reading | None:
     """The reading of one clause under ``subject`` (empty when the document names none)."""
     text = clause.strip()
-    if not text or text[-1] not in ",;.":
+    if not text or text[-1] not in ",;.:":
         return None
     end = text[-1]
     if text.startswith("Whereas "):
@@ -108,8 +108,8 @@ def reading_of(clause: str, subject: str) -> Reading | None:
         if text.startswith(state + " "):
             be = "are" if plural else "is"
             return Reading(state, f"{subject} {be} {state[:1].lower()}{state[1:]}", end, subject)
-    m = re.match(rf"^((?:{_ADVERB}\s+)?)([A-Z][a-z]+)\b", text)
-    if m and m.group(2).lower() in _OPERATIVE_VERBS and end in ";.":
+    m = re.match(rf"^((?:{_ADVERB}\s+)?)([A-Za-z][a-z]+)\b", text)
+    if m and m.group(2).lower() in _OPERATIVE_VERBS and end in ";.:" and (m.group(1) or m.group(2)[0].isupper()):
         head = m.group(0)
         adverb, verb = m.group(1).strip(), m.group(2).lower()
         if plural:
@@ -124,12 +124,21 @@ def readings(paragraphs: list[tuple[str, str]]) -> dict[str, Reading]:
     ``[(id, text)]`` in reading order: those after a subject line, and "Whereas" clauses."""
     out: dict[str, Reading] = {}
     subject = ""
+    lead = ""  # "The Assembly requests the Director": the clause ending in ":" its items complete
     for pid, text in paragraphs:
-        m = _SUBJECT.match(text.strip())
+        text = text.strip()
+        m = _SUBJECT.match(text)
         if m and len(m.group(1).split()) <= 10:
-            subject = m.group(1)
+            subject, lead = m.group(1), ""
+            continue
+        if lead and text[:1].islower() and text[-1:] in ",;.":
+            # "(a) to support Member States ...;" under "Requests the Director:"
+            out[pid] = Reading("", lead + " ", text[-1], subject)
             continue
         r = reading_of(text, subject)
-        if r is not None:
+        lead = ""
+        if r is not None and r.said_end == ":":
+            lead = r.read(text)[:-1]  # its items are read with it; the clause itself is no statement
+        elif r is not None:
             out[pid] = r
     return out

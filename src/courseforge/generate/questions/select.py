@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from courseforge.quiz.model import MultipleChoice, Option, SingleChoice, TrueFalse
 
 from .candidates import Candidate
-from .checks import NEAR_DUPLICATE, comparable_text, true_false_allowed
+from .checks import NEAR_DUPLICATE, answer_keys, comparable_text, true_false_allowed
 from .distractors import seeded
 
 # Types tried first when making sure a quiz is varied: the rare kinds that
@@ -63,6 +63,8 @@ class Selection:
             same, other = self.n("true_false", c.variant), self.n("true_false", "true" if c.variant == "false" else "false")
             if same > other:
                 return False
+        if answer_keys(q) & {k for other in self.chosen for k in answer_keys(other.question)}:
+            return False  # the same answer twice in a quiz gives the second away
         text = comparable_text(q)
         for other in self.chosen:
             p = other.question
