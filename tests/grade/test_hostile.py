@@ -7,6 +7,7 @@ import errno
 import io
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -393,3 +394,37 @@ def test_exit_statuses_are_documented_in_the_help(capsys):
     for line in ("0  every submission was graded", "1  some submissions, files or folders could not be graded",
                  "2  nothing was graded: a usage error", "3  nothing was written: the outputs could not be written"):
         assert line in text
+
+
+def test_each_outcome_has_its_own_exit_status(tmp_path: Path, monkeypatch, capsys):
+    write_json(tmp_path / "in" / "a.json", submission(make_quiz(), "L1"))
+    assert run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out")) == 0
+    (tmp_path / "in" / "b.json").write_text("{", encoding="utf-8")
+    assert run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out")) == 1
+    with pytest.raises(SystemExit) as exc:  # a wrong option: argparse's usage error
+        run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--attempts", "worst")
+    assert exc.value.code == 2
+    capsys.readouterr()
+
+    from courseforge.quiz import load
+
+    def unreadable(folder, root=None):
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder / "quiz-1.yml"))
+
+    monkeypatch.setattr(load, "load_quizzes", unreadable)  # a quiz folder on a network drive that went away
+    assert run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out2")) == 3  # not 1: not a rejection
+    err = capsys.readouterr().err
+    assert "quiz-1.yml" in err and "cannot be read: Permission denied; nothing was graded" in err
+    assert "Traceback" not in err and not (tmp_path / "out2").exists()
+
+
+def test_the_readme_documents_the_exit_statuses_of_the_help(capsys):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    grading = readme.split("### Grading", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| (\d) \| (.+?) \|$", grading, re.M))
+    with pytest.raises(SystemExit):
+        main(["grade", "--help"])
+    help_rows = dict(re.findall(r"^  (\d)  (.+)$", capsys.readouterr().out, re.M))
+    assert sorted(rows) == sorted(help_rows) == ["0", "1", "2", "3"]
+    for status, first_line in help_rows.items():  # the README starts each meaning as the help does
+        assert rows[status].startswith(first_line.split(" (")[0]), status
