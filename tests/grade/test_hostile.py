@@ -89,6 +89,27 @@ def test_an_integer_of_5000_digits_costs_only_its_record(tmp_path: Path):
     assert errors_of(tmp_path / "out") == [("in/batch.jsonl", "2", reason), ("in/one.json", "2", reason)]
 
 
+def test_an_integer_of_5000_digits_in_a_json_array_costs_only_its_record(tmp_path: Path):
+    quiz = make_quiz()
+    d = tmp_path / "in"
+    d.mkdir()
+    good = json.dumps(submission(quiz, "L1"))
+    huge = json.dumps(submission(quiz, "L2", answers={"q5": 0})).replace('"q5": 0', '"q5": -' + "9" * 5000)
+    (d / "array.json").write_text(f"[{good},\n{huge},\n{good.replace('L1', 'L3')}]", encoding="utf-8")
+    twice = good.replace('"q1": "a"', '"q1": "b", "q1": "a"').replace("L1", "L5")
+    (d / "broken.json").write_text(f"[{huge}, {good.replace('L1', 'L4')}", encoding="utf-8")  # never closed
+    (d / "lines.jsonl").write_text(f"[{good}, {huge}]\n[{good}, {twice}]\n", encoding="utf-8")
+    grade([d], [quiz], tmp_path / "out", root=tmp_path, progress=False)
+    assert learners(tmp_path / "out") == ["L1", "L3"]
+    reason = "a number has more than 4,300 digits; no answer or id is that long (the file may be damaged)"
+    errors = errors_of(tmp_path / "out")
+    assert errors[0] == ("in/array.json", "record 2", reason)
+    assert errors[1][:2] == ("in/broken.json", "1") and errors[1][2].startswith("not valid JSON")
+    assert errors[2:] == [("in/lines.jsonl", "1", reason), ("in/lines.jsonl", "2", "the key 'q1' appears twice "
+                          "with different values, and which one counts is unclear; keep one (the file may be "
+                          "edited by hand or merged)")]
+
+
 # 2. named pipes
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")

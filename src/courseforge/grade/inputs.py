@@ -72,13 +72,42 @@ def _json_reason(exc: json.JSONDecodeError, what: str = "file") -> str:
     return f"not valid JSON ({exc.msg} at column {exc.colno}); the {what} may be cut short or edited by hand"
 
 
+_LONG_REASON = ("a number has more than {:,} digits; no answer or id is that long "
+                "(the file may be damaged)")
+
+
 def _long_number(text: str) -> tuple[int, str]:
     """(line, reason) for an integer too long for Python to read (it raises a plain ValueError)."""
     digits = sys.get_int_max_str_digits()
     m = re.search(r"\d{%d,}" % (digits + 1), text) if digits else None
     line = text.count("\n", 0, m.start()) + 1 if m else 0
-    return line, (f"a number has more than {digits:,} digits; no answer or id is that long "
-                  "(the file may be damaged)")
+    return line, _LONG_REASON.format(digits)
+
+
+class _TooLong:
+    """Stands for an integer longer than Python reads, so one such number in a JSON array
+    costs only the record that holds it."""
+
+
+_TOO_LONG = _TooLong()
+
+
+def _read_int(digits: str) -> int | _TooLong:
+    limit = sys.get_int_max_str_digits()
+    return _TOO_LONG if limit and len(digits) - (digits[:1] == "-") > limit else int(digits)
+
+
+def _holds(value: Any, marker: object) -> bool:
+    todo = [value]
+    while todo:
+        v = todo.pop()
+        if v is marker:
+            return True
+        if v.__class__ is dict:
+            todo.extend(v.values())
+        elif v.__class__ is list:
+            todo.extend(v)
+    return False
 
 
 class _Repeated(dict):
@@ -166,7 +195,7 @@ def repeated_keys(text: str, data: Any) -> list[str | None] | None:
     records = data if data.__class__ is list else [data]
     if _no_repeated_key(text, records):
         return None
-    careful = json.loads(text, object_pairs_hook=_pairs)
+    careful = json.loads(text, object_pairs_hook=_pairs, parse_int=_read_int)
     found = [_repeated_in(r) for r in (careful if careful.__class__ is list else [careful])]
     return found if any(k is not None for k in found) else None
 
@@ -180,8 +209,29 @@ def _show_key(key: str) -> str:
     return repr(key if len(key) <= 40 else key[:39] + "…")
 
 
+def _with_long_numbers(text: str, what: str) -> tuple[list, list[str | None]]:
+    """A JSON array read again, each too-long integer a marker: (records, the reason per record
+    that holds one, else None), so such a number costs only its record. Raises :class:`Unreadable`
+    for anything else (one object: the file or line is its one record)."""
+    try:
+        data = json.loads(text, parse_int=_read_int)
+    except json.JSONDecodeError as exc:  # further on than the number
+        raise Unreadable(exc.lineno, _json_reason(exc, what)) from None
+    except RecursionError:
+        raise Unreadable(0, "not valid JSON: nested too deeply") from None
+    if data.__class__ is not list:
+        raise Unreadable(*_long_number(text))
+    reason = _LONG_REASON.format(sys.get_int_max_str_digits())
+    return data, [reason if _holds(r, _TOO_LONG) else None for r in data]
+
+
 def parse_json(text: str, what: str = "file") -> tuple[Any, list[str | None] | None]:
-    """(data, repeated keys per record or None); raises :class:`Unreadable` with (line, reason)."""
+    """(data, per record the reason it cannot be graded, or None when all can); raises
+    :class:`Unreadable` with (line, reason) when the text as a whole cannot be read.
+
+    The records are the elements of a list, or the value itself.
+    """
+    long = None
     try:
         data = loads(text)
     except json.JSONDecodeError as exc:
@@ -189,12 +239,16 @@ def parse_json(text: str, what: str = "file") -> tuple[Any, list[str | None] | N
     except RecursionError:
         raise Unreadable(0, "not valid JSON: nested too deeply") from None
     except ValueError:  # an integer longer than int() reads (sys.get_int_max_str_digits)
-        raise Unreadable(*_long_number(text)) from None
+        data, long = _with_long_numbers(text, what)
     if data.__class__ is dict or data.__class__ is list:
         try:
-            return data, repeated_keys(text, data)
+            keys = repeated_keys(text, data)
         except RecursionError:
             raise Unreadable(0, "not valid JSON: nested too deeply") from None
+        reasons = [None if k is None else _repeated_reason(k) for k in keys] if keys else long
+        if keys and long:
+            reasons = [a or b for a, b in zip(long, reasons)]
+        return data, reasons
     return data, None
 
 
@@ -399,20 +453,20 @@ def json_file_records(raw: bytes, shown: str, limit: int = SUBMISSION_LIMIT) -> 
         yield ("error", shown, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", size)
         return
     try:
-        data, repeated = parse_json(text)
+        data, problems = parse_json(text)
     except Unreadable as exc:
         yield ("error", shown, exc.line, exc.reason, size)
         return
     if data.__class__ is list:
         for n, item in enumerate(data, 1):
-            if repeated and repeated[n - 1] is not None:
-                yield ("error", shown, f"record {n}", _repeated_reason(repeated[n - 1]), size if n == 1 else 0)
+            if problems and problems[n - 1] is not None:
+                yield ("error", shown, f"record {n}", problems[n - 1], size if n == 1 else 0)
             else:
                 yield ("json", shown, f"record {n}", item, size if n == 1 else 0)
         if not data:
             yield ("error", shown, 0, "empty list: no submissions in this file", size)
-    elif repeated:
-        yield ("error", shown, 0, _repeated_reason(repeated[0]), size)
+    elif problems:  # one object: one record
+        yield ("error", shown, 0, problems[0], size)
     else:
         yield ("json", shown, 0, data, size)
 
@@ -544,7 +598,7 @@ def read_jsonl(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> I
                 yield ("error", shown, n, _utf8_reason(raw, exc), size)
                 continue
             try:
-                data, repeated = parse_json(text, "line")
+                data, problems = parse_json(text, "line")
             except Unreadable as exc:
                 if not text.strip(" \t\r\n\ufeff"):
                     continue  # a blank line
@@ -552,8 +606,9 @@ def read_jsonl(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> I
                 yield ("error", shown, n, exc.reason, size)
                 continue
             blank = False
-            if repeated:
-                yield ("error", shown, n, _repeated_reason(repeated[0]), size)
+            reason = next(filter(None, problems), None) if problems else None  # a line is one record, a list too
+            if reason:
+                yield ("error", shown, n, reason, size)
                 continue
             yield ("json", shown, n, data, size)
     if blank:
