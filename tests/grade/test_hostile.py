@@ -164,6 +164,62 @@ def test_an_unreadable_subfolder_is_an_error_and_the_exit_is_non_zero(tmp_path: 
     assert "1 rejected" in capsys.readouterr().out
 
 
+def test_files_that_cannot_be_opened_or_fail_mid_read_are_errors(tmp_path: Path, monkeypatch, capsys):
+    quiz = make_quiz()
+    d = tmp_path / "in"
+    line = json.dumps(submission(quiz, "L1"))
+    for name in ("locked.json", "locked.jsonl", "locked.csv"):
+        write_json(d / name, submission(quiz, "L9"))
+    (d / "cut.jsonl").write_text(line + "\n" + line.replace("L1", "L2") + "\n", encoding="utf-8")
+    (d / "cut.csv").write_text("learner_id,quiz,q1\nL3,quiz-1,a\nL4,quiz-1,a\n", encoding="utf-8")
+    real_open, real_fdopen = os.open, inputs.os.fdopen
+    opened: dict[int, str] = {}
+
+    def os_open(path, flags, *args):
+        if os.fspath(path).endswith(("locked.json", "locked.jsonl", "locked.csv")):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        fd = real_open(path, flags, *args)
+        opened[fd] = os.fspath(path)
+        return fd
+
+    class Failing:  # the share goes away after the first line and a half
+        def __init__(self, fh, keep):
+            self.fh, self.keep = fh, keep
+
+        def read(self, n):
+            if self.keep is None:
+                raise OSError(errno.EIO, "Input/output error")
+            b, self.keep = self.fh.read(self.keep), None
+            return b
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    def fdopen(fd, mode="r", *args, **kw):
+        fh = real_fdopen(fd, mode, *args, **kw)
+        path = opened.get(fd, "")
+        return Failing(fh, len(line) + 10 if path.endswith("cut.jsonl") else 31) if "cut." in path else fh
+
+    monkeypatch.setattr(inputs.os, "open", os_open)
+    monkeypatch.setattr(inputs.os, "fdopen", fdopen)
+    out = tmp_path / "out"
+    assert run_cli(tmp_path, str(d), "--out", str(out)) == 1
+    assert learners(out) == ["L1", "L3"]
+    lost = "cannot be read from this line on: Input/output error; the rest of the file was not graded"
+    assert errors_of(out) == [
+        ("in/cut.csv", "3", lost), ("in/cut.jsonl", "2", lost),
+        ("in/locked.csv", "", "cannot be read: Permission denied"),
+        ("in/locked.json", "", "cannot be read: Permission denied"),
+        ("in/locked.jsonl", "", "cannot be read: Permission denied")]
+    assert "Traceback" not in capsys.readouterr().err
+
+
 # 4. --out and the inputs
 
 def test_out_equal_to_an_input_folder_is_refused(tmp_path: Path, capsys):

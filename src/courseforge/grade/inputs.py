@@ -522,6 +522,14 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
                 pass
 
 
+class _ReadFailed(Exception):
+    """Reading a file failed at ``line`` (the lines before it were read)."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line, self.reason = line, reason
+
+
 def _lines(fh, limit: int, chunk_size: int = 1 << 20) -> Iterator[tuple[int, bytes | None, int]]:
     """(line number, line without its newline — None when over ``limit`` —, bytes consumed).
 
@@ -534,7 +542,11 @@ def _lines(fh, limit: int, chunk_size: int = 1 << 20) -> Iterator[tuple[int, byt
     over = 0  # > 0 while skipping an over-long line: its bytes so far
     read = fh.read
     while True:
-        chunk = read(chunk_size)
+        try:
+            chunk = read(chunk_size)
+        except OSError as exc:  # a disk or network share failing mid-file: the lines read so far count
+            raise _ReadFailed(n + 1, f"cannot be read from this line on: {exc.strerror or exc}; the rest of "
+                              "the file was not graded") from None
         if not chunk:
             break
         parts = chunk.split(b"\n")
@@ -586,31 +598,36 @@ def read_jsonl(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> I
         return
     blank = True  # no line but blank ones so far
     with fh:
-        for n, raw, size in _lines(fh, limit):
-            if raw is None:
+        try:
+            for n, raw, size in _lines(fh, limit):
+                if raw is None:
+                    blank = False
+                    yield ("error", shown, n, f"line is over the {limit:,}-byte limit for one submission", size)
+                    continue
+                try:
+                    text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    blank = False
+                    yield ("error", shown, n, _utf8_reason(raw, exc), size)
+                    continue
+                try:
+                    data, problems = parse_json(text, "line")
+                except Unreadable as exc:
+                    if not text.strip(" \t\r\n\ufeff"):
+                        continue  # a blank line
+                    blank = False
+                    yield ("error", shown, n, exc.reason, size)
+                    continue
                 blank = False
-                yield ("error", shown, n, f"line is over the {limit:,}-byte limit for one submission", size)
-                continue
-            try:
-                text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                blank = False
-                yield ("error", shown, n, _utf8_reason(raw, exc), size)
-                continue
-            try:
-                data, problems = parse_json(text, "line")
-            except Unreadable as exc:
-                if not text.strip(" \t\r\n\ufeff"):
-                    continue  # a blank line
-                blank = False
-                yield ("error", shown, n, exc.reason, size)
-                continue
+                # a line is one record, a list on it too
+                reason = next(filter(None, problems), None) if problems else None
+                if reason:
+                    yield ("error", shown, n, reason, size)
+                    continue
+                yield ("json", shown, n, data, size)
+        except _ReadFailed as exc:
             blank = False
-            reason = next(filter(None, problems), None) if problems else None  # a line is one record, a list too
-            if reason:
-                yield ("error", shown, n, reason, size)
-                continue
-            yield ("json", shown, n, data, size)
+            yield ("error", shown, exc.line, exc.reason, 0)
     if blank:
         yield ("error", shown, 0, "no submissions: the file is empty or holds only blank lines", 0)
 
@@ -644,6 +661,8 @@ def read_csv(path: str | Path, shown: str, known_questions: set[str] | None = No
         csv.field_size_limit(limit)
         try:
             yield from _csv_rows(csv.reader(text_lines()), shown, problems, sizes, known_questions)
+        except _ReadFailed as exc:  # the rows before it were read (a row open across it is lost too)
+            yield ("error", shown, exc.line, exc.reason, 0)
         finally:
             csv.field_size_limit(old_limit)
 
