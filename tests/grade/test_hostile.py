@@ -220,6 +220,23 @@ def test_files_that_cannot_be_opened_or_fail_mid_read_are_errors(tmp_path: Path,
     assert "Traceback" not in capsys.readouterr().err
 
 
+def test_a_failure_in_the_reader_thread_stops_the_run_instead_of_ending_the_file_list(tmp_path: Path, monkeypatch):
+    for i in range(3):
+        write_json(tmp_path / "in" / f"{i}.json", submission(make_quiz(), f"L{i}"))
+    real, calls = inputs.read_bytes, {"n": 0}
+
+    def read_bytes(path, limit):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise MemoryError  # anything but the OSError a bad file gives
+        return real(path, limit)
+
+    monkeypatch.setattr(inputs, "read_bytes", read_bytes)
+    with pytest.raises(MemoryError):  # before: "graded 1 submission; none rejected", exit 0
+        grade([tmp_path / "in"], [make_quiz()], tmp_path / "out", root=tmp_path, progress=False)
+    assert not (tmp_path / "out" / "gradebook.csv").exists()
+
+
 # 4. --out and the inputs
 
 def test_out_equal_to_an_input_folder_is_refused(tmp_path: Path, capsys):

@@ -486,6 +486,7 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
 
     def reader() -> None:
         out = []
+        end: BaseException | None = None  # what stopped the thread, raised again by the run
         try:
             for path, fmt, shown in files:
                 if stop.is_set():
@@ -502,8 +503,10 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
                     out = []
             if out:
                 todo.put(out)
+        except BaseException as exc:  # noqa: BLE001 - a bug here must stop the run, not end the file list early
+            end = exc
         finally:
-            todo.put(None)
+            todo.put(end)
 
     thread = threading.Thread(target=reader, name="courseforge-grade-reader", daemon=True)
     thread.start()
@@ -512,6 +515,8 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
             chunk = todo.get()
             if chunk is None:
                 return
+            if isinstance(chunk, BaseException):
+                raise chunk
             yield from chunk
     finally:
         stop.set()
