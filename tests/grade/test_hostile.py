@@ -142,6 +142,24 @@ def test_a_pipe_put_in_place_of_a_file_after_listing_is_refused_at_once(tmp_path
         ("error", "late.json", 0, "cannot be read: a named pipe, not a file: only regular files are read")]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_links_are_named_by_what_they_point_at(tmp_path: Path):
+    d = tmp_path / "in"
+    write_json(tmp_path / "elsewhere" / "a.json", submission(make_quiz(), "L1"))
+    os.mkfifo(tmp_path / "elsewhere" / "pipe")
+    d.mkdir()
+    (d / "file.json").symlink_to(tmp_path / "elsewhere" / "a.json")
+    (d / "folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (d / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    (d / "pipe.jsonl").symlink_to(tmp_path / "elsewhere" / "pipe")
+    in_thread(lambda: grade([d], [make_quiz()], tmp_path / "out", root=tmp_path, progress=False))
+    assert learners(tmp_path / "out") == ["L1"]
+    assert warnings_of(tmp_path / "out") == [
+        ("in/folder", "", "skipped: a link to a folder (links to folders are not followed)"),
+        ("in/gone.json", "", "skipped: a broken link"),
+        ("in/pipe.jsonl", "", "skipped: a link to a named pipe, not a file (only regular files are read)")]
+
+
 # 3. unreadable folders
 
 def test_an_unreadable_subfolder_is_an_error_and_the_exit_is_non_zero(tmp_path: Path, monkeypatch, capsys):

@@ -304,6 +304,19 @@ def _kind_of(mode: int) -> str:
     return "not a regular file"
 
 
+def _link_to(path: str) -> str:
+    """What a link that is not a link to a regular file points at."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a broken link"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder (links to folders are not followed)"
+    kind = _kind_of(mode)
+    kind = kind if kind.startswith("a ") else "something that is " + kind
+    return f"a link to {kind}, not a file (only regular files are read)"
+
+
 def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
                   exclude: Iterable[Path] = ()) -> tuple[list[tuple[str, str, str]], list[Record], Counter]:
     """Files to read, in a stable order, as (path, format, path shown in messages); problems
@@ -398,8 +411,7 @@ def _walk(top: Path, real_top: str, shown_top: str, excluded, files: list, probl
                 else:
                     found.append((rel + name, fmt, e.path))
             elif stat.S_ISLNK(mode):
-                what = "a link to a folder (links to folders are not followed)" if e.is_dir() else "a broken link"
-                problems.append(("warning", _join(shown_top, rel + name), 0, f"skipped: {what}", 0))
+                problems.append(("warning", _join(shown_top, rel + name), 0, f"skipped: {_link_to(e.path)}", 0))
             else:
                 problems.append(("warning", _join(shown_top, rel + name), 0,
                                  f"skipped: {_kind_of(mode)}, not a file (only regular files are read)", 0))
