@@ -245,10 +245,10 @@ def parse_json(text: str, what: str = "file") -> tuple[Any, list[str | None] | N
             keys = repeated_keys(text, data)
         except RecursionError:
             raise Unreadable(0, "not valid JSON: nested too deeply") from None
-        reasons = [None if k is None else _repeated_reason(k) for k in keys] if keys else long
-        if keys and long:
-            reasons = [a or b for a, b in zip(long, reasons)]
-        return data, reasons
+        if keys is None:
+            return data, long
+        reasons = [None if k is None else _repeated_reason(k) for k in keys]
+        return data, [a or b for a, b in zip(long, reasons)] if long else reasons
     return data, None
 
 
@@ -636,10 +636,8 @@ def read_jsonl(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> I
                     yield ("error", shown, n, exc.reason, size)
                     continue
                 blank = False
-                # a line is one record, a list on it too
-                reason = next(filter(None, problems), None) if problems else None
-                if reason:
-                    yield ("error", shown, n, reason, size)
+                if problems:  # a line is one record, a list on it too
+                    yield ("error", shown, n, next(filter(None, problems)), size)
                     continue
                 yield ("json", shown, n, data, size)
         except _ReadFailed as exc:
