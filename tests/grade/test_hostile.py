@@ -7,6 +7,7 @@ import errno
 import io
 import json
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -88,6 +89,27 @@ def test_an_integer_of_5000_digits_costs_only_its_record(tmp_path: Path):
     assert errors_of(tmp_path / "out") == [("in/batch.jsonl", "2", reason), ("in/one.json", "2", reason)]
 
 
+def test_an_integer_of_5000_digits_in_a_json_array_costs_only_its_record(tmp_path: Path):
+    quiz = make_quiz()
+    d = tmp_path / "in"
+    d.mkdir()
+    good = json.dumps(submission(quiz, "L1"))
+    huge = json.dumps(submission(quiz, "L2", answers={"q5": 0})).replace('"q5": 0', '"q5": -' + "9" * 5000)
+    (d / "array.json").write_text(f"[{good},\n{huge},\n{good.replace('L1', 'L3')}]", encoding="utf-8")
+    twice = good.replace('"q1": "a"', '"q1": "b", "q1": "a"').replace("L1", "L5")
+    (d / "broken.json").write_text(f"[{huge}, {good.replace('L1', 'L4')}", encoding="utf-8")  # never closed
+    (d / "lines.jsonl").write_text(f"[{good}, {huge}]\n[{good}, {twice}]\n", encoding="utf-8")
+    grade([d], [quiz], tmp_path / "out", root=tmp_path, progress=False)
+    assert learners(tmp_path / "out") == ["L1", "L3"]
+    reason = "a number has more than 4,300 digits; no answer or id is that long (the file may be damaged)"
+    errors = errors_of(tmp_path / "out")
+    assert errors[0] == ("in/array.json", "record 2", reason)
+    assert errors[1][:2] == ("in/broken.json", "1") and errors[1][2].startswith("not valid JSON")
+    assert errors[2:] == [("in/lines.jsonl", "1", reason), ("in/lines.jsonl", "2", "the key 'q1' appears twice "
+                          "with different values, and which one counts is unclear; keep one (the file may be "
+                          "edited by hand or merged)")]
+
+
 # 2. named pipes
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
@@ -120,6 +142,24 @@ def test_a_pipe_put_in_place_of_a_file_after_listing_is_refused_at_once(tmp_path
         ("error", "late.json", 0, "cannot be read: a named pipe, not a file: only regular files are read")]
 
 
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes here")
+def test_links_are_named_by_what_they_point_at(tmp_path: Path):
+    d = tmp_path / "in"
+    write_json(tmp_path / "elsewhere" / "a.json", submission(make_quiz(), "L1"))
+    os.mkfifo(tmp_path / "elsewhere" / "pipe")
+    d.mkdir()
+    (d / "file.json").symlink_to(tmp_path / "elsewhere" / "a.json")
+    (d / "folder").symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    (d / "gone.json").symlink_to(tmp_path / "nowhere.json")
+    (d / "pipe.jsonl").symlink_to(tmp_path / "elsewhere" / "pipe")
+    in_thread(lambda: grade([d], [make_quiz()], tmp_path / "out", root=tmp_path, progress=False))
+    assert learners(tmp_path / "out") == ["L1"]
+    assert warnings_of(tmp_path / "out") == [
+        ("in/folder", "", "skipped: a link to a folder (links to folders are not followed)"),
+        ("in/gone.json", "", "skipped: a broken link"),
+        ("in/pipe.jsonl", "", "skipped: a link to a named pipe, not a file (only regular files are read)")]
+
+
 # 3. unreadable folders
 
 def test_an_unreadable_subfolder_is_an_error_and_the_exit_is_non_zero(tmp_path: Path, monkeypatch, capsys):
@@ -140,6 +180,79 @@ def test_an_unreadable_subfolder_is_an_error_and_the_exit_is_non_zero(tmp_path: 
     assert errors_of(out) == [("in/locked", "", "folder cannot be read: Permission denied; the submissions in it "
                                "were not graded")]
     assert "1 rejected" in capsys.readouterr().out
+
+
+def test_files_that_cannot_be_opened_or_fail_mid_read_are_errors(tmp_path: Path, monkeypatch, capsys):
+    quiz = make_quiz()
+    d = tmp_path / "in"
+    line = json.dumps(submission(quiz, "L1"))
+    for name in ("locked.json", "locked.jsonl", "locked.csv"):
+        write_json(d / name, submission(quiz, "L9"))
+    (d / "cut.jsonl").write_text(line + "\n" + line.replace("L1", "L2") + "\n", encoding="utf-8")
+    (d / "cut.csv").write_text("learner_id,quiz,q1\nL3,quiz-1,a\nL4,quiz-1,a\n", encoding="utf-8")
+    real_open, real_fdopen = os.open, inputs.os.fdopen
+    opened: dict[int, str] = {}
+
+    def os_open(path, flags, *args):
+        if os.fspath(path).endswith(("locked.json", "locked.jsonl", "locked.csv")):
+            raise PermissionError(errno.EACCES, "Permission denied", os.fspath(path))
+        fd = real_open(path, flags, *args)
+        opened[fd] = os.fspath(path)
+        return fd
+
+    class Failing:  # the share goes away after the first line and a half
+        def __init__(self, fh, keep):
+            self.fh, self.keep = fh, keep
+
+        def read(self, n):
+            if self.keep is None:
+                raise OSError(errno.EIO, "Input/output error")
+            b, self.keep = self.fh.read(self.keep), None
+            return b
+
+        def __getattr__(self, name):
+            return getattr(self.fh, name)
+
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            self.fh.close()
+
+    def fdopen(fd, mode="r", *args, **kw):
+        fh = real_fdopen(fd, mode, *args, **kw)
+        path = opened.get(fd, "")
+        return Failing(fh, len(line) + 10 if path.endswith("cut.jsonl") else 31) if "cut." in path else fh
+
+    monkeypatch.setattr(inputs.os, "open", os_open)
+    monkeypatch.setattr(inputs.os, "fdopen", fdopen)
+    out = tmp_path / "out"
+    assert run_cli(tmp_path, str(d), "--out", str(out)) == 1
+    assert learners(out) == ["L1", "L3"]
+    lost = "cannot be read from this line on: Input/output error; the rest of the file was not graded"
+    assert errors_of(out) == [
+        ("in/cut.csv", "3", lost), ("in/cut.jsonl", "2", lost),
+        ("in/locked.csv", "", "cannot be read: Permission denied"),
+        ("in/locked.json", "", "cannot be read: Permission denied"),
+        ("in/locked.jsonl", "", "cannot be read: Permission denied")]
+    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_a_failure_in_the_reader_thread_stops_the_run_instead_of_ending_the_file_list(tmp_path: Path, monkeypatch):
+    for i in range(3):
+        write_json(tmp_path / "in" / f"{i}.json", submission(make_quiz(), f"L{i}"))
+    real, calls = inputs.read_bytes, {"n": 0}
+
+    def read_bytes(path, limit):
+        calls["n"] += 1
+        if calls["n"] == 2:
+            raise MemoryError  # anything but the OSError a bad file gives
+        return real(path, limit)
+
+    monkeypatch.setattr(inputs, "read_bytes", read_bytes)
+    with pytest.raises(MemoryError):  # before: "graded 1 submission; none rejected", exit 0
+        grade([tmp_path / "in"], [make_quiz()], tmp_path / "out", root=tmp_path, progress=False)
+    assert not (tmp_path / "out" / "gradebook.csv").exists()
 
 
 # 4. --out and the inputs
@@ -393,3 +506,37 @@ def test_exit_statuses_are_documented_in_the_help(capsys):
     for line in ("0  every submission was graded", "1  some submissions, files or folders could not be graded",
                  "2  nothing was graded: a usage error", "3  nothing was written: the outputs could not be written"):
         assert line in text
+
+
+def test_each_outcome_has_its_own_exit_status(tmp_path: Path, monkeypatch, capsys):
+    write_json(tmp_path / "in" / "a.json", submission(make_quiz(), "L1"))
+    assert run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out")) == 0
+    (tmp_path / "in" / "b.json").write_text("{", encoding="utf-8")
+    assert run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out")) == 1
+    with pytest.raises(SystemExit) as exc:  # a wrong option: argparse's usage error
+        run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--attempts", "worst")
+    assert exc.value.code == 2
+    capsys.readouterr()
+
+    from courseforge.quiz import load
+
+    def unreadable(folder, root=None):
+        raise PermissionError(errno.EACCES, "Permission denied", str(folder / "quiz-1.yml"))
+
+    monkeypatch.setattr(load, "load_quizzes", unreadable)  # a quiz folder on a network drive that went away
+    assert run_cli(tmp_path, str(tmp_path / "in"), "--out", str(tmp_path / "out2")) == 3  # not 1: not a rejection
+    err = capsys.readouterr().err
+    assert "quiz-1.yml" in err and "cannot be read: Permission denied; nothing was graded" in err
+    assert "Traceback" not in err and not (tmp_path / "out2").exists()
+
+
+def test_the_readme_documents_the_exit_statuses_of_the_help(capsys):
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    grading = readme.split("### Grading", 1)[1].split("\n## ", 1)[0]
+    rows = dict(re.findall(r"^\| (\d) \| (.+?) \|$", grading, re.M))
+    with pytest.raises(SystemExit):
+        main(["grade", "--help"])
+    help_rows = dict(re.findall(r"^  (\d)  (.+)$", capsys.readouterr().out, re.M))
+    assert sorted(rows) == sorted(help_rows) == ["0", "1", "2", "3"]
+    for status, first_line in help_rows.items():  # the README starts each meaning as the help does
+        assert rows[status].startswith(first_line.split(" (")[0]), status

@@ -89,3 +89,15 @@ def test_submission_file_shaped_as_the_brief_grades_end_to_end(tmp_path: Path, c
     ]
     results = json.loads((out / "results.json").read_text(encoding="utf-8"))
     assert results["attempts"][0]["marks"] == {"q1": 2, "q2": 1, "q3": 0, "q4": 1, "q5": 1, "q6": 1, "q7": 2}
+
+
+def test_discrimination_chart_colours_and_labels_as_shown():
+    from courseforge.grade.report import diverging_svg
+
+    svg = diverging_svg([("zero", 0.0), ("minus-zero", -0.0), ("tiny", -1e-17), ("near", 0.1987),
+                         ("low", 0.1949)], "discrimination", 0.2)
+    labels = re.findall(r">(-?\d\.\d\d)<", svg)
+    colours = re.findall(r'fill="(#[0-9a-f]+)"', svg)
+    assert labels == ["0.00", "0.00", "0.00", "0.20", "0.19"]  # never "-0.00"
+    red, blue = "#b3261e", "#3b6fb6"
+    assert colours == [red, red, red, blue, red]  # 0.1987 reads 0.20: not below 0.20

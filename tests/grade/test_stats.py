@@ -141,3 +141,19 @@ def test_flags():
     opts = [stats.OptionCount("a", "Geneva", True, 4, 1), stats.OptionCount("b", "Bern", False, 6, 3)]
     assert stats.question_flags(qstats(options=opts)) == [
         "top scorers prefer a distractor: 'Bern' was chosen by 3 of the upper group, the key 'Geneva' by 1"]
+
+
+def test_flags_judge_discrimination_as_shown_to_two_places():
+    def flags(d):
+        return stats.question_flags(stats.QuestionStats(
+            id="q", type="single", prompt="", points=1, n=10, answered=10, mean=0.5, facility=0.5, sd=0.5,
+            discrimination=d))
+
+    low = "low discrimination (0.00, below 0.20): the question hardly separates stronger from weaker learners"
+    for zero in (0.0, -0.0, -1e-17, -0.004):  # zero, up to rounding: low, not negative
+        assert flags(zero) == [low]
+    assert flags(-0.006)[0].startswith("negative discrimination (-0.01): ")
+    for shown_020 in (0.1987, 0.195, 0.2):  # reads 0.20: not below 0.20
+        assert flags(shown_020) == []
+    assert flags(0.1949) == [
+        "low discrimination (0.19, below 0.20): the question hardly separates stronger from weaker learners"]

@@ -30,7 +30,8 @@ Exit status:
   2  nothing was graded: a usage error (a wrong option, --out is a file or an input folder,
      no quizzes, quizzes with errors)
   3  nothing was written: the outputs could not be written (permissions, a full disk,
-     another courseforge grade writing to the same --out); the previous outputs are intact
+     another courseforge grade writing to the same --out), or the quizzes or course files
+     could not be read; the previous outputs are intact
 """
 
 
@@ -47,7 +48,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
 
 
-EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_WRITE = 0, 1, 2, 3
+EXIT_OK, EXIT_REJECTED, EXIT_USAGE, EXIT_IO = 0, 1, 2, 3
 
 
 def _fail(diagnostics, status: int) -> int:
@@ -61,6 +62,11 @@ def run(args: argparse.Namespace) -> int:
         return _run(args)
     except CourseError as exc:  # nothing graded: how the command was called, or the course
         return _fail(exc.diagnostics, EXIT_USAGE)
+    except BrokenPipeError:  # stdout closed after the outputs were written (| head): not a failure to read
+        raise
+    except OSError as exc:  # the quizzes or course.yml could not be read: an I/O failure, not a rejection
+        return _fail(Diagnostic(str(exc.filename or args.course or "."), 0, 0,
+                                f"cannot be read: {exc.strerror or exc}; nothing was graded"), EXIT_IO)
 
 
 def _inside(path: Path, folder: Path) -> bool:
@@ -112,11 +118,11 @@ def _run(args: argparse.Namespace) -> int:
         summary = grade(args.inputs, quizzes, out, policy=args.attempts, root=root, course_id=course_id,
                         progress=False if args.no_progress else None, course_title=course_title)
     except OutputsBusy as exc:
-        return _fail(Diagnostic(args.out, 0, 0, f"{exc.strerror}; nothing was written"), EXIT_WRITE)
+        return _fail(Diagnostic(args.out, 0, 0, f"{exc.strerror}; nothing was written"), EXIT_IO)
     except OSError as exc:  # the out folder cannot be written (permissions, full disk)
         where = exc.filename or args.out
         return _fail(Diagnostic(str(where), 0, 0, f"cannot write the outputs: {exc.strerror or exc}; "
-                                "nothing was half-written and the previous outputs are intact"), EXIT_WRITE)
+                                "nothing was half-written and the previous outputs are intact"), EXIT_IO)
     for file, where, reason in summary.errors_shown[:10]:
         print(str(Diagnostic(file, where if isinstance(where, int) else 0, 0,
                              reason if isinstance(where, int) or not where else f"{where}: {reason}")),

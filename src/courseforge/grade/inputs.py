@@ -72,13 +72,42 @@ def _json_reason(exc: json.JSONDecodeError, what: str = "file") -> str:
     return f"not valid JSON ({exc.msg} at column {exc.colno}); the {what} may be cut short or edited by hand"
 
 
+_LONG_REASON = ("a number has more than {:,} digits; no answer or id is that long "
+                "(the file may be damaged)")
+
+
 def _long_number(text: str) -> tuple[int, str]:
     """(line, reason) for an integer too long for Python to read (it raises a plain ValueError)."""
     digits = sys.get_int_max_str_digits()
     m = re.search(r"\d{%d,}" % (digits + 1), text) if digits else None
     line = text.count("\n", 0, m.start()) + 1 if m else 0
-    return line, (f"a number has more than {digits:,} digits; no answer or id is that long "
-                  "(the file may be damaged)")
+    return line, _LONG_REASON.format(digits)
+
+
+class _TooLong:
+    """Stands for an integer longer than Python reads, so one such number in a JSON array
+    costs only the record that holds it."""
+
+
+_TOO_LONG = _TooLong()
+
+
+def _read_int(digits: str) -> int | _TooLong:
+    limit = sys.get_int_max_str_digits()
+    return _TOO_LONG if limit and len(digits) - (digits[:1] == "-") > limit else int(digits)
+
+
+def _holds(value: Any, marker: object) -> bool:
+    todo = [value]
+    while todo:
+        v = todo.pop()
+        if v is marker:
+            return True
+        if v.__class__ is dict:
+            todo.extend(v.values())
+        elif v.__class__ is list:
+            todo.extend(v)
+    return False
 
 
 class _Repeated(dict):
@@ -166,7 +195,7 @@ def repeated_keys(text: str, data: Any) -> list[str | None] | None:
     records = data if data.__class__ is list else [data]
     if _no_repeated_key(text, records):
         return None
-    careful = json.loads(text, object_pairs_hook=_pairs)
+    careful = json.loads(text, object_pairs_hook=_pairs, parse_int=_read_int)
     found = [_repeated_in(r) for r in (careful if careful.__class__ is list else [careful])]
     return found if any(k is not None for k in found) else None
 
@@ -180,8 +209,29 @@ def _show_key(key: str) -> str:
     return repr(key if len(key) <= 40 else key[:39] + "…")
 
 
+def _with_long_numbers(text: str, what: str) -> tuple[list, list[str | None]]:
+    """A JSON array read again, each too-long integer a marker: (records, the reason per record
+    that holds one, else None), so such a number costs only its record. Raises :class:`Unreadable`
+    for anything else (one object: the file or line is its one record)."""
+    try:
+        data = json.loads(text, parse_int=_read_int)
+    except json.JSONDecodeError as exc:  # further on than the number
+        raise Unreadable(exc.lineno, _json_reason(exc, what)) from None
+    except RecursionError:
+        raise Unreadable(0, "not valid JSON: nested too deeply") from None
+    if data.__class__ is not list:
+        raise Unreadable(*_long_number(text))
+    reason = _LONG_REASON.format(sys.get_int_max_str_digits())
+    return data, [reason if _holds(r, _TOO_LONG) else None for r in data]
+
+
 def parse_json(text: str, what: str = "file") -> tuple[Any, list[str | None] | None]:
-    """(data, repeated keys per record or None); raises :class:`Unreadable` with (line, reason)."""
+    """(data, per record the reason it cannot be graded, or None when all can); raises
+    :class:`Unreadable` with (line, reason) when the text as a whole cannot be read.
+
+    The records are the elements of a list, or the value itself.
+    """
+    long = None
     try:
         data = loads(text)
     except json.JSONDecodeError as exc:
@@ -189,12 +239,16 @@ def parse_json(text: str, what: str = "file") -> tuple[Any, list[str | None] | N
     except RecursionError:
         raise Unreadable(0, "not valid JSON: nested too deeply") from None
     except ValueError:  # an integer longer than int() reads (sys.get_int_max_str_digits)
-        raise Unreadable(*_long_number(text)) from None
+        data, long = _with_long_numbers(text, what)
     if data.__class__ is dict or data.__class__ is list:
         try:
-            return data, repeated_keys(text, data)
+            keys = repeated_keys(text, data)
         except RecursionError:
             raise Unreadable(0, "not valid JSON: nested too deeply") from None
+        if keys is None:
+            return data, long
+        reasons = [None if k is None else _repeated_reason(k) for k in keys]
+        return data, [a or b for a, b in zip(long, reasons)] if long else reasons
     return data, None
 
 
@@ -248,6 +302,19 @@ def _kind_of(mode: int) -> str:
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
         return "a device"
     return "not a regular file"
+
+
+def _link_to(path: str) -> str:
+    """What a link that is not a link to a regular file points at."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return "a broken link"
+    if stat.S_ISDIR(mode):
+        return "a link to a folder (links to folders are not followed)"
+    kind = _kind_of(mode)
+    kind = kind if kind.startswith("a ") else "something that is " + kind
+    return f"a link to {kind}, not a file (only regular files are read)"
 
 
 def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
@@ -344,8 +411,7 @@ def _walk(top: Path, real_top: str, shown_top: str, excluded, files: list, probl
                 else:
                     found.append((rel + name, fmt, e.path))
             elif stat.S_ISLNK(mode):
-                what = "a link to a folder (links to folders are not followed)" if e.is_dir() else "a broken link"
-                problems.append(("warning", _join(shown_top, rel + name), 0, f"skipped: {what}", 0))
+                problems.append(("warning", _join(shown_top, rel + name), 0, f"skipped: {_link_to(e.path)}", 0))
             else:
                 problems.append(("warning", _join(shown_top, rel + name), 0,
                                  f"skipped: {_kind_of(mode)}, not a file (only regular files are read)", 0))
@@ -399,20 +465,20 @@ def json_file_records(raw: bytes, shown: str, limit: int = SUBMISSION_LIMIT) -> 
         yield ("error", shown, line, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x}); save the file as UTF-8", size)
         return
     try:
-        data, repeated = parse_json(text)
+        data, problems = parse_json(text)
     except Unreadable as exc:
         yield ("error", shown, exc.line, exc.reason, size)
         return
     if data.__class__ is list:
         for n, item in enumerate(data, 1):
-            if repeated and repeated[n - 1] is not None:
-                yield ("error", shown, f"record {n}", _repeated_reason(repeated[n - 1]), size if n == 1 else 0)
+            if problems and problems[n - 1] is not None:
+                yield ("error", shown, f"record {n}", problems[n - 1], size if n == 1 else 0)
             else:
                 yield ("json", shown, f"record {n}", item, size if n == 1 else 0)
         if not data:
             yield ("error", shown, 0, "empty list: no submissions in this file", size)
-    elif repeated:
-        yield ("error", shown, 0, _repeated_reason(repeated[0]), size)
+    elif problems:  # one object: one record
+        yield ("error", shown, 0, problems[0], size)
     else:
         yield ("json", shown, 0, data, size)
 
@@ -432,6 +498,7 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
 
     def reader() -> None:
         out = []
+        end: BaseException | None = None  # what stopped the thread, raised again by the run
         try:
             for path, fmt, shown in files:
                 if stop.is_set():
@@ -448,8 +515,10 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
                     out = []
             if out:
                 todo.put(out)
+        except BaseException as exc:  # noqa: BLE001 - a bug here must stop the run, not end the file list early
+            end = exc
         finally:
-            todo.put(None)
+            todo.put(end)
 
     thread = threading.Thread(target=reader, name="courseforge-grade-reader", daemon=True)
     thread.start()
@@ -458,6 +527,8 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
             chunk = todo.get()
             if chunk is None:
                 return
+            if isinstance(chunk, BaseException):
+                raise chunk
             yield from chunk
     finally:
         stop.set()
@@ -466,6 +537,14 @@ def prefetch(files: list[tuple[str, str, str]], limit: int = SUBMISSION_LIMIT,
                 todo.get(timeout=0.05)
             except queue.Empty:
                 pass
+
+
+class _ReadFailed(Exception):
+    """Reading a file failed at ``line`` (the lines before it were read)."""
+
+    def __init__(self, line: int, reason: str):
+        super().__init__(reason)
+        self.line, self.reason = line, reason
 
 
 def _lines(fh, limit: int, chunk_size: int = 1 << 20) -> Iterator[tuple[int, bytes | None, int]]:
@@ -480,7 +559,11 @@ def _lines(fh, limit: int, chunk_size: int = 1 << 20) -> Iterator[tuple[int, byt
     over = 0  # > 0 while skipping an over-long line: its bytes so far
     read = fh.read
     while True:
-        chunk = read(chunk_size)
+        try:
+            chunk = read(chunk_size)
+        except OSError as exc:  # a disk or network share failing mid-file: the lines read so far count
+            raise _ReadFailed(n + 1, f"cannot be read from this line on: {exc.strerror or exc}; the rest of "
+                              "the file was not graded") from None
         if not chunk:
             break
         parts = chunk.split(b"\n")
@@ -532,30 +615,34 @@ def read_jsonl(path: str | Path, shown: str, limit: int = SUBMISSION_LIMIT) -> I
         return
     blank = True  # no line but blank ones so far
     with fh:
-        for n, raw, size in _lines(fh, limit):
-            if raw is None:
+        try:
+            for n, raw, size in _lines(fh, limit):
+                if raw is None:
+                    blank = False
+                    yield ("error", shown, n, f"line is over the {limit:,}-byte limit for one submission", size)
+                    continue
+                try:
+                    text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+                except UnicodeDecodeError as exc:
+                    blank = False
+                    yield ("error", shown, n, _utf8_reason(raw, exc), size)
+                    continue
+                try:
+                    data, problems = parse_json(text, "line")
+                except Unreadable as exc:
+                    if not text.strip(" \t\r\n\ufeff"):
+                        continue  # a blank line
+                    blank = False
+                    yield ("error", shown, n, exc.reason, size)
+                    continue
                 blank = False
-                yield ("error", shown, n, f"line is over the {limit:,}-byte limit for one submission", size)
-                continue
-            try:
-                text = raw.decode("utf-8-sig" if n == 1 else "utf-8")
-            except UnicodeDecodeError as exc:
-                blank = False
-                yield ("error", shown, n, _utf8_reason(raw, exc), size)
-                continue
-            try:
-                data, repeated = parse_json(text, "line")
-            except Unreadable as exc:
-                if not text.strip(" \t\r\n\ufeff"):
-                    continue  # a blank line
-                blank = False
-                yield ("error", shown, n, exc.reason, size)
-                continue
+                if problems:  # a line is one record, a list on it too
+                    yield ("error", shown, n, next(filter(None, problems)), size)
+                    continue
+                yield ("json", shown, n, data, size)
+        except _ReadFailed as exc:
             blank = False
-            if repeated:
-                yield ("error", shown, n, _repeated_reason(repeated[0]), size)
-                continue
-            yield ("json", shown, n, data, size)
+            yield ("error", shown, exc.line, exc.reason, 0)
     if blank:
         yield ("error", shown, 0, "no submissions: the file is empty or holds only blank lines", 0)
 
@@ -589,6 +676,8 @@ def read_csv(path: str | Path, shown: str, known_questions: set[str] | None = No
         csv.field_size_limit(limit)
         try:
             yield from _csv_rows(csv.reader(text_lines()), shown, problems, sizes, known_questions)
+        except _ReadFailed as exc:  # the rows before it were read (a row open across it is lost too)
+            yield ("error", shown, exc.line, exc.reason, 0)
         finally:
             csv.field_size_limit(old_limit)
 

@@ -90,6 +90,9 @@ def diverging_svg(rows: list[tuple[str, float | None]], label: str, low: float) 
         if value is None:
             parts.append(f'<text x="{x0 + 6}" y="{y + 14}">— (no variation)</text>')
             continue
+        # drawn, coloured and labelled as shown, to two places (as the flags judge it): 0.1987
+        # reads 0.20 and is not below 0.20; -0.0 or -1e-17 reads 0.00, never "-0.00"
+        value = round(value, 2) + 0.0
         w = half * max(-1.0, min(1.0, value))
         colour = "#b3261e" if value < low else "#3b6fb6"
         parts.append(f'<rect x="{min(x0, x0 + w):.1f}" y="{y + 3}" width="{abs(w):.1f}" height="{rh - 6}" '
