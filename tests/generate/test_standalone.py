@@ -98,7 +98,13 @@ def check_pages(modules_dir: Path) -> int:
 @pytest.fixture(scope="module")
 def test_course(tmp_path_factory):
     root = tmp_path_factory.mktemp("standalone")
-    project = write_test_course(root)
+    # a plan with a module on the reef partnership, so its paragraphs are that module's readings
+    plan = ("modules:\n"
+            "  - title: The reef partnership\n"
+            "    topics: [International Coral Reef Initiative, reef tourism, reef scientists]\n"
+            "  - title: Plastics in the ocean\n"
+            "    topics: [plastic pollution, plastic bags, marine litter]\n")
+    project = write_test_course(root, plan=plan)
     (root / "seeds/reefs.txt").write_text(REEFS_TXT + PARTNERSHIP, encoding="utf-8")
     result = generate(project, load_course_info(project), tools=default_toolkit())
     return project, result

@@ -778,6 +778,9 @@ def _clause_item(sent: str, start: int, end: int) -> str | None:
     return clause or None
 
 
+_PLANNED_RE = re.compile(r"\b(?:will|shall|would|is to|are to|plans? to|intends? to|is expected to)\b", re.I)
+
+
 def dated_items(text: str) -> list[DatedItem]:
     """The dated events of one paragraph as short phrases that do not give
     their year away, for ordering and event-year questions: a named event
@@ -803,6 +806,8 @@ def dated_items(text: str) -> list[DatedItem]:
                 continue
             if _YEAR_IN_RE.search(item) or _PRONOUN_RE.search(item) or item.count("(") != item.count(")"):
                 continue
+            if _PLANNED_RE.search(item):
+                continue  # "the question will be before the governing body in 2004": a plan, not an event
             if item.split()[0].lower() in STOPWORDS - {"the", "a", "an"}:
                 continue  # "within ...", "for ...": a fragment, not an event
             item = item[0].upper() + item[1:]

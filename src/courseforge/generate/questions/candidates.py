@@ -231,6 +231,8 @@ class Builder:
                 stem = s[:start] + BLANK + s[end:]
                 if kind in ("number", "number-word") and re.match(r"[^.;:]{0,60}:", s[end:]):
                     continue  # "___ obstacles keep adults ...: a, b and c": the list counts itself
+                if kind in ("number", "number-word") and SIZE_TRIVIA.search(s[max(0, start - 30):start] + "#" + s[end:end + 30]):
+                    continue  # how many offices or observer states a body has: trivia, not the point
                 if kind == "year":
                     self.cloze_fill(out, src, s, stem, key, base, group, order, bloom="remember")
                     pool = D.years(key, self.idx, self.seed, exclude=text)
@@ -661,6 +663,10 @@ NEGATION_RE = re.compile(
     re.I,
 )
 WOULD_RE = re.compile(r"\bwould\b", re.I)
+# The size of an organisation: its offices, staff, members and observers.
+SIZE_TRIVIA = re.compile(
+    r"#\s+(?:member|observer|associate)\s+(?:states|countries|members)|#\s+(?:offices|staff|employees|observers)\b"
+    r"|\boffices\s+in\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?#|\band\s+#\s+observer", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:would|might|could|ideal|ideally)\b", re.I)
 
 

@@ -336,7 +336,12 @@ _LINKED_INSIDE = re.compile(
     r",\s*(?:however|therefore|thus|hence|moreover|furthermore|in addition|in turn|for example|for instance|"
     r"consequently|nevertheless|instead|too|as well)\s*,"
     r"|\b(?:currently|recently|presently|nowadays|at present|to date|so far|this year|last year|next year|"
-    r"at the moment|at this time|these days|up to now|until now)\b",
+    r"at the moment|at this time|these days|up to now|until now)\b"
+    # "will be before the governing body in 2004": a plan dated to when it was written
+    r"|\b(?:will|is to|are to)\b[^.;]*\b(?:19|20)\d\d\b"
+    # "complemented the series": a definite thing the sentence does not name
+    r"|\bthe (?:series|programme|initiative|project|meeting|course|event|workshop|seminar)\b"
+    r"(?!\s+(?:of|on|for|to|in|at|entitled|called|[A-Z\"“]))",
     re.I,
 )
 
