@@ -282,16 +282,15 @@ class Builder:
         # another definition is surely not this one: the terms the same document
         # defines first (the likeliest to confuse), then other documents'
         pool = [(d != src.doc, D.seeded(self.seed, key, w), _like(w, key))
-                for d, p, w in self.idx.structures.get(span.kind, ())
+                for d, p, w in self.idx.defined_terms
                 if (d, p) != (src.doc, src.para) and w.casefold() != key.casefold()]
         pool = list(dict.fromkeys(w for *_, w in sorted(pool)))
         worth = TYPE_SCORE["single"] * base + 0.3  # definitions and reasons are what a course asks about
         ds = self.pick_distractors(stem, key, pool, src, lead=STRUCTURE_LEADS[span.kind])
         if ds:
-            feedback = {"term": "the source defines it as {key}", "reason": "the source gives another reason",
-                        "purpose": "the source gives another purpose"}[span.kind]
             options = [Option("a", key, True, "Right: this is what the source says.")]
-            options += [Option("bcd"[i], d, False, f"Not this one: {feedback.format(key=key)}.") for i, d in enumerate(ds)]
+            options += [Option("bcd"[i], d, False, f"Not this one: the source defines it as {key}.")
+                        for i, d in enumerate(ds)]
             q = SingleChoice(
                 id=question_id(src.doc, src.para, "single", f"{group}|{key}"),
                 prompt=STRUCTURE_LEADS[span.kind] + stem,
@@ -302,13 +301,9 @@ class Builder:
                 options=options,
             )
             self.keep(q, out, worth, group, order)
-        elif span.kind == "term":
+        else:
             # no three other terms to choose from: the learner writes the term
             self.cloze_fill(out, src, s, stem, key, base + 0.1, group, order, bloom="remember")
-        else:
-            self.tried += 1
-            self.rejected["not enough distractors that are surely wrong"] = (
-                self.rejected.get("not enough distractors that are surely wrong", 0) + 1)
 
     def multiple(self, out, src, s, base, group, order) -> None:
         """"Select all that apply" on a sentence that lists several bodies

@@ -48,8 +48,6 @@ LEADS = {
 # stem is still the sentence with its key blanked.
 STRUCTURE_LEADS = {
     "term": "Which term does the source define this way? ",
-    "reason": "What reason does the source give? ",
-    "purpose": "What purpose does the source give? ",
 }
 MIN_WORDS, MAX_WORDS = 8, 45
 MAX_POSITION_SHARE = 0.40

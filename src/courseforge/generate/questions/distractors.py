@@ -94,26 +94,6 @@ def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude:
     return pool
 
 
-def terms(key: str, idx: CorpusIndex, seed: str, doc: str, section: str) -> list[str]:
-    """Other key terms sharing no word stem with the key ("migratory movements"
-    may mean "migration flows") and agreeing with it in
-    number: first those of other documents, then those of other sections of
-    the cited document (a term its own section uses might fit the sentence)."""
-    stems = {w[:5] for w in key.split()}
-    plural = _plural(key)
-    pool = sample(idx.term_list, seed, key, lambda t: (
-        t != key and (doc, section) not in idx.term_sections[t] and not stems & {w[:5] for w in t.split()}
-        and _plural(t) == plural))
-    pool.sort(key=lambda t: (doc in idx.term_docs[t], seeded(seed, key, t)))
-    return pool
-
-
-def _plural(term: str) -> bool:
-    """Whether a term is plural, so a distractor agrees with the sentence's verb."""
-    last = term.split()[-1]
-    return last.endswith("s") and not last.endswith(("ss", "us", "is"))
-
-
 def bodies(keys: list[str], idx: CorpusIndex, seed: str, prefer_acronyms: bool) -> list[str]:
     """Other bodies for a "select all" question: never the key's acronym or
     expansion, never one the documents name beside a key (what is said of one

@@ -78,14 +78,12 @@ class CorpusIndex:
     term_docs: dict[str, frozenset[str]] = field(default_factory=dict)
     term_sections: dict[str, frozenset[tuple[str, str]]] = field(default_factory=dict)  # (doc, section)
     terms_by_first: dict[str, list[str]] = field(default_factory=dict)
-    term_list: list[str] = field(default_factory=list)  # sorted, for sampling distractors
     organization_names: list[str] = field(default_factory=list)  # sorted, distinct
     # body (acronym or full name) -> paragraphs naming it, so a wrong option of a
     # "select all" question can be checked against everything said about it
     body_paragraphs: dict[str, set[tuple[str, int]]] = field(default_factory=dict)  # (doc, reading position)
-    # defined terms, reasons and purposes: kind -> [(doc, para, words)], the
-    # pool of distractors of the same form for a definition or a why-question
-    structures: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    # the terms the documents define: [(doc, para, term)], the options of a definition question
+    defined_terms: list[tuple[str, str, str]] = field(default_factory=list)
     # (doc, para) -> how a resolution's or preamble's clause reads as a sentence
     readings: dict[tuple[str, str], clauses.Reading] = field(default_factory=dict)
 
@@ -221,8 +219,7 @@ def _build(corpus: Corpus) -> CorpusIndex:
         for body in idx.bodies_named(idx.section_title.get((doc_id, para_id), "") + "\n" + text):
             idx.body_paragraphs.setdefault(body, set()).add((doc_id, pos))
     _terms(idx)
-    idx.structures = structures.reasons_in(corpus)
-    idx.term_list = sorted(idx.terms)
+    idx.defined_terms = structures.defined_terms_in(corpus)
     years = {e.year for e in idx.events} | {int(f.value) for f in idx.figures if f.kind == "year"}
     idx.years = sorted(years)
     return idx

@@ -139,13 +139,6 @@ def _true_false_share(sel: Selection) -> None:
         sel.remove([c for c in sel.chosen if c.question.type == "true_false" and c.variant == side][-1])
 
 
-def _tf_needed(sel: Selection, c: Candidate) -> bool:
-    """Whether removing this statement would unbalance true and false."""
-    t, f = sel.n("true_false", "true"), sel.n("true_false", "false")
-    t, f = (t - 1, f) if c.variant == "true" else (t, f - 1)
-    return abs(t - f) > 1
-
-
 def place_keys(questions: list, seed: str) -> None:
     """Place the right options of the choice questions so that every position
     holds about as many right answers as the others: options are shuffled by a

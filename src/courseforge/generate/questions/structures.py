@@ -90,16 +90,7 @@ def reason_clause(sentence: str) -> Span | None:
     return None
 
 
-def reasons_in(corpus) -> dict[str, list[tuple[str, str, str]]]:
-    """Every reason and purpose clause of the corpus: kind -> [(doc, para, clause)],
-    the pool their distractors come from."""
-    out: dict[str, list[tuple[str, str, str]]] = {"reason": [], "purpose": [], "term": []}
-    for doc_id, para in extract.iter_paragraphs(corpus):
-        for s in extract.sentences(para.text):
-            r = reason_clause(s)
-            if r:
-                out[r.kind].append((doc_id, para.id, r.text))
-            d = defined_term(s)
-            if d:
-                out["term"].append((doc_id, para.id, d.text))
-    return out
+def defined_terms_in(corpus) -> list[tuple[str, str, str]]:
+    """Every term the corpus defines, as (doc, para, term): the options of a definition question."""
+    return [(doc_id, para.id, d.text) for doc_id, para in extract.iter_paragraphs(corpus)
+            for s in extract.sentences(para.text) if (d := defined_term(s))]
