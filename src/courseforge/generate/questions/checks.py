@@ -19,6 +19,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -62,10 +63,15 @@ NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?")
 
 def stem(q) -> str:
     """The prompt without its fixed lead-in."""
-    for lead in (LEADS.get(q.type, ""), *STRUCTURE_LEADS.values()):
-        if lead and q.prompt.startswith(lead):
-            return q.prompt[len(lead) :]
-    return q.prompt
+    return _stem(q.type, q.prompt)
+
+
+@lru_cache(maxsize=65536)  # a quiz's drafts are compared pairwise: read each prompt once
+def _stem(qtype: str, prompt: str) -> str:
+    for lead in (LEADS.get(qtype, ""), *STRUCTURE_LEADS.values()):
+        if lead and prompt.startswith(lead):
+            return prompt[len(lead) :]
+    return prompt
 
 
 
@@ -114,7 +120,15 @@ def source_text(q, idx: CorpusIndex) -> str | None:
 
 
 def quoted(q) -> str | None:
-    m = re.search(r"The source says: “(.*)”\s*$", q.explanation or "", re.S)
+    return _quoted(q.explanation or "")
+
+
+_QUOTED_RE = re.compile(r"The source says: “(.*)”\s*$", re.S)
+
+
+@lru_cache(maxsize=65536)
+def _quoted(explanation: str) -> str | None:
+    m = _QUOTED_RE.search(explanation)
     return m.group(1) if m else None
 
 
@@ -556,7 +570,12 @@ def comparable_text(q) -> str:
     """What a question is about, for duplicate detection: the full source
     sentence for cloze and true/false questions, else the prompt."""
     src = quoted(q)
-    return (src or q.prompt).casefold()
+    return _folded(src or q.prompt)
+
+
+@lru_cache(maxsize=65536)
+def _folded(text: str) -> str:
+    return text.casefold()
 
 
 NEAR_SAME_PROMPT = 90  # rapidfuzz token-set ratio of two prompts above which they ask the same

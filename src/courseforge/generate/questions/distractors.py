@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import lru_cache
 
 from courseforge.generate import extract
 
@@ -74,11 +75,24 @@ def names(key: str, idx: CorpusIndex, seed: str, exclude: str = "", doc: str = "
     return list(dict.fromkeys(pool))
 
 
+@lru_cache(maxsize=65536)  # asked again and again of the same texts and names
 def extract_contains(text: str, part: str) -> bool:
     """Whether ``part`` occurs in ``text`` as whole words (case-insensitive)."""
-    if not text or part.casefold() not in text.casefold():
+    if not text or part.casefold() not in _folded(text):
         return False
-    return re.search(rf"(?<![\w-]){re.escape(part)}(?![\w-])", text, re.I) is not None
+    return _whole_words(part).search(text) is not None
+
+
+# A module's drafts ask of the same few paragraphs and documents thousands of
+# times: fold each text and compile each pattern once.
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    return text.casefold()
+
+
+@lru_cache(maxsize=8192)
+def _whole_words(part: str) -> re.Pattern:
+    return re.compile(rf"(?<![\w-]){re.escape(part)}(?![\w-])", re.I)
 
 
 def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude: str = "") -> list[str]:
