@@ -59,7 +59,7 @@ def test_module_page_follows_the_seminar_session_order():
     assert fm["id"] == "01-reefs" and fm["order"] == 1 and fm["title"] == "Coral reefs"
     assert fm["sources"] == ["reefs"]
     assert isinstance(fm["study_time"], int) and fm["study_time"] % 5 == 0
-    objectives = re.findall(r"^- \*\*(\w+)\*\* .*\(quiz questions? [\d, and]+\)\.$",
+    objectives = re.findall(r"^- \*\*(\w+)\*\* .*\((?:quiz|discussion) questions? [\d, and]+\)\.$",
                             page.split("## Learning objectives")[1].split("##")[0], re.M)
     assert 3 <= len(objectives) <= 5
 
@@ -121,7 +121,10 @@ def test_a_module_without_questions_gets_no_quiz_file_and_no_marker():
     assert "quizzes/02-fish.yml" not in out.files and "quizzes/01-reefs.yml" in out.files
     page = out.files["modules/02-fish.md"]
     assert "<!-- quiz:" not in page
-    assert "- **Explain** what the documents say about fish stocks." in page
+    # no quiz to test them: the objectives are what the discussion questions ask
+    goals = page.split("## Learning objectives")[1].split("##")[0]
+    assert "quiz question" not in goals
+    assert re.search(r"^- \*\*\w+\*\* .*\(discussion question \d\)\.$", goals, re.M)
     assert [str(w) for w in out.warnings] == [
         "course.yml: warning: module 'Fisheries': no quiz question passed the checks, so the module has no quiz; "
         "add topic phrases or documents on it"]

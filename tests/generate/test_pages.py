@@ -110,3 +110,62 @@ def test_assessment_page_of_one_module_and_one_question_reads_in_the_singular():
     assert "Final assessment: 1 question on the whole course." in page
     assert "· 1 question*" in page
     assert "1 modules" not in page and "1 questions" not in page
+
+
+def _reef_draft():
+    from courseforge.generate.extract import sentences
+    from courseforge.generate.pages import ModuleDraft
+    from courseforge.generate.plan import ModulePlan
+    from courseforge.generate.select import Passage
+
+    corpus = simple_corpus({
+        "a": ["The first reef survey was held in 2009 and was attended by forty divers from six countries. "
+              "Coral reefs are the most diverse marine ecosystems and protect coasts from storm surges.",
+              "Fishing boats must carry a radio and a licence issued by the harbour office at the start of a season. "
+              "Healthy reefs depend on clean water, and reef managers should limit runoff from farms."],
+        "b": ["A course on harbour law complemented the survey and examined the permits of every port in the region. "
+              "Warming seas are the main threat to coral reefs, which can bleach within weeks."]},
+        titles={"a": "Reef Report", "b": "Ocean Note"})
+    passages = [Passage(d.id, p, 10 - i, i) for i, (d, p) in enumerate(
+        (d, p) for d in corpus.documents for p in d.paragraphs)]
+    plan = ModulePlan("reefs", "Coral reefs", ("coral reefs", "reef managers"), 1)
+    return ModuleDraft(plan=plan, passages=passages, quiz=quiz([fb("q1", "Coral reefs ___.")])), corpus, sentences
+
+
+def test_takeaways_are_claims_on_the_topic_not_reports_of_events_or_other_subjects():
+    from courseforge.generate.pages import takeaways
+
+    draft, corpus, sentences = _reef_draft()
+    got = " ".join(takeaways(draft, corpus, sentences))
+    assert "Healthy reefs depend on clean water" in got or "Warming seas are the main threat" in got
+    assert "survey was held in 2009" not in got  # a report of what happened
+    assert "Fishing boats must carry a radio" not in got  # off the module's topic
+    assert "course on harbour law complemented" not in got
+
+
+def test_overview_quotes_what_each_document_argues_and_takeaways_do_not_repeat_it():
+    from courseforge.generate.pages import overview_claims, takeaways
+
+    draft, corpus, sentences = _reef_draft()
+    argued = overview_claims(draft, sentences)
+    assert [p.doc for _, p in argued] == ["a", "b"]  # one claim per document
+    assert all("coral reefs" in s.lower() or "reefs" in s.lower() for s, _ in argued)
+    points = " ".join(takeaways(draft, corpus, sentences))
+    assert not any(s in points for s, _ in argued)
+
+
+def test_objectives_name_the_quiz_and_discussion_questions_that_test_them():
+    from courseforge.generate.pages import discussion_questions, page_objectives
+
+    draft, corpus, sentences = _reef_draft()
+    goals = page_objectives(draft, corpus, sentences)
+    assert 2 <= len(goals) <= 5
+    assert goals[0][2] == "quiz question 1"
+    asked = discussion_questions(draft, corpus, sentences)
+    for verb, obj, refs in goals[1:]:
+        assert refs.startswith("discussion question ")
+        n = int(refs.rsplit(" ", 1)[1])
+        assert 1 <= n <= len(asked)
+    # a recommendation of the readings is discussed, and the objective says what that asks
+    if any("How would this apply" in q for q in asked):
+        assert any(verb == "Apply" for verb, _, _ in goals)

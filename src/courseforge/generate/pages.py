@@ -363,6 +363,10 @@ def _quotable(draft: ModuleDraft, sentences: Sentences, pattern: re.Pattern | No
 
 
 def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list[str]:
+    return [text for _, text in discussion(draft, corpus, sentences)]
+
+
+def discussion(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list[tuple[str, str]]:
     """Up to four questions for discussion, each built on what the readings themselves say.
 
     A recommendation: how it would apply; a claim with its reason: what it
@@ -372,7 +376,7 @@ def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentence
     """
     topics = present_topics(draft)
     t1 = topics[0]
-    out: list[str] = []
+    out: list[tuple[str, str]] = []
     used: set[str] = set()
 
     def quote(found: tuple[str, Passage]) -> str:
@@ -382,72 +386,152 @@ def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentence
 
     recommendation = _quotable(draft, sentences, _NORMATIVE, used)
     if recommendation:
-        out.append(f"{quote(recommendation)} How would this apply in a country or organisation you know: who "
-                   "would have to act, with what means, and what would stand in the way?")
+        out.append(("apply", f"{quote(recommendation)} How would this apply in a country or organisation you know: who "
+                   "would have to act, with what means, and what would stand in the way?"))
     reason = _quotable(draft, sentences, _REASON, used)
     if reason:
-        out.append(f"{quote(reason)} What does this reasoning assume? What in the readings supports it, "
-                   "and what would weaken it?")
+        out.append(("assume", f"{quote(reason)} What does this reasoning assume? What in the readings supports it, "
+                   "and what would weaken it?"))
     docs = list(dict.fromkeys(p.doc for p in draft.passages[:8]))
     if len(docs) >= 2:
         first = _quotable(draft, sentences, None, used, {docs[0]}, about=t1)
         second = _quotable(draft, sentences, None, used, {docs[1]}, about=t1) if first else None
         if first and second:
-            out.append(f"Compare two readings on {md(t1)}: {quote(first)} and {quote(second)}. "
-                       "Where do they agree, where do they differ, and why might that be?")
+            out.append(("compare", f"Compare two readings on {md(t1)}: {quote(first)} and {quote(second)}. "
+                       "Where do they agree, where do they differ, and why might that be?"))
     if not used:  # every page discusses at least one claim of its own readings
         claim = _quotable(draft, sentences, None, used, about=t1) or _quotable(draft, sentences, None, used)
         if claim:
-            out.append(f"{quote(claim)} What does this tell you about {md(t1)}, and what would you ask the "
-                       "authors to find out more?")
+            out.append(("claim", f"{quote(claim)} What does this tell you about {md(t1)}, and what would you ask the "
+                       "authors to find out more?"))
     if len(actor_list(draft.actors)) >= 2:
-        out.append(f"Which of the actors in this module — {md(actor_names(draft.actors))} — is best placed to act on "
-                   f"{md(t1)}, and what limits its influence?")
+        out.append(("actors", f"Which of the actors in this module — {md(actor_names(draft.actors))} — is best placed to act on "
+                   f"{md(t1)}, and what limits its influence?"))
     if len(draft.events) >= 2 and len(out) < 4:
         a, b = draft.events[0], draft.events[-1]
         if a.year != b.year:
-            out.append(f"What changed between {a.year} and {b.year} in how {md(t1)} was approached, "
-                       "according to the readings? What explains the change?")
+            out.append(("change", f"What changed between {a.year} and {b.year} in how {md(t1)} was approached, "
+                       "according to the readings? What explains the change?"))
     if len(out) < 2:
-        out.append("Choose one of the key readings. What would you question, add or update in it today, "
-                   "and what source would you use to check it?")
+        out.append(("update", "Choose one of the key readings. What would you question, add or update in it today, "
+                   "and what source would you use to check it?"))
     return out[:4]
 
 
+# What each kind of discussion question lets a learner do: (verb, object)
+_DISCUSSION_OBJECTIVE = {
+    "apply": ("Apply", "a recommendation of the readings to a country or organisation you know"),
+    "assume": ("Examine", "the reasoning behind a claim the readings make about {topic}"),
+    "compare": ("Compare", "what two of the readings say about {topic}"),
+    "claim": ("Discuss", "what a claim of the readings tells you about {topic}"),
+    "actors": ("Assess", "which of the module's actors is best placed to act on {topic}"),
+    "change": ("Explain", "how the approach to {topic} changed over time"),
+}
+MAX_OBJECTIVES = 5
+
+
+def page_objectives(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list[tuple[str, str, str]]:
+    """(verb, object, what tests it): the quiz's objectives, then what the
+    discussion questions ask, up to five; each names the questions it rests on."""
+    topics = present_topics(draft)
+    goals = [(verb, obj, _question_refs(numbers)) for verb, obj, numbers in objectives(draft.quiz, topics)]
+    goals = goals[:MAX_OBJECTIVES - 1] if len(goals) >= MAX_OBJECTIVES else goals
+    for n, (kind, _) in enumerate(discussion(draft, corpus, sentences), start=1):
+        if len(goals) >= MAX_OBJECTIVES:
+            break
+        if kind in _DISCUSSION_OBJECTIVE:
+            verb, obj = _DISCUSSION_OBJECTIVE[kind]
+            goals.append((verb, obj.format(topic=topics[0]), f"discussion question {n}"))
+    return goals
+
+
+# A claim says how things are or should be ("remittances are", "States should");
+# a report of what happened ("the series was launched", "a course complemented
+# the series") is the readings' history, not what a learner should take away.
+_CLAIM = re.compile(r"\b(?:is|are|remains?|has|have|can|cannot|may|must|should|needs?|depends?|requires?|"
+                    r"affects?|contributes?|constitutes?|tends?|means|shall|recogni[sz]es|urges|calls)\b", re.I)
+_NARRATIVE = re.compile(r"\b(?:was|were|had|did|launched|held|hosted|organi[sz]ed|complemented|attended|"
+                        r"convened|took place|participated|presented|discussed|examined|facilitated|"
+                        r"welcomed|adopted|established)\b", re.I)
+
+
+_ASIDE = re.compile(r"(?:actually|indeed|of course|in fact|in short|finally|first|second|third|lastly)\b", re.I)
+CLAIM_MIN = 1.5  # a topic word and a claim's verb, or two topic words
+
+
+def claim_score(sentence: str, query: set[str]) -> float:
+    """How much ``sentence`` is one of the module's claims: words of its topics,
+    a claim rather than a report of events. Below 1 it is not on the topic."""
+    on_topic = len(query & set(content_stems(sentence)))
+    if not on_topic:
+        return 0.0
+    score = float(on_topic)
+    if _NARRATIVE.search(sentence) or re.search(r"\b(?:19|20)\d\d\b", sentence):
+        return score - 1.0
+    # not a report of events: a claim, the surer for a claim's verb
+    return score + (0.75 if _CLAIM.search(sentence) else 0.5)
+
+
+def module_query(draft: ModuleDraft) -> set[str]:
+    return set(content_stems(" ".join((draft.plan.title, *draft.plan.topics))))
+
+
+def claims(draft: ModuleDraft, sentences: Sentences, *, skip: set[str] = frozenset(),
+           skip_paragraphs: set[tuple[str, str]] = frozenset()) -> list[tuple[float, str, Passage]]:
+    """Every sentence of the module's passages that reads alone and states a claim
+    on its topic, best first (a passage's rank breaks ties): what the overview and
+    the takeaways quote."""
+    query = module_query(draft)
+    found = []
+    for rank, p in enumerate(draft.passages):
+        if (p.doc, p.para.id) in skip_paragraphs:
+            continue
+        for s in sentences(p.para.text):
+            # shown alone, so it must read alone: "And ..." loses the "And",
+            # "It ..." names its referent, anything else leaning on its neighbours goes
+            s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s
+            s = (s or "").strip()
+            if (not s or not 8 <= word_count(s) <= 50 or _DANGLING.match(s) or not is_prose(s)
+                    or is_boilerplate(s) or s in skip or s.endswith("?") or _ASIDE.match(s)):
+                continue
+            score = claim_score(s, query)
+            if score >= CLAIM_MIN:
+                found.append((score - 0.05 * rank, s, p))
+    found.sort(key=lambda t: -t[0])
+    return found
+
+
 def takeaways(draft: ModuleDraft, corpus: Corpus, sentences: Sentences, limit: int = 4) -> list[str]:
-    """The sentence of each top passage that best matches the module's topics."""
-    query = set(content_stems(" ".join((draft.plan.title, *draft.plan.topics))))
-    out: list[str] = []
-    seen: set[str] = set()
-    # passages beyond the key readings first, so takeaways add to what was quoted
+    """The module's central claims on its topic, one per paragraph, none the page already shows."""
     shown = key_readings(draft.passages, draft.standalone)
-    # a sentence the facts or the timeline already show is not repeated
+    # a sentence the facts, the timeline or the overview already show is not repeated
     said = {f.sentence for f in draft.figures} | {e.text for e in draft.events}
+    said |= {s for s, _ in overview_claims(draft, sentences)}
     quoted = " ".join(excerpt(p.para.text, sentences) for p in shown)
-    order = [p for p in draft.passages if p not in shown] + shown
+    out: list[str] = []
+    seen: set[tuple[str, str]] = set()
     # a takeaway repeats a quoted sentence only when the page would have fewer than two otherwise
     for repeat_quotes in (False, True):
         if repeat_quotes and len(out) >= 2:
             break
-        for p in order:
+        for _, s, p in claims(draft, sentences, skip=said):
             if len(out) >= limit:
                 break
-            if (p.doc, p.para.id) in seen:
+            if (p.doc, p.para.id) in seen or (s in quoted and not repeat_quotes):
                 continue
-            best = None
-            for i, s in enumerate(sentences(p.para.text)):
-                # shown alone, so it must read alone: "And ..." loses the "And",
-                # "It ..." names its referent, anything else leaning on its neighbours goes
-                s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s
-                if (not s or not 8 <= word_count(s) <= 50 or _DANGLING.match(s.strip())
-                        or not is_prose(s) or is_boilerplate(s) or s in said or (s in quoted and not repeat_quotes)):
-                    continue
-                score = len(query & set(content_stems(s)))
-                if best is None or score > best[0]:
-                    best = (score, i, s.strip())
-            if best:
-                seen.add((p.doc, p.para.id))
-                out.append(f"{md(best[2])} ({cite(corpus, p.doc, p.para.id)})")
+            seen.add((p.doc, p.para.id))
+            out.append(f"{md(s)} ({cite(corpus, p.doc, p.para.id)})")
+    return out
+
+
+def overview_claims(draft: ModuleDraft, sentences: Sentences, limit: int = 2) -> list[tuple[str, Passage]]:
+    """The best claim of each of the module's first documents: what the overview says they argue."""
+    out: list[tuple[str, Passage]] = []
+    for _, s, p in claims(draft, sentences):
+        if len(out) >= limit:
+            break
+        if p.doc not in {q.doc for _, q in out}:
+            out.append((s, p))
     return out
 
 
@@ -489,14 +573,22 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
         f"This session is about {topics}. It brings together {len(draft.passages)} passages from "
         f"{len(docs_used)} of the course documents — {_join(['*' + md(d.entry.title) + '*' for d in docs_used])} — "
         "and asks what they say, where they agree, and what remains open." + _context(draft) + "\n")
+    argued = overview_claims(draft, sentences)
+    if argued:  # what the readings argue, in their own words
+        out.append("What the readings argue, in their own words:\n")
+        for claim, p in argued:
+            d = corpus.document(p.doc)
+            title = md(d.entry.title) if d else p.doc
+            out.append(f"- *{title}*: “{md(claim)}” ({cite(corpus, p.doc, p.para.id)})")
+        out.append("")
     out.append("Study it in order: read the key readings and facts, look at who is involved and when things "
                "happened, think through the discussion questions, then check yourself with the quiz. Every quote "
                "links to its paragraph on the [sources page](sources.md), so you can read it in context.\n")
     out.append("## Learning objectives\n")
     out.append("After this module you will be able to:\n")
-    goals = objectives(quiz, present_topics(draft))
-    for verb, obj, numbers in goals:
-        out.append(f"- **{verb}** {md(obj)} ({_question_refs(numbers)}).")
+    goals = page_objectives(draft, corpus, sentences)
+    for verb, obj, refs in goals:
+        out.append(f"- **{verb}** {md(obj)} ({refs}).")
     if not goals:  # no quiz to derive them from: what the readings let a learner do
         for topic in present_topics(draft)[:3]:
             out.append(f"- **Explain** what the documents say about {md(topic)}.")
