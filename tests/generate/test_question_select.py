@@ -101,3 +101,19 @@ def test_true_false_is_at_most_a_third_of_the_quiz_and_balanced():
     assert (len(qs), sorted(q.answer for q in tf)) == (5, [False, True])
 
 
+
+
+def test_what_passed_the_checks_but_was_left_out_is_counted_with_its_reason():
+    from courseforge.generate.questions import GenerationStats
+    from courseforge.generate.questions.select import LEFT_SAME_SENTENCE, LEFT_TRUE_FALSE
+
+    many = [statement(f"t{i}", 0.95 - i / 100, i % 2 == 0) for i in range(8)]
+    # a fill-in on the same sentence as a chosen choice question: one of the two goes
+    others = [single("s1", 0.5), blank("s1", 0.45), number("n1", 0.3)]
+    left: dict[str, int] = {}
+    qs = select(many + others, 10, "seed", left)
+    assert sum(left.values()) == len(many + others) - len(qs)
+    assert left[LEFT_TRUE_FALSE] == 8 - sum(q.type == "true_false" for q in qs)
+    assert left[LEFT_SAME_SENTENCE] == 1
+    line = GenerationStats(tried=12, passed=11, selected=len(qs), left_out=left).summary()
+    assert "left out: 6 × true/false statements, which make at most a third of a quiz" in line

@@ -254,9 +254,11 @@ def test_stats_report_acceptance(health):
     st = qs.stats
     assert st.selected == len(qs)
     assert st.summary().startswith(f"{st.tried} candidate questions drafted, {st.passed} passed every check, "
-                                   f"{len(qs)} kept; rejected: ")
+                                   f"{len(qs)} kept; left out: ")
+    assert "; rejected: " in st.summary()
     assert st.tried >= st.passed >= st.selected > 0
     assert sum(st.rejected.values()) == st.tried - st.passed
+    assert sum(st.left_out.values()) == st.passed - st.selected  # every draft that passed is kept or accounted for
 
 
 SEED_DOCS_LARGE = ["desa-2004-social-perspective", "france-2013-migration-development"]

@@ -218,9 +218,8 @@ def build_course(
         elif len(quiz.questions) < MIN_QUESTIONS:
             given = f", after giving {d.stats.given} to the final assessment" if d.stats and d.stats.given else ""
             warnings.append(Diagnostic("course.yml", m.line, 0,
-                                       f"module '{m.title}': only {len(quiz.questions)} quiz questions passed the "
-                                       f"checks{given} (aim: {MIN_QUESTIONS}); add topic phrases or documents on it",
-                                       severity="warning"))
+                                       f"module '{m.title}': only {len(quiz.questions)} quiz questions{given} "
+                                       f"(aim: {MIN_QUESTIONS}){_thin_because(d.stats)}", severity="warning"))
     for d in drafts:
         d.minutes = estimate_minutes(d, corpus, tools.sentences)
         for problem in tools.check_quiz(d.quiz, corpus):
@@ -239,6 +238,17 @@ def build_course(
     files["modules/timeline.md"] = timeline_page(facts.events, corpus)
     files["modules/sources.md"] = sources_page(corpus)
     return GeneratedCourse(files=dict(sorted(files.items())), modules=drafts, warnings=warnings)
+
+
+def _thin_because(stats) -> str:
+    """Why a quiz is thin, when its drafts say: most of what passed were true/false statements."""
+    from .questions.select import LEFT_TRUE_FALSE
+
+    held = (stats.left_out or {}).get(LEFT_TRUE_FALSE, 0) if stats else 0
+    if held:
+        return (f": most drafts that passed the checks were true/false statements ({held} left out, as true/false "
+                "is at most a third of a quiz); add documents on it with figures, dates, names, definitions or lists")
+    return ": few of its drafts passed the checks; add topic phrases or documents on it"
 
 
 MIN_PRACTICE = 3  # a practice quiz gives questions to a thin final assessment down to this many

@@ -36,6 +36,7 @@ class GenerationStats:
     selected: int = 0
     rejected: dict[str, int] = field(default_factory=dict)  # reason -> count
     given: int = 0  # kept, then given to the final assessment (see generate.build)
+    left_out: dict[str, int] = field(default_factory=dict)  # passed every check, not chosen: reason -> count
 
     def summary(self, top: int = 3) -> str:
         """One line for the trainer: how many drafts were made and why the others were left out."""
@@ -43,6 +44,9 @@ class GenerationStats:
                 f"{self.selected} kept")
         if self.given:
             line += f" ({self.given} of them moved to the final assessment)"
+        if self.left_out:
+            line += "; left out: " + "; ".join(
+                f"{n} × {reason}" for reason, n in sorted(self.left_out.items(), key=lambda kv: (-kv[1], kv[0])))
         if self.rejected:
             worst = sorted(self.rejected.items(), key=lambda kv: (-kv[1], kv[0]))[:top]
             line += "; rejected: " + "; ".join(f"{n} × {reason}" for reason, n in worst)
@@ -87,6 +91,8 @@ def generate_questions(
         cands += builder.paragraph_candidates(doc_id, para, rank)
     if avoid:
         cands = [c for c in cands if not any(same_question(c.question, p) for p in avoid)]
-    questions = select(cands, count, f"{seed}|{module_id}")
+    left_out: dict[str, int] = {}
+    questions = select(cands, count, f"{seed}|{module_id}", left_out)
     return Questions(questions, GenerationStats(builder.tried, len(cands), len(questions),
-                                                dict(sorted(builder.rejected.items()))))
+                                                dict(sorted(builder.rejected.items())),
+                                                left_out=dict(sorted(left_out.items()))))

@@ -27,6 +27,15 @@ MIN_TYPES = 3  # a quiz uses at least this many question types when the candidat
 DIVERSITY_ORDER = ("ordering", "multiple", "numeric", "single", "true_false", "fill_blank", "matching")
 
 
+# Why a candidate that passed every check is left out of the quiz, as generate reports it.
+LEFT_SAME_SENTENCE = "another question of the quiz already asks about its sentence"
+LEFT_TRUE_FALSE = "true/false statements, which make at most a third of a quiz"
+LEFT_BALANCE = "true/false statements, kept about as many true as false"
+LEFT_TYPE_CAP = "of a question type the quiz already has enough of"
+LEFT_SAME_KEY = "its answer is already the answer of another question of the quiz"
+LEFT_FULL = "the quiz was full"
+
+
 def caps(count: int) -> dict[str, int]:
     c = max(count, 1)
     return {
@@ -53,30 +62,35 @@ class Selection:
         )
 
     def fits(self, c: Candidate) -> bool:
+        return self.why_not(c) is None
+
+    def why_not(self, c: Candidate) -> str | None:
+        """Why ``c`` cannot join the quiz as it stands (in the trainer's words), or None."""
         q = c.question
-        if c.group in self.groups or self.n(q.type) >= self.caps.get(q.type, 0):
-            return False
-        if any(g in self.groups for g in c.covers) or any(c.group in o.covers for o in self.chosen):
-            return False
+        if c.group in self.groups or any(g in self.groups for g in c.covers) \
+                or any(c.group in o.covers for o in self.chosen):
+            return LEFT_SAME_SENTENCE
+        if self.n(q.type) >= self.caps.get(q.type, 0):
+            return LEFT_TRUE_FALSE if isinstance(q, TrueFalse) else LEFT_TYPE_CAP
         if isinstance(q, TrueFalse):
             # keep true and false statements within one of each other as we go
             same, other = self.n("true_false", c.variant), self.n("true_false", "true" if c.variant == "false" else "false")
             if same > other:
-                return False
+                return LEFT_BALANCE
         if answer_keys(q) & {k for other in self.chosen for k in answer_keys(other.question)}:
-            return False  # the same answer twice in a quiz gives the second away
+            return LEFT_SAME_KEY  # the same answer twice in a quiz gives the second away
         text = comparable_text(q)
         for other in self.chosen:
             p = other.question
             if p.id == q.id:
-                return False
+                return LEFT_SAME_SENTENCE
             if q.type in ("matching", "ordering") or p.type in ("matching", "ordering"):
                 if p.type == q.type and p.source == q.source:
-                    return False
+                    return LEFT_SAME_SENTENCE
                 continue
             if fuzz.ratio(text, comparable_text(p)) >= NEAR_DUPLICATE:
-                return False
-        return True
+                return LEFT_SAME_SENTENCE
+        return None
 
     def types(self) -> set[str]:
         return {c.question.type for c in self.chosen}
@@ -90,7 +104,9 @@ class Selection:
         self.groups.discard(c.group)
 
 
-def select(cands: list[Candidate], count: int, seed: str) -> list:
+def select(cands: list[Candidate], count: int, seed: str, left_out: dict[str, int] | None = None) -> list:
+    """The quiz: up to ``count`` of ``cands``. ``left_out``, if given, counts why
+    each candidate that was not chosen was left out."""
     ranked = sorted(cands, key=lambda c: (-round(c.score, 6), c.question.id))
     sel = Selection(count)
     # 1. variety: the best of each type
@@ -112,6 +128,14 @@ def select(cands: list[Candidate], count: int, seed: str) -> list:
     chosen = sorted(sel.chosen, key=lambda c: (c.order, c.question.id))
     questions = [c.question for c in chosen]
     place_keys(questions, seed)
+    if left_out is not None:
+        kept = {id(c) for c in sel.chosen}
+        for c in ranked:
+            if id(c) not in kept:
+                why = sel.why_not(c) or LEFT_FULL
+                if why == LEFT_BALANCE or (why == LEFT_FULL and isinstance(c.question, TrueFalse)):
+                    why = LEFT_TRUE_FALSE  # a shorter quiz holds true/false to a third of it
+                left_out[why] = left_out.get(why, 0) + 1
     return questions
 
 
