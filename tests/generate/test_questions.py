@@ -277,11 +277,12 @@ def test_seeds_modules_meet_the_minimum(seeds):
     for doc_id in SEED_DOCS_LARGE:
         doc = seeds.document(doc_id)
         quiz = quiz_for(seeds, [(doc.id, p) for p in doc.paragraphs], doc.id)
-        assert len(quiz.questions) >= 6, doc_id
+        # (precision first: no blank after an ordinal, "the 46th ___", costs the web page one)
+        assert len(quiz.questions) >= 5, doc_id
         assert len({q.type for q in quiz.questions}) >= 3, doc_id
     small = [(d.id, p) for d in seeds.documents if d.id not in SEED_DOCS_LARGE for p in d.paragraphs]
     quiz = quiz_for(seeds, small, "small-docs")
-    assert len(quiz.questions) >= 7
+    assert len(quiz.questions) >= 6
     assert len({q.type for q in quiz.questions}) >= 3
     assert gq.check_quiz(quiz, seeds) == []
 
@@ -359,3 +360,68 @@ def test_false_statements_change_a_fact_never_add_a_not():
         "introduced."]
     # "highly irrelevant" would be nonsense
     assert false_statements(paras[2]) == []
+
+
+def _builder_on(paras: list[str], title: str = "Basin report", section: str = "Work"):
+    from courseforge.generate.questions.candidates import Builder
+    from courseforge.generate.questions.index import corpus_index
+    from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
+
+    ps = [Paragraph(str(i), t, "s") for i, t in enumerate(paras, 1)]
+    doc = Document(SourceEntry("r", "r.txt", title, "x", "2011", "report"), [Section("s", section, ps)])
+    return Builder(corpus_index(Corpus([doc])), "seed"), ps
+
+
+BASIN = [
+    "The Basin Water Council (BWC) adopted the first dam plan in 2004 after a long drought in the valley of Tarsa.",
+    "While the Fisheries Committee sets catch limits for Tarsa, the Navigation Committee licenses ships on the river.",
+    "The 12th Basin Water Council reviewed the drought plan of the Lower Valley Authority in Tarsa in 2009.",
+    "Prior to the first BWC meeting, delegates were regularly briefed on the preparations by the Government of Arda.",
+    "The Lower Valley Authority intends to launch a programme of dam inspections along the Upper River Agency canals.",
+    "The River Data Centre and the Upper River Agency publish flow data; the Lower Valley Authority uses them.",
+    "The Budget Committee meets twice a year in Arda with the Lower Valley Authority to agree on the fees.",
+    "The river flooded the valley of Tarsa in 2001, and again in 2006, before the new dykes were built in 2008.",
+    "The Audit Committee checks the accounts of the Upper River Agency in Tarsa every second year.",
+    "The Ethics Committee of Tarsa reports to the River Data Centre and the Upper River Agency each winter.",
+]
+
+
+def test_no_blank_or_swap_just_after_an_ordinal():
+    # "the 12th ___", "the first ___ meeting": which session of which body is trivia
+    b, ps = _builder_on(BASIN)
+    for para in (ps[2], ps[3]):
+        cands = b.sentence_candidates("r", para, 0)
+        assert cands  # the statement as the source makes it is still asked
+        for c in cands:
+            q = c.question
+            assert q.type == "true_false" and q.answer, q.prompt
+
+
+def test_a_blank_parallel_to_a_named_committee_offers_only_committees():
+    b, ps = _builder_on(BASIN)
+    asked = [c.question for c in b.sentence_candidates("r", ps[1], 0) if c.question.type == "single"]
+    keys = {next(o.text for o in q.options if o.correct) for q in asked}
+    assert "Navigation Committee" in keys, [q.prompt for q in asked]
+    for q in asked:
+        assert all(o.text.split(" of ")[0].endswith("Committee") for o in q.options), [o.text for o in q.options]
+
+
+def test_an_undated_intention_is_not_asked():
+    from courseforge.generate.questions.checks import linked_to_context
+
+    assert linked_to_context("The Lower Valley Authority intends to launch a programme of dam inspections.")
+    assert linked_to_context("The agency plans to open two offices.")
+    b, ps = _builder_on(BASIN)
+    assert b.sentence_candidates("r", ps[4], 0) == []
+
+
+def test_a_false_statement_s_hint_does_not_name_the_fact_it_changed():
+    from courseforge.generate.questions.checks import changed_fact
+
+    b, ps = _builder_on(BASIN, section="The dam releases cut in 2004")
+    cands = b.sentence_candidates("r", ps[0], 0)
+    falses = [c.question for c in cands if c.question.type == "true_false" and not c.question.answer]
+    assert falses, [c.question.prompt for c in cands]
+    for q in falses:
+        fact = changed_fact(q)
+        assert fact == "2004" and q.hints and all(fact not in h for h in q.hints), (fact, q.hints)

@@ -41,8 +41,10 @@ from .checks import (
     check_distractors_form,
     check_distractors_not_true,
     check_question,
+    changed_fact,
     giveaway,
     read_resolved,
+    related_forms,
     strip_insertions,
 )
 from .index import CorpusIndex, drop_opener
@@ -158,6 +160,13 @@ class Builder:
             return
         out.append(Candidate(q, score, group, order, variant, covers))
 
+    def names_key(self, text: str, q) -> bool:
+        """Whether ``text`` names the key, or, for a false statement, the fact it changed."""
+        if giveaway(text, q, self.idx) is not None:
+            return True
+        changed = changed_fact(q)
+        return bool(changed) and any(D.extract_contains(text, f) for f in related_forms(changed, self.idx))
+
     def safe_hint(self, q, hint: str) -> str:
         """The hint, or a plainer one when it would name the answer.
 
@@ -165,12 +174,12 @@ class Builder:
         and secure legal status"), and document titles can too ("Activities of
         UNITAR ..."): fall back to the document, then to the paragraph alone.
         """
-        if giveaway(hint, q, self.idx) is None:
+        if not self.names_key(hint, q):
             return hint
         title = self.idx.doc_title.get(q.source.doc, q.source.doc)
         where = paragraph_label(q.source.para)
         for plainer in (f"Look in {title}, {where}.", f"Read {where} of the source."):
-            if giveaway(plainer, q, self.idx) is None:
+            if not self.names_key(plainer, q):
                 return plainer
         return f"Read {where} of the source."
 
@@ -242,7 +251,7 @@ class Builder:
                 elif kind == "number-word":
                     self.cloze_fill(out, src, s, stem, key, base - 0.05, group, order, bloom="remember",
                                     also=[str(NUMBER_WORDS[key.lower()])])
-                elif kind == "acronym" and specific(stem):
+                elif kind == "acronym" and specific(stem) and not ORDINAL_BEFORE_RE.search(s[:start]):
                     self.cloze_fill(out, src, s, stem, key, base - 0.1, group, order, bloom="remember",
                                     also=[self.idx.expansion_of.get(key, "")])
                     pool = D.acronyms(key, self.idx, self.seed, exclude=text)
@@ -251,10 +260,17 @@ class Builder:
                 # sentence, and other noun phrases of the corpus do not fit its blank:
                 # terms are asked only where a sentence defines them (see definitions)
                 elif kind == "name" and specific(stem):
+                    if ORDINAL_BEFORE_RE.search(s[:start]):
+                        continue  # "the 46th ___", "the first ___ meeting": which session of what, trivia
                     # bodies of another document are easily ruled out: options
                     # are the bodies the same document names, or the learner writes the name
                     pool = [n for n in D.names(key, self.idx, self.seed, exclude=text, doc=doc)
                             if doc in self.idx.body_docs(n) and not _contains_name(stem, n)]
+                    head = head_word(key)
+                    if any(head_word(n) == head for _, n in self.idx.organizations_in(stem) if n != key):
+                        # "While the Third Committee ..., the ___ has ...": the blank is
+                        # another committee, and only committees are plausible options
+                        pool = [n for n in pool if head_word(n) == head]
                     if not self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order, quiet=True) \
                             and len(key.split()) <= 4:
                         self.cloze_fill(out, src, s, stem, key, base - 0.1, group, order, bloom="remember")
@@ -514,6 +530,8 @@ class Builder:
             key = s[start:end]
             if kind == "number" and re.match(r"\s*(?:%|per\s?cent)", s[end:]):
                 kind = "percent"
+            if kind in ("acronym", "name") and ORDINAL_BEFORE_RE.search(s[:start]):
+                continue  # "the first GFMD meeting" made "the first ILO meeting": trivia
             for new in self.false_values(kind, key, src):
                 statement = s[:start] + new + s[end:]
                 q = TrueFalse(
@@ -658,6 +676,10 @@ NEGATION_RE = re.compile(
     re.I,
 )
 WOULD_RE = re.compile(r"\bwould\b", re.I)
+# "the 46th ___", "the first ___ meeting", "its second ___": an ordinal just before a blank
+ORDINAL_BEFORE_RE = re.compile(
+    r"\b(?:\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|next|last)\s+$",
+    re.I)
 # The size of an organisation: its offices, staff, members and observers.
 SIZE_TRIVIA = re.compile(
     r"#\s+(?:member|observer|associate)\s+(?:states|countries|members)|#\s+(?:offices|staff|employees|observers)\b"

@@ -319,6 +319,17 @@ def giveaway(text: str, q, idx: CorpusIndex) -> str | None:
     return None
 
 
+_CHANGED_RE = re.compile(r"^False: the source (?:gives|says) “?(.+?)”?, not ")
+
+
+def changed_fact(q) -> str | None:
+    """What a false statement changed, as the source gives it ("IOM" in "the source gives IOM, not UNFPA")."""
+    if not isinstance(q, TrueFalse) or q.answer:
+        return None
+    m = _CHANGED_RE.match(q.explanation or "")
+    return m.group(1) if m else None
+
+
 def check_no_giveaway(q, idx: CorpusIndex) -> str | None:
     """Neither the stem nor a hint names the key, its acronym or its expansion."""
     if isinstance(q, (TrueFalse, Matching, Ordering)):
@@ -351,6 +362,8 @@ _LINKED_INSIDE = re.compile(
     r"at the moment|at this time|these days|up to now|until now)\b"
     # "will be before the governing body in 2004": a plan dated to when it was written
     r"|\b(?:will|is to|are to)\b[^.;]*\b(?:19|20)\d\d\b"
+    # "UNITAR intends to launch ...": an intention of when the text was written, undated
+    r"|\b(?:intends?|plans?|is planning|are planning|is preparing|are preparing|is about) to\b"
     # "complemented the series": a definite thing the sentence does not name
     r"|\bthe (?:series|programme|initiative|project|meeting|course|event|workshop|seminar)\b"
     r"(?!\s+(?:of|on|for|to|in|at|entitled|called|[A-Z\"“]))",
