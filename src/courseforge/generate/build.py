@@ -251,7 +251,7 @@ def _thin_because(stats) -> str:
     return ": few of its drafts passed the checks; add topic phrases or documents on it"
 
 
-MIN_PRACTICE = 3  # a practice quiz gives questions to a thin final assessment down to this many
+MIN_PRACTICE = 2  # a practice quiz gives questions to a thin final assessment down to this many
 
 
 def _share_with_final(final: ModuleDraft, drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit) -> None:

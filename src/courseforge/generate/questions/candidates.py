@@ -235,9 +235,12 @@ class Builder:
             # never blank inside the insertion or the subject a clause is read with
             cut = len(reading.read_head) if reading else s.find("]") + 1
             spans = [sp for sp in self.spans(s, doc, para.id) if sp[1] >= cut]
+            volume = VOLUME_RE.search(s)  # "delivers close to 200 online courses annually": a body's output, trivia
             for kind, start, end in spans:
                 key = s[start:end]
                 stem = s[:start] + BLANK + s[end:]
+                if volume and kind in ("acronym", "name", "number", "number-word"):
+                    continue
                 if kind in ("number", "number-word") and re.match(r"[^.;:]{0,60}:", s[end:]):
                     continue  # "___ obstacles keep adults ...: a, b and c": the list counts itself
                 if kind in ("number", "number-word") and SIZE_TRIVIA.search(s[max(0, start - 30):start] + "#" + s[end:end + 30]):
@@ -684,6 +687,12 @@ ORDINAL_BEFORE_RE = re.compile(
 SIZE_TRIVIA = re.compile(
     r"#\s+(?:member|observer|associate)\s+(?:states|countries|members)|#\s+(?:offices|staff|employees|observers)\b"
     r"|\boffices\s+in\s+(?:more\s+than\s+|over\s+|some\s+|about\s+)?#|\band\s+#\s+observer", re.I)
+# How much a body turns out a year: courses, trainees, reports "annually".
+VOLUME_RE = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten|a|one\s+thousand|a\s+thousand|hundreds)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:courses|trainees|beneficiaries|participants|workshops|seminars|publications|reports|"
+    r"events|meetings|sessions)\s+(?:\w+\s+){0,2}?(?:annually|a\s+year|each\s+year|every\s+year|per\s+year)\b",
+    re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:would|might|could|ideal|ideally)\b", re.I)
 
 
