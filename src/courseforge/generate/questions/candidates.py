@@ -274,6 +274,8 @@ class Builder:
                         # "While the Third Committee ..., the ___ has ...": the blank is
                         # another committee, and only committees are plausible options
                         pool = [n for n in pool if head_word(n) == head]
+                    else:  # an organisation for an organisation, a forum for a forum, where the document has them
+                        pool.sort(key=lambda n: head_word(n) != head)
                     if not self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order, quiet=True) \
                             and len(key.split()) <= 4:
                         self.cloze_fill(out, src, s, stem, key, base - 0.1, group, order, bloom="remember")
