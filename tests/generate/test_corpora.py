@@ -78,8 +78,14 @@ def test_questions_are_what_an_editor_accepts(course):
 def test_the_documents_structures_are_asked(course):
     project, quizzes, corpus = course
     questions = [q for quiz in quizzes for q in quiz.questions]
-    # definitions of the charter and the report: "Which term does the source define this way?"
-    assert sum(q.prompt.startswith(STRUCTURE_LEADS["term"]) for q in questions) >= 3
+    # definitions of the charter and the report: "Which term does the source define this way?",
+    # with the other terms the same document defines as options, or written by the learner
+    defined = [q for q in questions if q.prompt.startswith(STRUCTURE_LEADS["term"])
+               or (q.type == "fill_blank" and re.search(r"___\W{0,2} (?:means|is defined as)\b", q.prompt))]
+    assert len(defined) >= 3
+    for q in defined:
+        for o in getattr(q, "options", []):
+            assert any(o.text.casefold() in p.text.casefold() for p in corpus.document(q.source.doc).paragraphs), o.text
     # the resolution's clauses read with their subject, and their source is the clause itself
     resolution = next(d for d in corpus.documents if d.entry.kind == "resolution")
     clauses = [q for q in questions if q.source.doc == resolution.id]

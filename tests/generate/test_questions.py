@@ -436,3 +436,13 @@ def test_a_body_s_yearly_output_is_not_asked():
     ])
     cands = b.sentence_candidates("r", ps[0], 0)
     assert cands and all(c.question.type == "true_false" for c in cands)
+
+
+def test_the_wording_of_an_act_is_not_asked():
+    # "hereinafter called", "is hereby established": legal formulas, not claims to judge or complete
+    b, ps = _builder_on([
+        'The Basin Water Council, hereinafter called "the Council", is hereby established with legal personality.',
+        "The Basin Water Council sets catch limits for the lakes of Arda and Tarsa every spring since 2004.",
+    ])
+    assert b.sentence_candidates("r", ps[0], 0) == []
+    assert b.sentence_candidates("r", ps[1], 0)

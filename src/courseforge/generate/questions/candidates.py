@@ -105,6 +105,7 @@ def usable_sentence(s: str) -> bool:
         and s.count("“") == s.count("”")
         and s.count('"') % 2 == 0
         and s.rstrip("\"'”’)").endswith(".")  # a statement, not a question or heading
+        and not LEGAL_FORMULA_RE.search(s)
     )
 
 
@@ -112,6 +113,10 @@ def statement_ok(s: str) -> bool:
     """Also fit for a true/false statement: no "...: a; b; c" list, whose
     items a learner would have to judge one by one."""
     return ":" not in s and ";" not in s
+
+
+# "hereinafter called", "is hereby established": the wording of an act, not a claim to judge
+LEGAL_FORMULA_RE = re.compile(r"\b(?:hereinafter|hereby|herein|hereto|thereof|whereof)\b", re.I)
 
 
 def sentence_quality(s: str) -> float:
@@ -302,12 +307,16 @@ class Builder:
         key = span.text
         # another definition is surely not this one: the terms the same document
         # defines first (the likeliest to confuse), then other documents'
+        # the terms the same document defines: another document's ("Basin" beside
+        # "Functional literacy") are ruled out at a glance, so the learner writes the term instead
         pool = [(d != src.doc, D.seeded(self.seed, key, w), _like(w, key))
                 for d, p, w in self.idx.defined_terms
-                if (d, p) != (src.doc, src.para) and w.casefold() != key.casefold()]
+                if d == src.doc and p != src.para and w.casefold() != key.casefold()]
         pool = list(dict.fromkeys(w for *_, w in sorted(pool)))
         worth = TYPE_SCORE["single"] * base + 0.3  # definitions and reasons are what a course asks about
-        ds = self.pick_distractors(stem, key, pool, src, lead=STRUCTURE_LEADS[span.kind])
+        # three options will do where the document defines only two other terms
+        ds = self.pick_distractors(stem, key, pool, src, n=min(N_OPTIONS - 1, max(2, len(pool))),
+                                   lead=STRUCTURE_LEADS[span.kind])
         if ds:
             options = [Option("a", key, True, "Right: this is what the source says.")]
             options += [Option("bcd"[i], d, False, f"Not this one: the source defines it as {key}.")
