@@ -446,3 +446,12 @@ def test_the_wording_of_an_act_is_not_asked():
     ])
     assert b.sentence_candidates("r", ps[0], 0) == []
     assert b.sentence_candidates("r", ps[1], 0)
+
+
+def test_a_change_named_in_the_sentence_before_is_not_asked_alone():
+    from courseforge.generate.questions.checks import linked_to_context
+
+    assert linked_to_context("The growth came mainly from evening classes run by community centres.")
+    assert linked_to_context("The increase was strongest in the north.")
+    assert not linked_to_context("The gap between women and men has narrowed only slowly.")
+    assert not linked_to_context("The growth of evening classes came mainly from community centres.")

@@ -355,6 +355,11 @@ _LINKED_OPENING = re.compile(
     r"Afterwards|Subsequently|Previously|Earlier|Now|Today|At present|Currently|Recently)\b",
     re.I,
 )
+# "The growth came mainly from ...": a change or finding the sentence before named
+_BARE_REFERENCE = re.compile(
+    r"^The (?:growth|increase|decrease|decline|rise|fall|drop|change|difference|trend|results?|effects?|"
+    r"findings?|outcome|gap|shift)\s+(?!of\b|in\b|between\b|for\b|on\b|to\b|from\b|among\b|at\b)[a-z]+",
+    re.I)
 _LINKED_INSIDE = re.compile(
     r",\s*(?:however|therefore|thus|hence|moreover|furthermore|in addition|in turn|for example|for instance|"
     r"consequently|nevertheless|instead|too|as well)\s*,"
@@ -374,7 +379,7 @@ _LINKED_INSIDE = re.compile(
 def linked_to_context(sentence: str) -> bool:
     """Whether a sentence leans on the text before it or on the day it was written."""
     s = strip_insertions(sentence).strip()
-    return bool(_LINKED_OPENING.match(s) or _LINKED_INSIDE.search(s))
+    return bool(_LINKED_OPENING.match(s) or _LINKED_INSIDE.search(s) or _BARE_REFERENCE.match(s))
 
 
 def check_stem_self_contained(q, idx: CorpusIndex | None = None) -> str | None:
