@@ -241,3 +241,14 @@ def test_glossary_lists_both_expansions_with_their_citations():
     assert row.startswith("| **ILO** | International Labour Organization; also given as “International Labour "
                           "Office” | [Document b, ¶ 1](sources.md#b-1); “International Labour Office”: "
                           "[Document a, ¶ 1](sources.md#a-1) |")
+
+
+def test_a_figure_says_what_it_counts_and_an_age_is_not_a_figure():
+    from courseforge.generate.extract import _figures_in
+
+    found = [(f.text, f.unit) for f in _figures_in(
+        "The provinces employed 9,400 literacy facilitators in 2022, most of them volunteers.", "d", "1")]
+    assert ("9,400 literacy facilitators", "literacy facilitators") in found
+    texts = [f.text for f in _figures_in("In 2022, 79 per cent of women and 89 per cent of men aged 15 and over "
+                                         "could read and write.", "d", "1")]
+    assert "15" not in texts and "79 per cent" in texts

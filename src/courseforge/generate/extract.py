@@ -527,12 +527,18 @@ def _figures_in(sent: str, doc_id: str, para_id: str) -> list[Figure]:
         else:
             um = _UNIT_RE.match(rest)
             if um and um.group(1).lower() not in _NOT_UNIT:
-                if um.group(2) and um.group(1) in _UNIT_MODIFIERS:
+                # "member states", and "literacy facilitators": a singular noun before a plural one modifies it
+                two = um.group(2) and (um.group(1) in _UNIT_MODIFIERS or (
+                    not um.group(1).endswith("s") and um.group(2).endswith("s") and not um.group(2).endswith("ss")
+                    and um.group(2).lower() not in _NOT_UNIT))
+                if two:
                     unit_parts.append(f"{um.group(1)} {um.group(2)}")
                     text_end += um.end()
                 else:
                     unit_parts.append(um.group(1))
                     text_end += um.end(1)
+        if re.search(r"\b(?:aged|age|ages)\s+(?:of\s+)?$", before, re.I) or re.match(r"\s*(?:and\s+(?:over|above|older)|years?\s+old)\b", after):
+            continue  # "aged 15 and over": who is counted, not a figure
         if not unit_parts and value < 10 and "." not in number:
             continue  # a bare small number is rarely a fact worth asking about
         unit = " ".join(unit_parts) or None
