@@ -52,3 +52,12 @@ def test_a_topic_too_thin_for_a_quiz_joins_the_nearest_module():
     rich = simple_corpus({"reefs": reefs, "bees": [b.replace("hives.", f"hives {i}.") + FILL for i, b in
                                                    enumerate(bees * 10)]})
     assert len(propose_plan(rich).modules) == 2
+
+
+def test_proposed_topics_are_phrases_as_the_documents_write_them():
+    from courseforge.generate.propose import _VERBS, _written
+
+    paras = ["The Council of Ministers adopts the budget.", "The Council of Ministers meets once a year."]
+    assert _written("Council Ministers", paras) == "Council of Ministers"
+    assert _written("planned measure", paras) == "planned measure"  # not in these paragraphs: kept as it is
+    assert "recommends" in _VERBS  # "Office recommends" is half a clause, never a topic

@@ -202,7 +202,7 @@ def propose_plan(corpus: Corpus, *, title: str = "", description: str = "", max_
     used_slugs: set[str] = set()
     used_titles: set[str] = set()
     for order, group in enumerate(groups, start=1):
-        topics = [_cased(t, casing) for t in _topics(group, tokens, df, n)]
+        topics = [_written(_cased(t, casing), [paras[i] for i in group]) for t in _topics(group, tokens, df, n)]
         if not topics:
             topics = ["overview"]
         docs = {doc_of[i] for i in group}
@@ -287,6 +287,13 @@ def _merge_thin(groups: list[list[int]], vecs: list[Vector], caps: list[tuple[in
     return groups
 
 
+# Verbs that follow a subject in policy texts: a bigram ending in one is half a clause.
+_VERBS = frozenset("""recommends recommend urges urge notes note calls call requests request decides decide considers
+recognizes recognises welcomes welcome encourages encourage invites invite states says shows show finds find reports
+estimates suggests provides provide includes include remains remain receives receive prepares prepare adopts adopt
+takes take makes make gives give needs need has have is are was were""".split())
+
+
 def _topics(group: list[int], tokens: list[list[str]], df: Counter[str], n: int, size: int = 5) -> list[str]:
     """The group's most distinctive phrases: bigrams first, then single words."""
     uni: Counter[str] = Counter()
@@ -311,7 +318,7 @@ def _topics(group: list[int], tokens: list[list[str]], df: Counter[str], n: int,
 
     phrases: list[tuple[float, str, tuple[str, ...]]] = []
     for pair, c in bi.items():
-        if c >= 2:
+        if c >= 2 and form(pair[1]).lower() not in _VERBS:  # "Office recommends" is a clause, not a topic
             phrases.append((-weight(c, pair) * 2.0, f"{form(pair[0])} {form(pair[1])}", pair))
     for s, c in uni.items():
         phrases.append((-weight(c, (s,)), form(s), (s,)))
@@ -377,6 +384,21 @@ def _cased(phrase: str, casing: dict[str, str]) -> str:
 
 _BEFORE_NOUN = frozenset("the a an of in on for by with from and or its their this these that those our each every "
                          "all some many most about between among under over into".split())
+
+
+def _written(topic: str, paras: list[str]) -> str:
+    """A two-word topic as the documents write it, with the small word its
+    words were read without: "Council Ministers" -> "Council of Ministers"."""
+    words = topic.split()
+    if len(words) != 2:
+        return topic
+    pattern = re.compile(rf"\b{re.escape(words[0])}\s+(?:(?:of|for|on|in|and|to)\s+(?:the\s+)?)?{re.escape(words[1])}\b",
+                         re.IGNORECASE)
+    found = Counter(m.group(0) for text in paras for m in pattern.finditer(text))
+    if not found:
+        return topic
+    # the most frequent writing, the shorter one on a tie
+    return " ".join(max(found.items(), key=lambda kv: (kv[1], -len(kv[0])))[0].split())
 
 
 def _phrase_in(phrase: str, paras: list[str]) -> str:
