@@ -169,3 +169,21 @@ def test_objectives_name_the_quiz_and_discussion_questions_that_test_them():
     # a recommendation of the readings is discussed, and the objective says what that asks
     if any("How would this apply" in q for q in asked):
         assert any(verb == "Apply" for verb, _, _ in goals)
+
+
+def test_a_reading_is_not_cut_just_before_the_sentence_that_answers_it():
+    from courseforge.generate.extract import sentences
+    from courseforge.generate.pages import excerpt
+
+    claim = "Remittances help families pay for school and health care in the villages of origin, year after year. "
+    text = claim * 5 + "However, they cannot replace public investment in schools and clinics. " + \
+        "Banks in the capital also charge high fees on small transfers sent from abroad by migrant workers. " * 3
+    quote = excerpt(text, sentences, limit=85)  # five claims of 17 words fill it
+    assert "However, they cannot replace public investment" in quote and quote.endswith("[…]")
+    # too long to take the answer in: the quote ends before the claim it answers
+    long_claim = "Remittances help families pay for school and health care in the villages of origin, " + \
+        "and they keep many small shops and workshops open in the towns, year after year, in good times and bad. "
+    quote = excerpt(long_claim * 3 + "However, they cannot replace public investment in schools and clinics, "
+                    "which only the state can make and keep up over the long term for everyone in the country. " * 3,
+                    sentences, limit=60)
+    assert "However" not in quote and quote.endswith("[…]")

@@ -91,14 +91,31 @@ def excerpt(text: str, sentences: Sentences, limit: int = EXCERPT_WORDS) -> str:
         return text
     out: list[str] = []
     n = 0
-    for s in sentences(text):
+    parts = sentences(text)
+    for i, s in enumerate(parts):
         if out and n + word_count(s) > limit:
+            # never cut just before the sentence that answers the last one ("However, ...");
+            # take it in if the quote stays readable, else end before the claim it answers
+            if _ANSWERS.match(s.strip()):
+                if n + word_count(s) <= limit * 1.6:
+                    out.append(s.strip())
+                    n += word_count(s)
+                    continue
+                if len(out) > 1:
+                    out.pop()
             break
         out.append(s.strip())
         n += word_count(s)
     while len(out) > 1 and not _ENDS_SENTENCE.search(out[-1]):
         out.pop()
+    if len(out) == len(parts) and whole:
+        return " ".join(out)
     return " ".join(out) + " […]"
+
+
+# A sentence that turns or completes the argument of the one before.
+_ANSWERS = re.compile(r"(?:however|but|yet|nevertheless|nonetheless|still|on the other hand|in contrast|by contrast|"
+                      r"conversely|therefore|thus|hence|as a result|consequently|instead)\b", re.I)
 
 
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
