@@ -121,6 +121,10 @@ def test_a_module_without_questions_gets_no_quiz_file_and_no_marker():
     assert "quizzes/02-fish.yml" not in out.files and "quizzes/01-reefs.yml" in out.files
     page = out.files["modules/02-fish.md"]
     assert "<!-- quiz:" not in page
+    # the home page promises a quiz only where a module has one
+    home = out.files["modules/index.md"]
+    every, _, some = home.split("Each one is a seminar session: ")[1].split("\n")[0].partition("where its documents give them")
+    assert "a quiz" not in every and "a quiz" in some
     # no quiz to test them: the objectives are what the discussion questions ask
     goals = page.split("## Learning objectives")[1].split("##")[0]
     assert "quiz question" not in goals

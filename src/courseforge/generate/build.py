@@ -233,7 +233,8 @@ def build_course(
         files[f"modules/{d.id}.md"] = page
         if d.quiz.questions:
             files[f"quizzes/{d.quiz.id}.yml"] = tools.dump_quiz(d.quiz)
-    files["modules/index.md"] = home_page(info, drafts, corpus)
+    files["modules/index.md"] = home_page(info, drafts, corpus, tools.sentences, glossary=bool(facts.terms),
+                                          timeline=bool(facts.events))
     files["modules/glossary.md"] = glossary_page(facts.terms, corpus)
     files["modules/timeline.md"] = timeline_page(facts.events, corpus)
     files["modules/sources.md"] = sources_page(corpus)

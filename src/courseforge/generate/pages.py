@@ -751,7 +751,8 @@ def assessment_page(draft: ModuleDraft, corpus: Corpus, total: int, modules: lis
 # ------------------------------------------------------------ course pages
 
 
-def home_page(info: CourseInfo, modules: list[ModuleDraft], corpus: Corpus) -> str:
+def home_page(info: CourseInfo, modules: list[ModuleDraft], corpus: Corpus, sentences: Sentences | None = None,
+              *, glossary: bool = True, timeline: bool = True) -> str:
     total = sum(_minutes_of(m) for m in modules)
     out = [front_matter({"title": "Home", "description": info.description or info.title}),
            f"# {md(info.title)}\n"]
@@ -763,15 +764,17 @@ def home_page(info: CourseInfo, modules: list[ModuleDraft], corpus: Corpus) -> s
     out.append("## How to study this course\n")
     out.append("You study on your own, at your own pace, and you can stop at any time: the site remembers your quiz "
                "results in this browser, also offline.\n")
-    out.append("1. Take the modules in order. Each one is a seminar session: an overview, learning objectives, key "
-               "readings from the documents, facts and figures, the actors involved, a timeline, questions to "
-               "think about, key takeaways and a quiz.")
+    out.append("1. Take the modules in order. Each one is a seminar session: " + _sections_promised(modules, corpus, sentences))
     out.append("2. Read the quoted passages carefully. Each quote names its document and paragraph; follow the "
                "link to read it in context.")
     out.append("3. Take a moment with the discussion questions before the quiz. They have no single right answer.")
     out.append("4. Do the practice quiz at the end of each module. You see at once whether you were right and why, "
                "and you can try again as often as you like.")
-    out.append("5. Use the [glossary](glossary.md) for acronyms and the [timeline](timeline.md) to place events.\n")
+    tools = [t for t, has in (("the [glossary](glossary.md) for acronyms", glossary),
+                              ("the [timeline](timeline.md) to place events", timeline)) if has]
+    if tools:
+        out.append(f"5. Use {_join(tools)}.")
+    out.append("")
     out.append("## Modules\n")
     out.append("| # | Module | Study time | Quiz |\n| --- | --- | --- | --- |")
     for m in modules:
@@ -779,6 +782,30 @@ def home_page(info: CourseInfo, modules: list[ModuleDraft], corpus: Corpus) -> s
                    f"{plural(len(m.quiz.questions), 'question')}{' (graded)' if m.assessment else ''} |")
     out.append("")
     return "\n".join(out).rstrip() + "\n"
+
+
+def _sections_promised(modules: list[ModuleDraft], corpus: Corpus, sentences: Sentences | None) -> str:
+    """The sections every module page has, then those only some have: the home
+    page promises nothing a module lacks."""
+    lessons = [m for m in modules if not m.assessment] or modules
+    always = [True] * len(lessons)
+    # in the order of a module page
+    sections = [
+        ("an overview", always), ("learning objectives", always), ("key readings from the documents", always),
+        ("facts and figures", [bool(m.figures) for m in lessons]),
+        ("the actors involved", [bool(m.actors) for m in lessons]),
+        ("a timeline", [bool(m.events) for m in lessons]),
+        ("questions to think about", always),
+    ]
+    if sentences is not None:
+        sections.append(("key takeaways", [bool(takeaways(m, corpus, sentences)) for m in lessons]))
+    sections.append(("a quiz", [bool(m.quiz.questions) for m in lessons]))
+    every = [name for name, has in sections if all(has)]
+    some = [name for name, has in sections if any(has) and not all(has)]
+    text = _join(every)
+    if some:
+        text += f"; and, where its documents give them, {_join(some)}"
+    return text + "."
 
 
 def _minutes_of(m: ModuleDraft) -> int:
