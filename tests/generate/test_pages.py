@@ -187,3 +187,27 @@ def test_a_reading_is_not_cut_just_before_the_sentence_that_answers_it():
                     "which only the state can make and keep up over the long term for everyone in the country. " * 3,
                     sentences, limit=60)
     assert "However" not in quote and quote.endswith("[…]")
+
+
+def test_facts_are_figures_not_years_actors_are_bodies_once_and_events_go_by_their_name():
+    from courseforge.generate.facts import Actor, Cite, CourseFacts, Event, Figure
+    from courseforge.generate.pages import _event_name, module_facts
+    from courseforge.generate.select import Passage
+
+    text = ("The ILO adopted Convention No 97 of 1949 on Migration for Employment. The International Labour "
+            "Office (ILO) and the International Labour Organization (ILO) employ 3,000 staff.")
+    corpus = simple_corpus({"a": [text]})
+    para = corpus.documents[0].paragraphs[0]
+    cite = Cite("a", "1")
+    facts = CourseFacts(
+        terms=[],
+        events=[Event(1949, "1949", text.split(". ")[0] + ".", cite)],
+        figures=[Figure("1949", text, cite, "year"), Figure("3,000 staff", text, cite, "count")],
+        actors=[Actor("International Labour Office", "ILO", cite), Actor("International Labour Organization", "ILO", cite)])
+    figures, events, actors = module_facts([Passage("a", para, 1.0, 0)], facts)
+    assert [f.value for f in figures] == ["3,000 staff"]  # a year alone measures nothing: the timeline has it
+    assert [a.acronym for a in actors] == ["ILO"]
+    assert _event_name(events[0]) == "Convention No 97 on Migration for Employment"
+    # a clause that has lost its subject is not a name: the sentence is shown instead
+    came = Event(2003, "July 2003", "The Convention, signed long before, came into force in July 2003.", cite)
+    assert _event_name(came) == came.text

@@ -226,8 +226,9 @@ def module_facts(passages: list[Passage], facts: CourseFacts) -> tuple[list[Figu
     events = [e for e in facts.events if (e.cite.doc, e.cite.para) in rank][:12]
     # a date whose sentence the timeline shows is not repeated among the facts,
     # unless the dates are all the facts there are: every page keeps its facts
-    dated = {e.text for e in events}
-    figures = [f for f in figures if not (f.kind == "year" and f.sentence in dated)] or figures
+    # a year alone measures nothing: dates belong to the timeline, and a page
+    # whose documents give no other figure has no facts section
+    figures = [f for f in figures if f.kind != "year"]
     actors: list[tuple[int, Actor]] = []
     for a in facts.actors:
         hits = [p for p in passages if _mentions(p.para.text, a.name) or _mentions(p.para.text, a.acronym)]
@@ -235,7 +236,15 @@ def module_facts(passages: list[Passage], facts: CourseFacts) -> tuple[list[Figu
             first = min(hits, key=lambda p: rank[p.doc, p.para.id])
             actors.append((len(hits), Actor(a.name, a.acronym, Cite(first.doc, first.para.id))))
     actors.sort(key=lambda t: (-t[0], t[1].name.lower()))
-    return figures, events, [a for _, a in actors[:10]]
+    # one line per body: "International Labour Office" and "... Organization" are both the ILO
+    seen_acronyms: set[str] = set()
+    kept = []
+    for _, a in actors:
+        if a.acronym and a.acronym in seen_acronyms:
+            continue
+        seen_acronyms.add(a.acronym or "")
+        kept.append(a)
+    return figures, events, kept[:10]
 
 
 # ------------------------------------------------------------ objectives
@@ -635,7 +644,9 @@ def module_page(draft: ModuleDraft, corpus: Corpus, total: int, sentences: Sente
         out.append("## Timeline\n")
         out.append("| When | What happened | Source |\n| --- | --- | --- |")
         for e in draft.events:
-            out.append(f"| {md_cell(e.when)} | {md_cell(e.text)} | {cite(corpus, e.cite.doc, e.cite.para).replace('|', '&#124;')} |")
+            # the event by its own name where the sentence gives one ("Convention No 97 on Migration for Employment")
+            what = _event_name(e)
+            out.append(f"| {md_cell(e.when)} | {md_cell(what)} | {cite(corpus, e.cite.doc, e.cite.para).replace('|', '&#124;')} |")
         out.append("")
     out.append("## Discussion questions\n")
     out.append("Think these through on your own or with colleagues; there is no single right answer.\n")
@@ -865,6 +876,24 @@ _BODY_WORDS = frozenset("Assembly Council Commission Committee Organization Orga
                         "Division Department Bank Group Agency Foundation Union Secretariat Board".split())
 _EVENT_WORDS = frozenset("Convention Treaty Conference Declaration Protocol Protocols Principles Accords Accord "
                          "Dialogue Summit Agreement Resolution Session Programme Plan Compact Pact Act".split())
+
+
+_BARE_VERBS = frozenset("came began took went entered met held made became saw was were".split())
+
+
+def _event_name(e: Event) -> str:
+    """What happened, as short as the sentence allows: the event's own name
+    with its tail ("Convention No 97 on Migration for Employment"), else the
+    sentence's clause around the date, else the sentence."""
+    from .extract import dated_items
+
+    for item in dated_items(e.text):
+        first = item.text.split()[0].lower()
+        # "Came into force" has lost what came into force: the sentence says it better
+        if item.year == e.year and not _names_a_body(item.text) and len(item.text.split()) >= 3 \
+                and not (first.endswith("ed") or first in _BARE_VERBS):
+            return item.text
+    return e.text
 
 
 def _names_a_body(label: str) -> bool:
