@@ -211,3 +211,12 @@ def test_facts_are_figures_not_years_actors_are_bodies_once_and_events_go_by_the
     # a clause that has lost its subject is not a name: the sentence is shown instead
     came = Event(2003, "July 2003", "The Convention, signed long before, came into force in July 2003.", cite)
     assert _event_name(came) == came.text
+
+
+def test_overview_and_takeaways_quote_no_sentence_that_leans_on_its_context():
+    from courseforge.generate.pages import claims
+
+    draft, corpus, sentences = _reef_draft()
+    draft.passages[0].para.text += " Reef managers are currently short of money for coral reefs surveys."
+    found = [s for _, s, _ in claims(draft, sentences)]
+    assert found and not any("currently" in s for s in found)

@@ -455,3 +455,10 @@ def test_a_change_named_in_the_sentence_before_is_not_asked_alone():
     assert linked_to_context("The increase was strongest in the north.")
     assert not linked_to_context("The gap between women and men has narrowed only slowly.")
     assert not linked_to_context("The growth of evening classes came mainly from community centres.")
+
+
+def test_an_unnamed_initiative_leans_on_the_sentence_before():
+    from courseforge.generate.questions.checks import linked_to_context
+
+    assert linked_to_context("Through workshops and study visits the initiative will build local capacities.")
+    assert not linked_to_context("The programme Migration Voices opened in May in three cities.")

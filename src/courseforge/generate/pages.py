@@ -24,6 +24,7 @@ from .markdown import cite_link, front_matter, md, md_cell, para_label
 from .plan import ModulePlan
 from .select import Passage
 from .extract import is_boilerplate, is_prose
+from .questions.checks import linked_to_context
 from .standalone import Standalone, opens_alone
 from .text import content_stems, word_count
 
@@ -435,7 +436,9 @@ def discussion(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list
                    f"{md(t1)}, and what limits its influence?"))
     if len(draft.events) >= 2 and len(out) < 4:
         a, b = draft.events[0], draft.events[-1]
-        if a.year != b.year:
+        # a change is only traced within one document's story: a treaty of one text and a
+        # seminar of another mark no "approach" that changed between them
+        if a.year != b.year and a.cite.doc == b.cite.doc:
             out.append(("change", f"What changed between {a.year} and {b.year} in how {md(t1)} was approached, "
                        "according to the readings? What explains the change?"))
     if len(out) < 2:
@@ -518,7 +521,8 @@ def claims(draft: ModuleDraft, sentences: Sentences, *, skip: set[str] = frozens
             s = draft.standalone.sentence(p.doc, p.para.id, s) if draft.standalone else s
             s = (s or "").strip()
             if (not s or not 8 <= word_count(s) <= 50 or _DANGLING.match(s) or not is_prose(s)
-                    or is_boilerplate(s) or s in skip or s.endswith("?") or _ASIDE.match(s)):
+                    or is_boilerplate(s) or s in skip or s.endswith("?") or _ASIDE.match(s)
+                    or linked_to_context(s)):  # "currently", "the initiative will": not a claim that stands alone
                 continue
             score = claim_score(s, query)
             if score >= CLAIM_MIN:

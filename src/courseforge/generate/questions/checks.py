@@ -371,7 +371,7 @@ _LINKED_INSIDE = re.compile(
     r"|\b(?:intends?|plans?|is planning|are planning|is preparing|are preparing|is about) to\b"
     # "complemented the series": a definite thing the sentence does not name
     r"|\bthe (?:series|programme|initiative|project|meeting|course|event|workshop|seminar)\b"
-    r"(?!\s+(?:of|on|for|to|in|at|entitled|called|[A-Z\"“]))",
+    r"(?!\s+(?:of|on|for|to|in|at|entitled|called|(?-i:[A-Z\"“])))",
     re.I,
 )
 
