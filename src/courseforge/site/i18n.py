@@ -83,6 +83,7 @@ EN: dict[str, str] = {
     "progress_note": "Your progress is kept in this browser only.",
     "status_passed": "Passed ({percent}%)",
     "status_submitted": "Answers downloaded",
+    "status_incomplete": "Answers downloaded with questions unanswered",
     "status_started": "Started",
     "status_not_started": "Not started",
     "completed": "completed",
@@ -93,7 +94,12 @@ EN: dict[str, str] = {
     # Certificate
     "certificate_title": "Certificate of completion",
     "certificate_link": "Get your certificate",
-    "certificate_locked": "The certificate unlocks when every module quiz is completed: {done} of {total} so far.",
+    # The certificate's rule: every practice quiz passed, every assessment downloaded with each question answered.
+    "certificate_locked": "The certificate unlocks when every module quiz is passed: {done} of {total} so far.",
+    "certificate_locked_assessment": (
+        "The certificate unlocks when every practice quiz is passed and your answers to every assessment are "
+        "downloaded with each question answered: {done} of {total} so far."
+    ),
     "certificate_name_label": "Your name as it should appear on the certificate",
     "certificate_make": "Show my certificate",
     "certificate_print": "Print the certificate",
@@ -102,6 +108,8 @@ EN: dict[str, str] = {
     "certificate_date": "Date: {date}",
     "certificate_module": "Module",
     "certificate_score": "Score",
+    "certificate_code": "Verification code for {quiz}: {code}",
+    "certificate_code_note": "Your trainer can confirm this code against the answers you sent.",
 }
 
 FR: dict[str, str] = {
@@ -175,6 +183,7 @@ FR: dict[str, str] = {
     "progress_note": "Votre progression est conservée dans ce navigateur uniquement.",
     "status_passed": "Réussi ({percent} %)",
     "status_submitted": "Réponses téléchargées",
+    "status_incomplete": "Réponses téléchargées avec des questions sans réponse",
     "status_started": "Commencé",
     "status_not_started": "Pas commencé",
     "completed": "terminé",
@@ -184,7 +193,11 @@ FR: dict[str, str] = {
     "progress_noscript": "Votre progression s’affiche ici lorsque JavaScript est activé.",
     "certificate_title": "Certificat de réussite",
     "certificate_link": "Obtenir votre certificat",
-    "certificate_locked": "Le certificat se débloque quand tous les quiz de module sont terminés : {done} sur {total} pour l’instant.",
+    "certificate_locked": "Le certificat se débloque quand tous les quiz de module sont réussis : {done} sur {total} pour l’instant.",
+    "certificate_locked_assessment": (
+        "Le certificat se débloque quand tous les quiz d’entraînement sont réussis et que vos réponses à chaque "
+        "évaluation sont téléchargées, chaque question ayant une réponse : {done} sur {total} pour l’instant."
+    ),
     "certificate_name_label": "Votre nom tel qu’il doit figurer sur le certificat",
     "certificate_make": "Afficher mon certificat",
     "certificate_print": "Imprimer le certificat",
@@ -193,6 +206,8 @@ FR: dict[str, str] = {
     "certificate_date": "Date : {date}",
     "certificate_module": "Module",
     "certificate_score": "Score",
+    "certificate_code": "Code de vérification pour {quiz} : {code}",
+    "certificate_code_note": "Votre formateur peut vérifier ce code avec les réponses que vous avez envoyées.",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
@@ -204,8 +219,8 @@ JS_KEYS = (
     "already_last", "hint_n", "score_one", "score_other", "passed", "not_passed", "unchecked_one", "unchecked_other",
     "need_learner", "unanswered_confirm_one", "unanswered_confirm_other", "downloaded", "submitted_on", "progress_heading",
     "progress_text", "progress_note", "status_passed", "status_submitted", "status_started",
-    "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
-    "certificate_locked", "certificate_module", "certificate_score", "certificate_date",
+    "status_incomplete", "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
+    "certificate_locked", "certificate_locked_assessment", "certificate_code", "certificate_module", "certificate_score", "certificate_date",
 )
 
 

@@ -417,6 +417,8 @@ def render_certificate(t: dict[str, str], course_title: str) -> str:
         '<table class="cf-cert__modules"><thead><tr>'
         f'<th scope="col">{_esc(t["certificate_module"])}</th><th scope="col">{_esc(t["certificate_score"])}</th>'
         '</tr></thead><tbody></tbody></table>'
+        f'<div class="cf-cert__verify" hidden><ul class="cf-cert__codes"></ul>'
+        f'<p class="cf-cert__note">{_esc(t["certificate_code_note"])}</p></div>'
         '<p class="cf-cert__date"></p></article>'
         f'<p class="cf-js"><button type="button" class="cf-btn cf-cert__print" hidden>{_esc(t["certificate_print"])}'
         "</button></p></div>"
