@@ -13,6 +13,7 @@
   var script = document.currentScript && document.currentScript.src;
   var ROOT = script ? new URL("../../", script) : new URL(".", location.href);
   var PREFIX = "courseforge:" + (C.course.id || "") + ":";
+  var COLON = S.colon || ": "; // "Source: …" in English, "Source : …" (a no-break space first) in French
 
   // -- small helpers ---------------------------------------------------------
   function fmt(key, vals) {
@@ -373,7 +374,7 @@
           var next = hints.filter(function (h) { return h.hidden; })[0];
           if (!next) return;
           var n = hints.indexOf(next) + 1;
-          var label = el("strong", null, fmt("hint_n", { n: n, total: hints.length }) + ": ");
+          var label = el("strong", null, fmt("hint_n", { n: n, total: hints.length }) + COLON);
           next.insertBefore(label, next.firstChild);
           next.hidden = false;
           next.tabIndex = -1;
@@ -456,7 +457,7 @@
       if (unread) {
         // Never send a number other than the one meant: ask for it again.
         var ubox = $('[data-cf-q="' + esc(unread.id) + '"]', section);
-        summary.textContent = $(".cf-q__num", ubox).textContent + ": " + numberProblem(unread, ubox);
+        summary.textContent = $(".cf-q__num", ubox).textContent + COLON + numberProblem(unread, ubox);
         $("input", ubox).focus();
         return;
       }
@@ -531,7 +532,7 @@
   function renderProgress(box) {
     $$(":scope > :not(h2)", box).forEach(function (e) { e.remove(); });
     var t = totals();
-    var label = fmt("progress_text", { done: t.done, total: t.total });
+    var label = fmtN("progress_text", t.total, { done: t.done, total: t.total });
     var bar = el("div", "cf-bar");
     bar.setAttribute("role", "progressbar");
     bar.setAttribute("aria-valuemin", "0");
@@ -551,7 +552,7 @@
         a.href = new URL(m.url, ROOT).href;
         li.appendChild(a);
       } else li.appendChild(document.createTextNode(m.module_title));
-      li.appendChild(document.createTextNode(": " + statusText(m)));
+      li.appendChild(document.createTextNode(COLON + statusText(m)));
       list.appendChild(li);
     });
     box.appendChild(list);

@@ -9,6 +9,8 @@ Placeholders are ``{name}`` and are filled by Python (HTML) or by quiz.js.
 
 from __future__ import annotations
 
+import re
+
 EN: dict[str, str] = {
     # Quiz, rendered in the page
     "practice_intro": "Practice quiz: answer a question, then check it to see feedback. Pass mark: {pass_mark}%.",
@@ -79,7 +81,8 @@ EN: dict[str, str] = {
     "submitted_on": "Answers downloaded on {date}.",
     # Progress on the home page and in the navigation
     "progress_heading": "Your progress",
-    "progress_text": "{done} of {total} module quizzes completed",
+    "progress_text_one": "{done} of {total} module quiz completed",
+    "progress_text_other": "{done} of {total} module quizzes completed",
     "progress_note": "Your progress is kept in this browser only.",
     "status_passed": "Passed ({percent}%)",
     "status_submitted": "Answers downloaded",
@@ -110,6 +113,8 @@ EN: dict[str, str] = {
     "certificate_score": "Score",
     "certificate_code": "Verification code for {quiz}: {code}",
     "certificate_code_note": "Your trainer can confirm this code against the answers you sent.",
+    # Between a label and what it introduces ("Source: …", "Hint 1 of 2: …").
+    "colon": ": ",
 }
 
 FR: dict[str, str] = {
@@ -179,7 +184,8 @@ FR: dict[str, str] = {
     "downloaded": "Vos réponses ont été enregistrées dans le fichier {file}. Envoyez ce fichier à votre formateur.",
     "submitted_on": "Réponses téléchargées le {date}.",
     "progress_heading": "Votre progression",
-    "progress_text": "{done} quiz de module terminés sur {total}",
+    "progress_text_one": "{done} sur {total} quiz de module terminé",
+    "progress_text_other": "{done} sur {total} quiz de module terminés",
     "progress_note": "Votre progression est conservée dans ce navigateur uniquement.",
     "status_passed": "Réussi ({percent} %)",
     "status_submitted": "Réponses téléchargées",
@@ -208,7 +214,20 @@ FR: dict[str, str] = {
     "certificate_score": "Score",
     "certificate_code": "Code de vérification pour {quiz} : {code}",
     "certificate_code_note": "Votre formateur peut vérifier ce code avec les réponses que vous avez envoyées.",
+    "colon": " : ",
 }
+
+
+def french_spacing(text: str) -> str:
+    """French typography: a no-break space before ':' (U+00A0) and a narrow one before ';', '?' and '!'
+    (U+202F), inside « » and before '%', so a line never starts with the mark. The strings above are
+    written with plain spaces, for reading; this puts in the right ones."""
+    text = re.sub(r" ([:])", "\u00a0\\1", text)
+    text = re.sub(r" ([;?!»%])", lambda m: ("\u202f" if m.group(1) in ";?!" else "\u00a0") + m.group(1), text)
+    return text.replace("« ", "«\u00a0")
+
+
+FR = {key: french_spacing(value) for key, value in FR.items()}
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
@@ -218,9 +237,9 @@ JS_KEYS = (
     "not_a_number", "number_ambiguous", "number_decimal", "number_group", "no_answer", "moved", "already_first",
     "already_last", "hint_n", "score_one", "score_other", "passed", "not_passed", "unchecked_one", "unchecked_other",
     "need_learner", "unanswered_confirm_one", "unanswered_confirm_other", "downloaded", "submitted_on", "progress_heading",
-    "progress_text", "progress_note", "status_passed", "status_submitted", "status_started",
+    "progress_text_one", "progress_text_other", "progress_note", "status_passed", "status_submitted", "status_started",
     "status_incomplete", "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
-    "certificate_locked", "certificate_locked_assessment", "certificate_code", "certificate_module", "certificate_score", "certificate_date",
+    "colon", "certificate_locked", "certificate_locked_assessment", "certificate_code", "certificate_module", "certificate_score", "certificate_date",
 )
 
 
@@ -238,3 +257,10 @@ def strings(language: str | None) -> dict[str, str]:
 def js_strings(language: str | None) -> dict[str, str]:
     table = strings(language)
     return {k: table[k] for k in JS_KEYS}
+
+
+def plural(table: dict[str, str], key: str, n: float, language: str | None) -> str:
+    """``key_one`` or ``key_other`` for the count ``n``, as Intl.PluralRules chooses (quiz.js's fmtN):
+    French says 0 and 1 in the singular, English only 1."""
+    one = n in (0, 1) if language_of(language) == "fr" else n == 1
+    return table.get(f"{key}_{'one' if one else 'other'}") or table[f"{key}_other"]
