@@ -86,20 +86,41 @@
   }
 
   // -- progress: one record per quiz version --------------------------------------
-  function status(m) {
+  // In an LMS (the SCORM launch page is the parent frame), what the learner's earlier sessions saved
+  // for this quiz version, perhaps on another computer: { p: best percent, ok: passed, d: assessment
+  // downloaded complete, k: its certificate code }. Null outside an LMS.
+  function lmsSaved(m) {
+    if (window.parent === window) return null;
+    try {
+      var lms = window.parent.courseforgeLMS;
+      var e = lms && typeof lms.saved === "function" ? lms.saved(m.id) : null;
+      return e && typeof e === "object" && (!e.v || e.v === m.version) ? e : null;
+    } catch (e) { return null; } // another origin or no LMS
+  }
+  // This browser's record of a quiz, merged with the LMS's (never lowered by it: a new browser's empty
+  // storage does not undo a quiz done on another computer). ``here`` leaves the LMS out (the quiz's own summary).
+  function status(m, here) {
     var st = load(quizKey(m)) || {};
     var answered = Object.keys(st.answers || {}).length;
+    var lms = here ? null : lmsSaved(m);
     if (m.mode === "assessment") {
       // Done once its answers were downloaded with every question answered (st.complete, with the
       // certificate's verification code); a download with questions left blank does not count.
-      return { done: !!st.complete, started: answered > 0, submitted: st.submitted, complete: st.complete || null,
-               score: null, percent: null, passed: null };
+      var complete = st.complete || (lms && lms.d ? { code: lms.k || null } : null);
+      return { done: !!complete, started: answered > 0 || !!complete, submitted: st.submitted || !!complete,
+               complete: complete, score: null, percent: null, passed: null };
     }
     var score = 0, checked = 0, r = st.results || {};
     for (var k in r) { score += r[k]; checked++; }
     var percent = m.max ? score / m.max * 100 : 0;
     var passed = checked >= m.count && percent >= m.pass_mark;
-    return { done: passed, started: answered > 0 || checked > 0, score: score, percent: percent, passed: passed, checked: checked };
+    var started = answered > 0 || checked > 0;
+    if (lms && typeof lms.p === "number") {
+      if (lms.ok && !passed) { passed = true; percent = lms.p; }
+      else if (!passed) percent = Math.max(percent, lms.p);
+      started = true;
+    }
+    return { done: passed, started: started, score: score, percent: percent, passed: passed, checked: checked };
   }
   function totals() {
     var done = C.quizzes.filter(function (m) { return status(m).done; }).length;
@@ -113,6 +134,7 @@
       if (!lms || typeof lms.report !== "function") return;
       var s = status(m), t = totals();
       lms.report({
+        done: s.done, version: m.version, code: s.complete && s.complete.code ? s.complete.code : null,
         course: C.course.id, quiz: m.id, module: module, mode: m.mode,
         score: s.score, max: m.max, percent: s.percent == null ? null : Math.round(s.percent * 100) / 100,
         passed: s.passed, completed_quizzes: t.done, total_quizzes: t.total
@@ -316,7 +338,7 @@
     function persist() { save(key, st); }
     function updateSummary() {
       if (!practice) return;
-      var s = status(meta), left = meta.count - s.checked;
+      var s = status(meta, true), left = meta.count - s.checked;
       var text = fmtN("score", meta.max, { score: num(s.score), max: num(meta.max), percent: Math.round(s.percent), pass_mark: num(meta.pass_mark) });
       text += " " + (s.passed ? S.passed : left > 0 ? fmtN("unchecked", left, { n: left }) : S.not_passed);
       summary.textContent = text;
@@ -614,7 +636,7 @@
       codes.textContent = "";
       C.quizzes.forEach(function (m) {
         var s = status(m);
-        if (s.complete) codes.appendChild(el("li", null, fmt("certificate_code", { quiz: m.title, code: s.complete.code })));
+        if (s.complete && s.complete.code) codes.appendChild(el("li", null, fmt("certificate_code", { quiz: m.title, code: s.complete.code })));
       });
       $(".cf-cert__verify", cert).hidden = !codes.children.length;
       var date = new Date().toLocaleDateString(C.course.language || undefined, { year: "numeric", month: "long", day: "numeric" });
