@@ -51,7 +51,7 @@ def test_french_numbers_are_read_with_spaces_between_thousands(page, french):
     assert check(page, "year").startswith("Bonne réponse.")
     page.fill(f"{q('year')}-input", "2.004")
     assert check(page, "year") == (
-        "« 2.004 » peut se lire de plusieurs façons. Écrivez les nombres ainsi : 1 234,5 "
+        "«\u00a02.004\u00a0» peut se lire de plusieurs façons. Écrivez les nombres ainsi\u00a0: 1 234,5 "
         "(une espace entre les milliers, une virgule avant les décimales).")
 
 

@@ -66,6 +66,6 @@ def test_french_learner_sees_french_feedback(page, tmp_path):
         assert page.inner_text("#cf-q-basics-capital .cf-q__feedback").startswith("Bonne réponse. 1 sur 1 point.")
         assert page.inner_text("#cf-q-basics-capital [data-cf-opt='b'] .cf-opt__fb") == "Votre choix est juste. Yes, Paris."
         page.goto(server.url)
-        assert page.inner_text(".cf-progress__text") == "0 quiz de module terminés sur 2"
+        assert page.inner_text(".cf-progress__text") == "0 sur 2 quiz de module terminés"
     finally:
         server.close()

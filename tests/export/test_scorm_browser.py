@@ -218,3 +218,110 @@ def test_real_site_quiz_passes_under_the_lms(tmp_path, page):
     finally:
         httpd.shutdown()
         httpd.server_close()
+
+
+def _real_package(tmp_path: Path) -> Path:
+    """The test course (a practice quiz and an assessment) as a SCORM package, unzipped under www/pkg."""
+    tests = Path(__file__).resolve().parents[1]
+    site_course = _load("site_course_for_scorm", tests / "site" / "conftest.py")
+    from courseforge.course import load_course_info
+    from courseforge.export.scorm import export_scorm
+    from courseforge.project import Project
+
+    project = Project(site_course.make_course(tmp_path / "course", exam=True))
+    data, _ = export_scorm(project, load_course_info(project))
+    root = tmp_path / "www"
+    zipfile.ZipFile(io.BytesIO(data)).extractall(root / "pkg")
+    shutil.copy(SCORM_AGAIN, root / "scorm12.js")
+    (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    return root
+
+
+def _frame(page, ending: str):
+    page.wait_for_function(f"""() => {{ const f = document.querySelector('#sco').contentDocument.querySelector('#cf-site');
+        return f && f.contentWindow.location.href.endsWith({json.dumps(ending)}) && f.contentDocument.readyState === 'complete'; }}""")
+    return next(f for f in page.frames if f.url.endswith(ending))
+
+
+def test_resume_on_another_computer_restores_and_merges(tmp_path, browser):
+    """Computer A passes the practice quiz; computer B (empty storage) resumes from suspend_data alone."""
+    if not SCORM_AGAIN.is_file():
+        missing("scorm-again is not installed: run `npm ci --prefix tests/js`")
+    learner = _load("learner_for_scorm", Path(__file__).resolve().parents[1] / "browser" / "learner.py")
+    root = _real_package(tmp_path)
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/"
+    contexts = []
+
+    def computer():
+        ctx = browser.new_context(accept_downloads=True)
+        contexts.append(ctx)
+        pg = ctx.new_page()
+        pg.errors = []
+        pg.on("pageerror", lambda exc: pg.errors.append(str(exc)))
+        return pg
+
+    try:
+        # Computer A: the practice quiz passed; the LMS keeps what was reported.
+        a = computer()
+        a.goto(base + "lms.html")
+        a.frame_locator("#sco").frame_locator("#cf-site").locator("a[href$='01-basics.html']").first.click()
+        frame = _frame(a, "/01-basics.html")
+        frame.wait_for_selector(f"{learner.Q}[data-cf-ready]")
+        learner.answer_all_right(_InFrame(a, frame))
+        saved = a.evaluate("window.API.cmi.suspend_data")
+        assert json.loads(saved)["q"]["q-basics"]["ok"] is True
+        assert a.errors == []
+        contexts.pop().close()
+
+        # Computer B: nothing in this browser; the LMS hands back score, status, last page and suspend_data.
+        preload = ('api.loadFromJSON({core: {lesson_location: "site/01-basics.html", lesson_status: "passed", '
+                   f"score: {{raw: '100', min: '0', max: '100'}}}}, suspend_data: {json.dumps(saved)}}}, 'cmi');")
+        (root / "resume.html").write_text(LMS_PAGE.replace("/*PRELOAD*/", preload), encoding="utf-8")
+        b = computer()
+        b.goto(base + "resume.html")
+        frame = _frame(b, "/01-basics.html")
+        assert frame.evaluate("Object.keys(localStorage).filter(k => k.startsWith('courseforge:'))") == []
+        assert frame.locator(".md-nav__link .cf-done").count() >= 1  # the module is marked done in the menu
+        b.frame_locator("#sco").frame_locator("#cf-site").locator("a[href$='index.html']").first.click()
+        home = _frame(b, "/index.html")
+        home.wait_for_selector(".cf-progress__text")
+        assert home.inner_text(".cf-progress__text") == "1 of 2 module quizzes completed"
+        assert home.locator(".cf-progress__list li").all_inner_texts()[0] == "Basics of migration: Passed (100%)"
+
+        # The assessment on computer B: what it reports is merged with computer A's, not put in its place.
+        b.frame_locator("#sco").frame_locator("#cf-site").locator("a[href$='02-exam.html']").first.click()
+        exam = _frame(b, "/02-exam.html")
+        exam.wait_for_selector("#quiz-q-exam[data-cf-ready]")
+        exam.check("#cf-q-exam-e1-y")
+        exam.check("#cf-q-exam-e2-true")
+        exam.fill("#cf-q-exam-e3-input", "zebraword")
+        exam.fill("#cf-q-exam-e4-input", "98765")
+        for select in exam.locator("#cf-q-exam-e6 select").all():
+            select.select_option(index=1)
+        exam.check("#cf-q-exam-e7-o1")
+        exam.fill("#quiz-q-exam .cf-learner-name", "Amina Diallo")
+        exam.fill("#quiz-q-exam .cf-learner-id", "UN-0042")
+        with b.expect_download():
+            exam.click("#quiz-q-exam .cf-download")
+        state = json.loads(b.evaluate("window.API.cmi.suspend_data"))
+        assert state["c"] == 2 and state["t"] == 2
+        assert state["q"]["q-basics"]["ok"] is True and state["q"]["q-basics"]["p"] == 100
+        assert state["q"]["q-exam"]["d"] is True and len(state["q"]["q-exam"]["k"]) == 11
+        assert _cmi(b, "core.score.raw") == "100"
+        assert _cmi(b, "core.lesson_status") == "passed"
+
+        # Both quizzes count on computer B: the certificate unlocks, with the assessment's code.
+        b.frame_locator("#sco").frame_locator("#cf-site").locator("a[href$='certificate.html']").first.click()
+        cert = _frame(b, "/certificate.html")
+        cert.wait_for_selector(".cf-cert__form:not([hidden])")
+        cert.fill("#cf-cert-name", "Amina Diallo")
+        cert.click(".cf-cert__form button")
+        assert cert.inner_text(".cf-cert__codes") == f"Verification code for Final assessment: {state['q']['q-exam']['k']}"
+        assert b.errors == []
+    finally:
+        for ctx in contexts:
+            ctx.close()
+        httpd.shutdown()
+        httpd.server_close()

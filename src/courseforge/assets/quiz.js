@@ -13,6 +13,7 @@
   var script = document.currentScript && document.currentScript.src;
   var ROOT = script ? new URL("../../", script) : new URL(".", location.href);
   var PREFIX = "courseforge:" + (C.course.id || "") + ":";
+  var COLON = S.colon || ": "; // "Source: …" in English, "Source : …" (a no-break space first) in French
 
   // -- small helpers ---------------------------------------------------------
   function fmt(key, vals) {
@@ -85,17 +86,41 @@
   }
 
   // -- progress: one record per quiz version --------------------------------------
-  function status(m) {
+  // In an LMS (the SCORM launch page is the parent frame), what the learner's earlier sessions saved
+  // for this quiz version, perhaps on another computer: { p: best percent, ok: passed, d: assessment
+  // downloaded complete, k: its certificate code }. Null outside an LMS.
+  function lmsSaved(m) {
+    if (window.parent === window) return null;
+    try {
+      var lms = window.parent.courseforgeLMS;
+      var e = lms && typeof lms.saved === "function" ? lms.saved(m.id) : null;
+      return e && typeof e === "object" && (!e.v || e.v === m.version) ? e : null;
+    } catch (e) { return null; } // another origin or no LMS
+  }
+  // This browser's record of a quiz, merged with the LMS's (never lowered by it: a new browser's empty
+  // storage does not undo a quiz done on another computer). ``here`` leaves the LMS out (the quiz's own summary).
+  function status(m, here) {
     var st = load(quizKey(m)) || {};
     var answered = Object.keys(st.answers || {}).length;
+    var lms = here ? null : lmsSaved(m);
     if (m.mode === "assessment") {
-      return { done: !!st.submitted, started: answered > 0, submitted: st.submitted, score: null, percent: null, passed: null };
+      // Done once its answers were downloaded with every question answered (st.complete, with the
+      // certificate's verification code); a download with questions left blank does not count.
+      var complete = st.complete || (lms && lms.d ? { code: lms.k || null } : null);
+      return { done: !!complete, started: answered > 0 || !!complete, submitted: st.submitted || !!complete,
+               complete: complete, score: null, percent: null, passed: null };
     }
     var score = 0, checked = 0, r = st.results || {};
     for (var k in r) { score += r[k]; checked++; }
     var percent = m.max ? score / m.max * 100 : 0;
     var passed = checked >= m.count && percent >= m.pass_mark;
-    return { done: passed, started: answered > 0 || checked > 0, score: score, percent: percent, passed: passed, checked: checked };
+    var started = answered > 0 || checked > 0;
+    if (lms && typeof lms.p === "number") {
+      if (lms.ok && !passed) { passed = true; percent = lms.p; }
+      else if (!passed) percent = Math.max(percent, lms.p);
+      started = true;
+    }
+    return { done: passed, started: started, score: score, percent: percent, passed: passed, checked: checked };
   }
   function totals() {
     var done = C.quizzes.filter(function (m) { return status(m).done; }).length;
@@ -109,6 +134,7 @@
       if (!lms || typeof lms.report !== "function") return;
       var s = status(m), t = totals();
       lms.report({
+        done: s.done, version: m.version, code: s.complete && s.complete.code ? s.complete.code : null,
         course: C.course.id, quiz: m.id, module: module, mode: m.mode,
         score: s.score, max: m.max, percent: s.percent == null ? null : Math.round(s.percent * 100) / 100,
         passed: s.passed, completed_quizzes: t.done, total_quizzes: t.total
@@ -184,6 +210,70 @@
   // The marking functions, for tests that hold them to the grader's cases (tests/data/marking_cases.json).
   window.courseforgeMarking = { normalise: norm, mark: mark, readNumber: readNumber };
 
+  // -- certificate verification code: the same as courseforge.grade.certificate -----------------------
+  // SHA-256 (FIPS 180-4) of a text's UTF-8 bytes; crypto.subtle is missing on plain http and is async.
+  var K256 = [];
+  (function () {
+    var n = 2, found = 0;
+    function frac(x) { return (x - Math.floor(x)) * 4294967296 >>> 0; }
+    while (found < 64) {
+      var prime = true;
+      for (var d = 2; d * d <= n; d++) if (n % d === 0) { prime = false; break; }
+      if (prime) K256[found++] = frac(Math.pow(n, 1 / 3));
+      n++;
+    }
+  })();
+  function sha256(text) {
+    var bytes = window.TextEncoder ? Array.from(new TextEncoder().encode(text))
+      : Array.from(unescape(encodeURIComponent(text)), function (c) { return c.charCodeAt(0); });
+    var bits = bytes.length * 8;
+    bytes.push(0x80);
+    while (bytes.length % 64 !== 56) bytes.push(0);
+    for (var i = 7; i >= 0; i--) bytes.push(i > 3 ? 0 : (bits >>> (i * 8)) & 255);
+    var h = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
+    var w = new Array(64);
+    function rotr(x, n) { return (x >>> n) | (x << (32 - n)); }
+    for (var off = 0; off < bytes.length; off += 64) {
+      for (var t = 0; t < 64; t++) {
+        if (t < 16) w[t] = (bytes[off + 4 * t] << 24 | bytes[off + 4 * t + 1] << 16 | bytes[off + 4 * t + 2] << 8 | bytes[off + 4 * t + 3]) >>> 0;
+        else {
+          var s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >>> 3);
+          var s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >>> 10);
+          w[t] = (w[t - 16] + s0 + w[t - 7] + s1) >>> 0;
+        }
+      }
+      var a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
+      for (t = 0; t < 64; t++) {
+        var t1 = (hh + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + K256[t] + w[t]) >>> 0;
+        var t2 = ((rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) >>> 0;
+        hh = g; g = f; f = e; e = (d + t1) >>> 0; d = c; c = b; b = a; a = (t1 + t2) >>> 0;
+      }
+      h = [h[0] + a, h[1] + b, h[2] + c, h[3] + d, h[4] + e, h[5] + f, h[6] + g, h[7] + hh].map(function (x) { return x >>> 0; });
+    }
+    var out = [];
+    h.forEach(function (x) { out.push(x >>> 24, (x >>> 16) & 255, (x >>> 8) & 255, x & 255); });
+    return out;
+  }
+  // Object keys sorted, no spaces, numbers as String(n) writes them.
+  function canonical(v) {
+    if (v === null || v === undefined) return "null";
+    if (typeof v === "number") return isFinite(v) ? String(v) : "null";
+    if (typeof v === "boolean" || typeof v === "string") return JSON.stringify(v);
+    if (Array.isArray(v)) return "[" + v.map(canonical).join(",") + "]";
+    return "{" + Object.keys(v).sort().map(function (k) { return JSON.stringify(k) + ":" + canonical(v[k]); }).join(",") + "}";
+  }
+  var CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  function certificateCode(sub) {
+    var text = canonical(["courseforge-certificate/1", sub.course, sub.quiz, sub.quiz_version,
+      sub.learner && sub.learner.id, sub.submitted_at, sub.answers]);
+    var d = sha256(text);
+    var hi = ((d[0] << 24) | (d[1] << 16) | (d[2] << 8) | d[3]) >>> 0, lo = (d[4] << 16) | (d[5] << 8) | d[6];
+    var v = hi * 262144 + (lo >>> 6), chars = ""; // the first 50 bits, exact in a double
+    for (var i = 9; i >= 0; i--) chars += CROCKFORD[Math.floor(v / Math.pow(32, i)) % 32];
+    return chars.slice(0, 5) + "-" + chars.slice(5);
+  }
+  window.courseforgeCertificate = { code: certificateCode, sha256: sha256 };
+
   function clearFeedback(box) {
     $$(".cf-opt__fb", box).forEach(function (f) { f.hidden = true; f.textContent = ""; });
     $$(".cf-right,.cf-wrong", box).forEach(function (e) { e.classList.remove("cf-right", "cf-wrong"); });
@@ -248,7 +338,7 @@
     function persist() { save(key, st); }
     function updateSummary() {
       if (!practice) return;
-      var s = status(meta), left = meta.count - s.checked;
+      var s = status(meta, true), left = meta.count - s.checked;
       var text = fmtN("score", meta.max, { score: num(s.score), max: num(meta.max), percent: Math.round(s.percent), pass_mark: num(meta.pass_mark) });
       text += " " + (s.passed ? S.passed : left > 0 ? fmtN("unchecked", left, { n: left }) : S.not_passed);
       summary.textContent = text;
@@ -306,7 +396,7 @@
           var next = hints.filter(function (h) { return h.hidden; })[0];
           if (!next) return;
           var n = hints.indexOf(next) + 1;
-          var label = el("strong", null, fmt("hint_n", { n: n, total: hints.length }) + ": ");
+          var label = el("strong", null, fmt("hint_n", { n: n, total: hints.length }) + COLON);
           next.insertBefore(label, next.firstChild);
           next.hidden = false;
           next.tabIndex = -1;
@@ -389,7 +479,7 @@
       if (unread) {
         // Never send a number other than the one meant: ask for it again.
         var ubox = $('[data-cf-q="' + esc(unread.id) + '"]', section);
-        summary.textContent = $(".cf-q__num", ubox).textContent + ": " + numberProblem(unread, ubox);
+        summary.textContent = $(".cf-q__num", ubox).textContent + COLON + numberProblem(unread, ubox);
         $("input", ubox).focus();
         return;
       }
@@ -423,6 +513,8 @@
       link.click();
       setTimeout(function () { URL.revokeObjectURL(url); link.remove(); }, 1000);
       st.submitted = now;
+      // Every question answered: this submission counts for the certificate, which shows its code.
+      if (!missing.length) st.complete = { submitted_at: now, code: certificateCode(submission) };
       persist();
       summary.textContent = fmt("downloaded", { file: file });
       markNav();
@@ -453,14 +545,16 @@
 
   function statusText(m) {
     var s = status(m);
-    if (m.mode === "assessment") return s.submitted ? S.status_submitted : s.started ? S.status_started : S.status_not_started;
+    if (m.mode === "assessment") {
+      return s.complete ? S.status_submitted : s.submitted ? S.status_incomplete : s.started ? S.status_started : S.status_not_started;
+    }
     return s.passed ? fmt("status_passed", { percent: Math.round(s.percent) }) : s.started ? S.status_started : S.status_not_started;
   }
 
   function renderProgress(box) {
     $$(":scope > :not(h2)", box).forEach(function (e) { e.remove(); });
     var t = totals();
-    var label = fmt("progress_text", { done: t.done, total: t.total });
+    var label = fmtN("progress_text", t.total, { done: t.done, total: t.total });
     var bar = el("div", "cf-bar");
     bar.setAttribute("role", "progressbar");
     bar.setAttribute("aria-valuemin", "0");
@@ -480,7 +574,7 @@
         a.href = new URL(m.url, ROOT).href;
         li.appendChild(a);
       } else li.appendChild(document.createTextNode(m.module_title));
-      li.appendChild(document.createTextNode(": " + statusText(m)));
+      li.appendChild(document.createTextNode(COLON + statusText(m)));
       list.appendChild(li);
     });
     box.appendChild(list);
@@ -517,7 +611,8 @@
     var t = totals(), locked = $(".cf-cert__locked", box), form = $(".cf-cert__form", box);
     var cert = $(".cf-cert", box), print = $(".cf-cert__print", box), input = $("input", form);
     if (t.total === 0 || t.done < t.total) {
-      locked.textContent = fmt("certificate_locked", { done: t.done, total: t.total });
+      var exam = C.quizzes.some(function (m) { return m.mode === "assessment"; });
+      locked.textContent = fmt(exam ? "certificate_locked_assessment" : "certificate_locked", { done: t.done, total: t.total });
       form.hidden = true;
       cert.hidden = true;
       print.hidden = true;
@@ -536,6 +631,14 @@
         tr.appendChild(el("td", null, statusText(m)));
         body.appendChild(tr);
       });
+      // Each assessment's verification code: the trainer checks it with courseforge grade --verify.
+      var codes = $(".cf-cert__codes", cert);
+      codes.textContent = "";
+      C.quizzes.forEach(function (m) {
+        var s = status(m);
+        if (s.complete && s.complete.code) codes.appendChild(el("li", null, fmt("certificate_code", { quiz: m.title, code: s.complete.code })));
+      });
+      $(".cf-cert__verify", cert).hidden = !codes.children.length;
       var date = new Date().toLocaleDateString(C.course.language || undefined, { year: "numeric", month: "long", day: "numeric" });
       $(".cf-cert__date", cert).textContent = fmt("certificate_date", { date: date });
       cert.hidden = false;

@@ -32,6 +32,11 @@ Exit status:
   3  nothing was written: the outputs could not be written (permissions, a full disk,
      another courseforge grade writing to the same --out), or the quizzes or course files
      could not be read; the previous outputs are intact
+
+--verify CODE checks a learner's certificate instead of grading: it reads the same INPUTs,
+writes nothing, and names the submission whose verification code is CODE (learner, quiz,
+time, file) with its grade. It exits with 0 when a submission matches, 1 when none does and
+2 when CODE cannot be a verification code.
 """
 
 
@@ -41,10 +46,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("inputs", nargs="+", metavar="INPUT", help="submission files, folders, .jsonl or .csv files")
     parser.add_argument("--quizzes", metavar="DIR", default=None,
                         help="folder of quiz YAML files with the keys (default: the course's quizzes/)")
-    parser.add_argument("--out", metavar="DIR", required=True, help="folder for the outputs (created if needed)")
+    parser.add_argument("--out", metavar="DIR", default=None,
+                        help="folder for the outputs (created if needed; needed unless --verify is given)")
     parser.add_argument("--attempts", choices=("best", "last", "first"), default="best",
                         help="which attempt counts when a learner submitted a quiz more than once "
                              "(best: highest score, latest on ties; default: best)")
+    parser.add_argument("--verify", metavar="CODE", default=None,
+                        help="check a certificate: name the submission among the INPUTs whose verification code "
+                             "is CODE (as printed on the certificate, e.g. 7K3QD-M2X9A), with its grade; "
+                             "writes nothing")
     parser.add_argument("--no-progress", action="store_true", help="never show the progress bar")
 
 
@@ -106,6 +116,11 @@ def _run(args: argparse.Namespace) -> int:
         except CourseError:
             pass  # grading does not need course.yml; submissions are then not checked against the course id
 
+    if args.verify is not None:
+        return _verify(args, quizzes, root, course_id)
+    if not args.out:
+        raise CourseError(Diagnostic("--out", 0, 0, "missing: give --out DIR, the folder where the gradebook and "
+                                     "report are written (or --verify CODE to check a certificate)"))
     out = Path(args.out)
     if out.exists() and not out.is_dir():
         raise CourseError(Diagnostic(args.out, 0, 0, "--out must be a folder, and this is a file"))
@@ -138,3 +153,40 @@ def _run(args: argparse.Namespace) -> int:
               "folders were skipped", file=sys.stderr)
     print(summary.line(args.out.rstrip("/\\") or args.out))
     return EXIT_REJECTED if summary.rejected else EXIT_OK
+
+
+def _verify(args: argparse.Namespace, quizzes, root: Path, course_id: str | None) -> int:
+    """``--verify CODE``: which submission a certificate's code stands for."""
+    from ..grade.certificate import find, normalise_code
+    from ..grade.inputs import expand_inputs
+    from ..grade.validate import QuizKey
+
+    code = normalise_code(args.verify)
+    if code is None:
+        raise CourseError(Diagnostic("--verify", 0, 0, f"'{args.verify}' is not a verification code: a code is ten "
+                                     "letters and digits, as printed on the certificate (for example 7K3QD-M2X9A)"))
+    files, problems, _ = expand_inputs(args.inputs, root)
+    for kind, file, where, reason, _ in problems:
+        if kind == "error":
+            print(str(Diagnostic(file, where if isinstance(where, int) else 0, 0, reason)), file=sys.stderr)
+    keys = {q.id: QuizKey.compile(q) for q in quizzes}
+    matches, seen = find(code, files, keys, course_id)
+    if not matches:
+        print(f"{code}: no submission matches this code among the {seen:,} submission{'s' if seen != 1 else ''} "
+              "read. The certificate does not stand for any answers given here: check that you gave the "
+              "folder of the learner's submitted answers, and that the code was copied exactly.", file=sys.stderr)
+        return EXIT_REJECTED
+    for m in matches:
+        who = f"{m.learner_name} (learner ID {m.learner_id})" if m.learner_name else f"learner ID {m.learner_id}"
+        title = f"'{m.quiz}' ({m.quiz_title})" if m.quiz_title else f"'{m.quiz}'"
+        where = f"{m.file}, {m.where}" if m.where else m.file
+        verdict = "passed" if m.passed else "not passed"
+        n = len(m.unanswered)
+        blanks = f"; {n} question{'s' if n != 1 else ''} unanswered" if n else ""
+        print(f"{code} matches the answers of {who} to quiz {title}, submitted {m.submitted_at or 'at no stated time'}"
+              f", in {where}: {_points(m.score)} of {_points(m.max_score)} points ({m.percent:.0f}%), {verdict}{blanks}.")
+    return EXIT_OK
+
+
+def _points(x: float) -> str:
+    return f"{x:g}"

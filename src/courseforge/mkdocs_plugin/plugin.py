@@ -200,7 +200,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         output = markers.SLOT.sub(slot_html, output)
         output = markers.QUIZ.sub(quiz_html, output)
         # The home page's progress panel and the certificate's form.
-        output = output.replace(markers.PROGRESS, render_progress(self.t), 1)
+        if markers.PROGRESS in output:  # drawn in full, as quiz.js redraws it, so the page does not shift
+            output = output.replace(markers.PROGRESS, self._progress_panel(page), 1)
         output = output.replace(markers.CERTIFICATE, render_certificate(self.t, self.course.info.title), 1)
         return output
 
@@ -260,11 +261,25 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             found += [(m.start(), q) for q in self._slot_quizzes(m.group(1), html)]
         return sorted(((at, q) for at, q in found if q is not None), key=lambda x: x[0])
 
-    def _manifest(self) -> str:
-        quizzes = []
+    def _module_pages(self) -> dict[str, File]:
         pages: dict[str, File] = {}
         for f in self.files.documentation_pages():
             pages.setdefault(Path(f.src_uri).stem, f)  # the first page of that name, as a search in order would find
+        return pages
+
+    def _progress_panel(self, page) -> str:
+        """The progress panel as quiz.js draws it for a learner who has not started (links relative to ``page``)."""
+        pages = self._module_pages()
+        rows = []
+        for quiz in self.course.quizzes:
+            f = pages.get(quiz.module)
+            rows.append((self.pages_seen.get(quiz.module, quiz.module), f.url_relative_to(page.file) if f else None))
+        cert = self.files.get_file_from_path(CERTIFICATE_PAGE) if self.config.certificate else None
+        return render_progress(self.t, rows, cert.url_relative_to(page.file) if cert else None, self.language)
+
+    def _manifest(self) -> str:
+        quizzes = []
+        pages = self._module_pages()
         for quiz in self.course.quizzes:
             page = pages.get(quiz.module)
             public = self.public_view(quiz)

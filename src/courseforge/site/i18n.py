@@ -9,6 +9,8 @@ Placeholders are ``{name}`` and are filled by Python (HTML) or by quiz.js.
 
 from __future__ import annotations
 
+import re
+
 EN: dict[str, str] = {
     # Quiz, rendered in the page
     "practice_intro": "Practice quiz: answer a question, then check it to see feedback. Pass mark: {pass_mark}%.",
@@ -79,10 +81,12 @@ EN: dict[str, str] = {
     "submitted_on": "Answers downloaded on {date}.",
     # Progress on the home page and in the navigation
     "progress_heading": "Your progress",
-    "progress_text": "{done} of {total} module quizzes completed",
+    "progress_text_one": "{done} of {total} module quiz completed",
+    "progress_text_other": "{done} of {total} module quizzes completed",
     "progress_note": "Your progress is kept in this browser only.",
     "status_passed": "Passed ({percent}%)",
     "status_submitted": "Answers downloaded",
+    "status_incomplete": "Answers downloaded with questions unanswered",
     "status_started": "Started",
     "status_not_started": "Not started",
     "completed": "completed",
@@ -93,7 +97,12 @@ EN: dict[str, str] = {
     # Certificate
     "certificate_title": "Certificate of completion",
     "certificate_link": "Get your certificate",
-    "certificate_locked": "The certificate unlocks when every module quiz is completed: {done} of {total} so far.",
+    # The certificate's rule: every practice quiz passed, every assessment downloaded with each question answered.
+    "certificate_locked": "The certificate unlocks when every module quiz is passed: {done} of {total} so far.",
+    "certificate_locked_assessment": (
+        "The certificate unlocks when every practice quiz is passed and your answers to every assessment are "
+        "downloaded with each question answered: {done} of {total} so far."
+    ),
     "certificate_name_label": "Your name as it should appear on the certificate",
     "certificate_make": "Show my certificate",
     "certificate_print": "Print the certificate",
@@ -102,6 +111,10 @@ EN: dict[str, str] = {
     "certificate_date": "Date: {date}",
     "certificate_module": "Module",
     "certificate_score": "Score",
+    "certificate_code": "Verification code for {quiz}: {code}",
+    "certificate_code_note": "Your trainer can confirm this code against the answers you sent.",
+    # Between a label and what it introduces ("Source: …", "Hint 1 of 2: …").
+    "colon": ": ",
 }
 
 FR: dict[str, str] = {
@@ -171,10 +184,12 @@ FR: dict[str, str] = {
     "downloaded": "Vos réponses ont été enregistrées dans le fichier {file}. Envoyez ce fichier à votre formateur.",
     "submitted_on": "Réponses téléchargées le {date}.",
     "progress_heading": "Votre progression",
-    "progress_text": "{done} quiz de module terminés sur {total}",
+    "progress_text_one": "{done} sur {total} quiz de module terminé",
+    "progress_text_other": "{done} sur {total} quiz de module terminés",
     "progress_note": "Votre progression est conservée dans ce navigateur uniquement.",
     "status_passed": "Réussi ({percent} %)",
     "status_submitted": "Réponses téléchargées",
+    "status_incomplete": "Réponses téléchargées avec des questions sans réponse",
     "status_started": "Commencé",
     "status_not_started": "Pas commencé",
     "completed": "terminé",
@@ -184,7 +199,11 @@ FR: dict[str, str] = {
     "progress_noscript": "Votre progression s’affiche ici lorsque JavaScript est activé.",
     "certificate_title": "Certificat de réussite",
     "certificate_link": "Obtenir votre certificat",
-    "certificate_locked": "Le certificat se débloque quand tous les quiz de module sont terminés : {done} sur {total} pour l’instant.",
+    "certificate_locked": "Le certificat se débloque quand tous les quiz de module sont réussis : {done} sur {total} pour l’instant.",
+    "certificate_locked_assessment": (
+        "Le certificat se débloque quand tous les quiz d’entraînement sont réussis et que vos réponses à chaque "
+        "évaluation sont téléchargées, chaque question ayant une réponse : {done} sur {total} pour l’instant."
+    ),
     "certificate_name_label": "Votre nom tel qu’il doit figurer sur le certificat",
     "certificate_make": "Afficher mon certificat",
     "certificate_print": "Imprimer le certificat",
@@ -193,7 +212,22 @@ FR: dict[str, str] = {
     "certificate_date": "Date : {date}",
     "certificate_module": "Module",
     "certificate_score": "Score",
+    "certificate_code": "Code de vérification pour {quiz} : {code}",
+    "certificate_code_note": "Votre formateur peut vérifier ce code avec les réponses que vous avez envoyées.",
+    "colon": " : ",
 }
+
+
+def french_spacing(text: str) -> str:
+    """French typography: a no-break space before ':' (U+00A0) and a narrow one before ';', '?' and '!'
+    (U+202F), inside « » and before '%', so a line never starts with the mark. The strings above are
+    written with plain spaces, for reading; this puts in the right ones."""
+    text = re.sub(r" ([:])", "\u00a0\\1", text)
+    text = re.sub(r" ([;?!»%])", lambda m: ("\u202f" if m.group(1) in ";?!" else "\u00a0") + m.group(1), text)
+    return text.replace("« ", "«\u00a0")
+
+
+FR = {key: french_spacing(value) for key, value in FR.items()}
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "fr": FR}
 
@@ -203,9 +237,9 @@ JS_KEYS = (
     "not_a_number", "number_ambiguous", "number_decimal", "number_group", "no_answer", "moved", "already_first",
     "already_last", "hint_n", "score_one", "score_other", "passed", "not_passed", "unchecked_one", "unchecked_other",
     "need_learner", "unanswered_confirm_one", "unanswered_confirm_other", "downloaded", "submitted_on", "progress_heading",
-    "progress_text", "progress_note", "status_passed", "status_submitted", "status_started",
-    "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
-    "certificate_locked", "certificate_module", "certificate_score", "certificate_date",
+    "progress_text_one", "progress_text_other", "progress_note", "status_passed", "status_submitted", "status_started",
+    "status_incomplete", "status_not_started", "completed", "reset", "reset_confirm", "reset_done", "certificate_link",
+    "colon", "certificate_locked", "certificate_locked_assessment", "certificate_code", "certificate_module", "certificate_score", "certificate_date",
 )
 
 
@@ -223,3 +257,10 @@ def strings(language: str | None) -> dict[str, str]:
 def js_strings(language: str | None) -> dict[str, str]:
     table = strings(language)
     return {k: table[k] for k in JS_KEYS}
+
+
+def plural(table: dict[str, str], key: str, n: float, language: str | None) -> str:
+    """``key_one`` or ``key_other`` for the count ``n``, as Intl.PluralRules chooses (quiz.js's fmtN):
+    French says 0 and 1 in the singular, English only 1."""
+    one = n in (0, 1) if language_of(language) == "fr" else n == 1
+    return table.get(f"{key}_{'one' if one else 'other'}") or table[f"{key}_other"]

@@ -29,6 +29,7 @@ import markdown
 from ..grade.scoring import text_rule
 from ..quiz.model import BLANK
 from ..sources.labels import paragraph_label, structured
+from .i18n import plural
 
 # A text that is one line of plain words renders, with Python-Markdown and the
 # extensions below, to itself, escaped, in a paragraph. Taking that shortcut
@@ -171,7 +172,7 @@ class QuizRenderer:
         label = f"{_esc(title)}, {_esc(where)}"
         if sources_url is not None:
             label = f'<a href="{_esc(sources_url)}#{_esc(doc)}-{_esc(para)}">{label}</a>'
-        return f'<p class="cf-source">{self.et["source"]}: {label}</p>'
+        return f'<p class="cf-source">{self.et["source"]}{self.et["colon"]}{label}</p>'
 
     def _legend(self, q: dict, n: int, total: int, base: str) -> tuple[str, str]:
         """The legend and, for a prompt longer than one paragraph, the block after it."""
@@ -390,12 +391,38 @@ class QuizRenderer:
 # Course-level pieces: home-page progress, certificate page, manifest
 
 
-def render_progress(t: dict[str, str]) -> str:
-    """The home page's progress panel; quiz.js fills it from the browser's storage."""
+def render_progress(
+    t: dict[str, str], rows: list[tuple[str, str | None]] = (), certificate_url: str | None = None,
+    language: str | None = "en",
+) -> str:
+    """The home page's progress panel, drawn as quiz.js draws it for a learner who has not started.
+
+    ``rows`` are (module title, URL) per quiz. The panel takes its full height before the script
+    runs, so filling it in shifts nothing. An inline script marks the page as scripted at once
+    (Material's own no-js class goes later), which shows the panel rather than the note for
+    browsers without JavaScript.
+    """
+    total = len(rows)
+    label = _esc(_fmt(plural(t, "progress_text", total, language), done=0, total=total))
+    items = []
+    for title, url in rows:
+        name = f'<a href="{_esc(url)}">{_esc(title)}</a>' if url is not None else _esc(title)
+        items.append(f'<li class="">{name}{_esc(t["colon"])}{_esc(t["status_not_started"])}</li>')
+    cert = (f'<p class="cf-progress__cert"><a href="{_esc(certificate_url)}">{_esc(t["certificate_link"])}</a></p>'
+            if certificate_url is not None else "")
     return (
+        '<script>document.documentElement.classList.add("cf-scripted")</script>'
         '<section class="cf-progress" data-cf-progress aria-labelledby="cf-progress-title">'
         f'<h2 id="cf-progress-title">{_esc(t["progress_heading"])}</h2>'
-        f'<p class="cf-progress__nojs">{_esc(t["progress_noscript"])}</p></section>'
+        f'<p class="cf-progress__nojs">{_esc(t["progress_noscript"])}</p>'
+        f'<p class="cf-progress__text">{label}</p>'
+        f'<div class="cf-bar" role="progressbar" aria-valuemin="0" aria-valuemax="{total}" aria-valuenow="0" '
+        f'aria-valuetext="{label}" aria-labelledby="cf-progress-title"><div class="cf-bar__fill" style="width: 0%;">'
+        '</div></div>'
+        f'<ul class="cf-progress__list">{"".join(items)}</ul>{cert}'
+        f'<p class="cf-progress__note">{_esc(t["progress_note"])}</p>'
+        f'<button class="cf-btn cf-reset" type="button">{_esc(t["reset"])}</button>'
+        '<p class="cf-reset-status" role="status"></p></section>'
     )
 
 
@@ -417,6 +444,8 @@ def render_certificate(t: dict[str, str], course_title: str) -> str:
         '<table class="cf-cert__modules"><thead><tr>'
         f'<th scope="col">{_esc(t["certificate_module"])}</th><th scope="col">{_esc(t["certificate_score"])}</th>'
         '</tr></thead><tbody></tbody></table>'
+        f'<div class="cf-cert__verify" hidden><ul class="cf-cert__codes"></ul>'
+        f'<p class="cf-cert__note">{_esc(t["certificate_code_note"])}</p></div>'
         '<p class="cf-cert__date"></p></article>'
         f'<p class="cf-js"><button type="button" class="cf-btn cf-cert__print" hidden>{_esc(t["certificate_print"])}'
         "</button></p></div>"

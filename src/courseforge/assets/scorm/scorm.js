@@ -19,7 +19,14 @@
  *                        completed / incomplete  by progress, for a course
  *                                without practice quizzes (assessments are
  *                                graded offline with courseforge grade)
- *   cmi.suspend_data     what was reported, so the next session resumes
+ *   cmi.suspend_data     what was reported, so the next session resumes, on this
+ *                        computer or another: per quiz the best percent (p),
+ *                        passed (ok), an assessment downloaded complete (d),
+ *                        the quiz version (v) and its certificate code (k). The
+ *                        site reads it back through courseforgeLMS.saved(quiz)
+ *                        when its own storage has less (a new browser), and
+ *                        what is saved is merged, never lowered: a new browser's
+ *                        empty storage cannot undo a quiz done elsewhere
  *   cmi.core.lesson_location  the page the learner was on
  *
  * With no SCORM API (the package opened outside an LMS) the launch page
@@ -110,8 +117,16 @@
     // The best result counts, as LMSs grade the highest attempt.
     if (percent !== null && (entry.p === null || percent > entry.p)) entry.p = round2(Math.max(0, Math.min(100, percent)));
     entry.ok = prev.ok === true || record.passed === true;
+    if (prev.d === true || record.done === true && record.mode === "assessment") entry.d = true;
+    if (typeof record.version === "string" && record.version.length <= 64) entry.v = record.version;
+    else if (prev.v) entry.v = prev.v;
+    if (typeof record.code === "string" && record.code.length <= 16) entry.k = record.code;
+    else if (prev.k) entry.k = prev.k;
     state.q[record.quiz] = entry;
-    if (num(record.completed_quizzes) !== null) state.c = record.completed_quizzes;
+    // Merged, never lowered: a browser that does not know of a quiz done elsewhere reports fewer.
+    var done = 0;
+    for (var id in state.q) if (byId[id] && (state.q[id].ok || state.q[id].d)) done++;
+    state.c = Math.max(num(state.c) || 0, num(record.completed_quizzes) || 0, done);
     if (num(record.total_quizzes) !== null) state.t = record.total_quizzes;
     save();
     return true;
@@ -160,7 +175,13 @@
     commit();
   }
 
-  window.courseforgeLMS = { report: report, finish: finish, connected: open };
+  // What this learner's earlier sessions saved for a quiz (a copy), for a browser that has less.
+  function savedFor(quizId) {
+    var entry = open && state.q && state.q[quizId];
+    return entry && typeof entry === "object" ? JSON.parse(JSON.stringify(entry)) : null;
+  }
+
+  window.courseforgeLMS = { report: report, finish: finish, saved: savedFor, connected: open };
   window.addEventListener("pagehide", finish);
   window.addEventListener("beforeunload", finish);
   window.addEventListener("unload", finish);
