@@ -256,7 +256,7 @@ _OBJECTIVE = {
     "fill_blank": ("Recall", "the exact terms and names the documents use for {topic}"),
     "numeric": ("Recall", "the figures and dates the documents give on {topic}"),
     "true_false": ("Distinguish", "accurate from inaccurate statements about {topic}"),
-    "multiple": ("Classify", "the statements about {topic} that the documents support"),
+    "multiple": ("Identify", "every body or item the readings name together in a statement about {topic}"),
     "matching": ("Match", "organizations, processes and dates with what the documents say about them"),
     "ordering": ("Sequence", "the milestones of {topic} in the order they happened"),
 }
