@@ -97,3 +97,20 @@ def test_the_documents_structures_are_asked(course):
     # articles are cited by their own numbering
     charter = next(d for d in corpus.documents if d.entry.kind == "charter")
     assert all(q.source.para.startswith(("article-", "preamble-")) for q in questions if q.source.doc == charter.id)
+
+
+def test_generate_explains_every_quiz_shorter_than_the_aim(course):
+    from courseforge.course import load_course_info
+    from courseforge.generate.build import MIN_QUESTIONS
+    from courseforge.generate.run import generate
+
+    project, _, _ = course
+    result = generate(project, load_course_info(project), dry_run=True)
+    said = [str(w) for w in result.warnings]
+    for m in result.course.modules:
+        if m.assessment or len(m.quiz.questions) >= MIN_QUESTIONS:
+            continue
+        why = [w for w in said if f"module '{m.plan.title}'" in w]
+        assert why and f"aim: {MIN_QUESTIONS}" in why[0] and ("true/false" in why[0] or "checks" in why[0]), m.id
+        # and the report says, for that module, what was drafted and why the rest was left out
+        assert m.stats and m.stats.tried and "candidate questions drafted" in m.stats.summary()
