@@ -119,3 +119,27 @@ def test_many_attempts_under_one_id_are_linear():
 
     small, big = run(2_000), run(20_000)
     assert big < 25 * small + 0.05  # ten times the attempts, about ten times the time (quadratic: 100 times)
+
+
+def test_the_marks_of_many_learners_stay_off_the_heap(tmp_path):
+    # A million submissions from 700,000 learners took 971 MB: about 1.3 KB per learner, most of it
+    # each graded row's marks and choice codes. Past `spill` values they go to a scratch file, so a
+    # learner costs the heap a few machine numbers and its strings, whatever the number of questions.
+    import tracemalloc
+
+    k, n = 40, 20_000
+    ids = [f"learner-{i:06d}" for i in range(n)]  # the strings a reader would make anyway
+    marks, choices = [float(j % 3) for j in range(k)], list(range(k))
+    book = AttemptBook("best", scratch=tmp_path, spill=k * 500)
+    tracemalloc.start()
+    try:
+        for i, lid in enumerate(ids):
+            assert book.add(lid, "quiz", lid, lid, float(i), i + 1, float(i % 7), marks, choices)
+        per_learner = tracemalloc.get_traced_memory()[0] / n
+    finally:
+        tracemalloc.stop()
+    assert per_learner < 4 * k, f"{per_learner:.0f} bytes per learner"  # k marks and codes alone: 16 * k on the heap
+    block = book.blocks["quiz"]
+    assert len(block) == n and list(block.column(1)) == [1.0] * n and list(block.choice_column(k - 1)) == [k - 1] * n
+    assert list(block.scores())[:8] == [0.0, 1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 0.0]
+    book.close()

@@ -494,9 +494,16 @@ def test_hidden_files_are_counted_and_said(tmp_path: Path, capsys):
     write_json(d / "a.json", submission(make_quiz(), "L1"))
     write_json(d / ".hidden.json", submission(make_quiz(), "L2"))
     write_json(d / ".cache" / "b.json", submission(make_quiz(), "L3"))
+    (d / ".DS_Store").write_bytes(b"\0\0\0\1Bud1")  # counted, not named: never a submission
     assert run_cli(tmp_path, str(d), "--out", str(tmp_path / "out")) == 0
-    assert "note: 2 hidden file(s) or folder(s) (names starting with a dot) in the input folders were skipped" \
-        in capsys.readouterr().err
+    assert learners(tmp_path / "out") == ["L1"]
+    assert "note: 3 hidden file(s) or folder(s) (names starting with a dot) in the input folders were skipped; " \
+        "those that could hold submissions are named in" in capsys.readouterr().err
+    # each hidden file that could be a submission, and each hidden folder, is named (before: only a count)
+    assert [(f.removeprefix(f"{tmp_path}/"), line, why) for f, line, why in warnings_of(tmp_path / "out")] == [
+        ("in/.cache", "", "skipped: a hidden folder (its name starts with a dot); the files in it were not read"),
+        ("in/.hidden.json", "", "skipped: a hidden file (its name starts with a dot); rename it without the dot to "
+         "grade it")]
 
 
 def test_exit_statuses_are_documented_in_the_help(capsys):

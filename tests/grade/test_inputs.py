@@ -28,6 +28,9 @@ def test_expand_inputs_sorts_skips_hidden_and_dedupes(tmp_path: Path):
     assert [(fmt, shown) for _, fmt, shown in files] == [
         ("jsonl", "in/a/c.jsonl"), ("csv", "in/a/d.csv"), ("json", "in/b.json"), ("jsonl", "in/e.ndjson")]
     assert [(e[1], e[3]) for e in errors] == [
+        ("in/.git", "skipped: a hidden folder (its name starts with a dot); the files in it were not read"),
+        ("in/.hidden.json", "skipped: a hidden file (its name starts with a dot); rename it without the dot to "
+         "grade it"),
         ("missing.json", "no such file or folder"),
         ("in/f.txt", "not a submission file: expected .json, .jsonl or .csv")]
     assert ignored == {"other": 1, "hidden": 2}  # hidden ones counted too (a file and a folder)

@@ -323,3 +323,39 @@ def test_background_check_or_inline_builds_the_same_site(course, tmp_path, monke
     forked, inline = tree(tmp_path / "forked"), tree(tmp_path / "inline")
     assert len(forked) > 50 and forked.keys() == inline.keys()
     assert [name for name in forked if forked[name] != inline[name]] == []
+
+
+@pytest.mark.parametrize("theme_font", ["", "  font:\n    text: Roboto\n"])  # left out (Material's default), or set
+def test_web_fonts_are_turned_off_and_the_trainer_told(course, tmp_path, caplog, capsys, theme_font):
+    from courseforge.cli import main
+
+    yml = course / "mkdocs.yml"
+    text = yml.read_text(encoding="utf-8")
+    assert "  font: false\n" in text
+    yml.write_text(text.replace("  font: false\n", theme_font), encoding="utf-8")
+    lines = yml.read_text(encoding="utf-8").splitlines()
+    line = lines.index("  font:") + 1 if theme_font else lines.index("theme:") + 1
+    col = 3 if theme_font else 1  # the line that says font:, or theme: when there is no font
+    # check names it first, at its line, as a warning (the plugin turns the fonts off)...
+    warning = next(d for d in check_course(Project(course)) if "theme.font is not false" in d.message)
+    assert (warning.path, warning.line, warning.col, warning.severity) == ("mkdocs.yml", line, col, "warning")
+    assert "courseforge builds the site with font: false instead" in warning.message
+    assert "write 'font: false' under theme: in mkdocs.yml" in warning.message
+    assert main(["check", "--course", str(course)]) == 0
+    assert str(warning) in capsys.readouterr().out
+    # ...the plugin builds with font: false and says so, once, in the same words
+    caplog.set_level("WARNING", logger="mkdocs")
+    build_site(Project(course), tmp_path / "site", strict=False)
+    said = [r.getMessage() for r in caplog.records if "theme.font" in r.getMessage()]
+    assert said == [str(warning)]
+    assert str(warning).startswith(f"mkdocs.yml:{line}:")
+    for p in all_files(tmp_path / "site"):
+        if p.suffix in (".html", ".css"):
+            body = p.read_text(encoding="utf-8", errors="replace")
+            assert "fonts.googleapis.com" not in body and "fonts.gstatic.com" not in body, p
+    assert external_requests(tmp_path / "site") == []
+    # strict mode (courseforge build's default) stops on the warning, as on any other, naming mkdocs.yml
+    with pytest.raises(CourseError) as exc:
+        build_site(Project(course), tmp_path / "strict")
+    assert any(d.path == "mkdocs.yml" and d.line == line and "theme.font is not false" in d.message
+               for d in exc.value.diagnostics)

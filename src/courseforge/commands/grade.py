@@ -21,7 +21,8 @@ several choices separated by |, matching as pair=right|pair=right).
 Writes to --out: gradebook.csv, results.json, errors.csv, warnings.csv and report.html, all
 at once (a reader sees the old set or the new one, never a mix; the sets are kept in the
 hidden folder .courseforge-grade). Only regular files are read: named pipes, sockets and
-broken links in the folders are skipped with a warning, hidden files are skipped and counted,
+broken links in the folders are skipped with a warning, hidden files are skipped and counted
+(hidden folders and hidden .json, .jsonl and .csv files are named in warnings.csv),
 and folders holding courseforge grade's own outputs are never read as submissions.
 
 Exit status:
@@ -150,7 +151,8 @@ def _run(args: argparse.Namespace) -> int:
               "and were skipped", file=sys.stderr)
     if skipped.get("hidden"):
         print(f"note: {skipped['hidden']:,} hidden file(s) or folder(s) (names starting with a dot) in the input "
-              "folders were skipped", file=sys.stderr)
+              "folders were skipped; those that could hold submissions are named in "
+              f"{os.path.join(args.out, 'warnings.csv')}", file=sys.stderr)
     print(summary.line(args.out.rstrip("/\\") or args.out))
     return EXIT_REJECTED if summary.rejected else EXIT_OK
 

@@ -142,9 +142,6 @@ def _repeated_in(value: Any) -> str | None:
     return None
 
 
-_IS_DICT = dict.__instancecheck__
-
-
 def _keys_near_top(d: dict) -> int:
     """Keys of an object, of the objects in it, and of the objects in those (a submission's
     learner, answers and matching answers): what a submission without a repeated key has."""
@@ -169,24 +166,36 @@ def _no_repeated_key(text: str, records: list) -> bool:
     """
     if "\\" in text:
         return False
+    if len(records) == 1 and records[0].__class__ is dict:
+        usual = _one_submission_without_repeats(text, records[0])
+        if usual is not None:
+            return usual
     colons = text.count(":")
-    if len(records) == 1 and records[0].__class__ is dict:  # one submission: its usual parts, counted in C
-        r = records[0]
-        learner, answers, versions, when = (r.get("learner"), r.get("answers"), r.get("question_versions"),
-                                            r.get("submitted_at"))
-        if learner.__class__ is dict and answers.__class__ is dict and versions.__class__ is dict:
-            expected = (len(r) + len(learner) + len(answers) + len(versions)
-                        + (when.count(":") if when.__class__ is str else 0))
-            if colons == expected:
-                return True
-            # matching answers are objects too
-            return colons == expected + sum(map(len, filter(_IS_DICT, answers.values())))
     expected = 0
     for r in records:
         if r.__class__ is dict:
             when = r.get("submitted_at")
             expected += _keys_near_top(r) + (when.count(":") if when.__class__ is str else 0)
     return colons == expected
+
+
+def _one_submission_without_repeats(text: str, r: dict) -> bool | None:
+    """:func:`_no_repeated_key` for one submission (a text without a backslash) with its usual
+    parts, counted in C; None when it has not those parts (the general count decides)."""
+    get = r.get
+    learner, answers, versions = get("learner"), get("answers"), get("question_versions")
+    if learner.__class__ is dict and answers.__class__ is dict and versions.__class__ is dict:
+        when = get("submitted_at")
+        rest = text.count(":") - len(r) - len(learner) - len(answers) - len(versions)
+        if when.__class__ is str:
+            rest -= when.count(":")
+        if rest == 0:
+            return True
+        for v in answers.values():  # matching answers are objects too (a plain loop: no call per value)
+            if v.__class__ is dict:
+                rest -= len(v)
+        return rest == 0
+    return None
 
 
 def repeated_keys(text: str, data: Any) -> list[str | None] | None:
@@ -240,6 +249,9 @@ def parse_json(text: str, what: str = "file") -> tuple[Any, list[str | None] | N
         raise Unreadable(0, "not valid JSON: nested too deeply") from None
     except ValueError:  # an integer longer than int() reads (sys.get_int_max_str_digits)
         data, long = _with_long_numbers(text, what)
+    if data.__class__ is dict and long is None and "\\" not in text \
+            and _one_submission_without_repeats(text, data):
+        return data, None  # the usual submission, settled without the general count
     if data.__class__ is dict or data.__class__ is list:
         try:
             keys = repeated_keys(text, data)
@@ -326,7 +338,8 @@ def expand_inputs(paths: Iterable[str | Path], root: Path | None = None,
     Folders are searched recursively for .json, .jsonl/.ndjson and .csv files. Only regular
     files are read: a named pipe would block the run forever, so it (and any socket, device
     or broken link) is skipped with a warning; links to folders are not followed. Hidden
-    files and folders are skipped and counted; a folder that cannot be listed is an error.
+    files and folders are skipped and counted, and each hidden folder or hidden file named like
+    a submission is named in a warning; a folder that cannot be listed is an error.
     A folder holding courseforge grade's own outputs (:data:`OUTPUT_MARK`) is skipped,
     and ``exclude`` keeps the output folder out. The same file named twice is read once.
     Paths are resolved once per folder, not once per file: a folder may hold 100,000
@@ -393,6 +406,9 @@ def _walk(top: Path, real_top: str, shown_top: str, excluded, files: list, probl
             if name.startswith("."):
                 if name != OUTPUT_MARK:
                     skipped[HIDDEN] += 1
+                    hidden = _hidden_reason(e, name)
+                    if hidden:
+                        problems.append(("warning", _join(shown_top, rel + name), 0, hidden, 0))
                 continue
             try:
                 if e.is_dir(follow_symlinks=False):
@@ -421,6 +437,20 @@ def _walk(top: Path, real_top: str, shown_top: str, excluded, files: list, probl
         if real not in seen:
             seen.add(real)
             files.append((path, fmt, _join(shown_top, rel_name)))
+
+
+def _hidden_reason(entry: os.DirEntry, name: str) -> str | None:
+    """Why a hidden folder, or a hidden file named like a submission, is skipped (other hidden
+    files, such as .DS_Store, are only counted)."""
+    try:
+        folder = entry.is_dir(follow_symlinks=False)
+    except OSError:
+        folder = False
+    if folder:
+        return "skipped: a hidden folder (its name starts with a dot); the files in it were not read"
+    if SUFFIXES.get(os.path.splitext(name)[1].lower()):
+        return "skipped: a hidden file (its name starts with a dot); rename it without the dot to grade it"
+    return None
 
 
 def _display(p: Path, root: Path | None) -> str:

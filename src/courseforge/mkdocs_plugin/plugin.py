@@ -27,6 +27,7 @@ from ..site import i18n
 from ..site.background import PendingCourse
 from ..site.course import SiteCourse
 from ..site.error_page import error_page
+from ..site.mkdocs_yml import web_font_warning
 from ..site.render import (
     Markdown,
     QuizRenderer,
@@ -85,6 +86,15 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         config.extra_javascript.append(MANIFEST)
         config.extra_javascript.append(f"{SITE_ASSETS}/quiz.js")
 
+        # No web fonts: Material loads Google Fonts unless theme.font is false. Turn them off and say so
+        # (check reports the same warning; it is logged once, here, not again with the course's warnings).
+        self.font_warning = None
+        if config.theme.get("font") is not False:
+            config.theme["font"] = False
+            mkdocs_yml = Path(config.config_file_path).resolve()
+            self.font_warning = web_font_warning(mkdocs_yml, self.project.rel(mkdocs_yml))
+            log.warning(str(self.font_warning))
+
         # Never let a CDN shim in: Material's offline plugin adds one unless a local one is listed.
         polyfills = [p for p in config.extra.get("polyfills", []) if "iframe-worker" not in str(p)]
         polyfills.insert(0, POLYFILLS)
@@ -112,7 +122,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             except CourseError as exc:
                 raise QuizCheckError(exc.diagnostics) from None
             for warning in self._course.warnings:
-                log.warning(str(warning))
+                if warning != getattr(self, "font_warning", None):  # said when the fonts were turned off
+                    log.warning(str(warning))
             self.renderer = QuizRenderer(self.t, self.md, self._course.doc_titles, self._course.info.id)
         return self._course
 

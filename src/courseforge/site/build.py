@@ -72,8 +72,10 @@ def _diagnostics(where: str, messages: list[str], summary: str) -> list[Diagnost
     for text in messages:
         head, sep, rest = text.partition(": ")
         if sep and (":" in head or head.endswith((".md", ".yml", ".yaml"))):
-            path, _, line = head.partition(":")
-            out.append(Diagnostic(path, int(line) if line.isdigit() else 0, 0, rest))
+            path, _, where_in = head.partition(":")
+            line, _, col = where_in.partition(":")  # "mkdocs.yml:4:3" as well as "page.md:12"
+            out.append(Diagnostic(path, int(line) if line.isdigit() else 0,
+                                  int(col) if line.isdigit() and col.isdigit() else 0, rest))
         else:
             out.append(Diagnostic(where, 0, 0, text))
     if "strict mode" in summary:

@@ -6,8 +6,9 @@ there. These checks read the same things without MkDocs (the core never
 imports it), so a trainer sees every problem with its file and line before
 building: a missing or unreadable ``mkdocs.yml``, a missing ``courseforge``
 plugin, a ``docs_dir`` other than ``modules``, ``nav`` entries and page links
-whose target is missing, and a theme that would fetch web fonts. The plugin
-enforces the font rule itself (:func:`web_font_problem`).
+whose target is missing, and (a warning) a theme that would fetch web fonts.
+The plugin enforces the font rule itself: it builds with ``font: false`` and
+says so with the same warning (:func:`web_font_warning`).
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ PLUGIN = "courseforge"
 GENERATED_PAGES = frozenset({"certificate.md"})
 
 WEB_FONTS = ("theme.font is not false, so Material would make every page load Google Fonts from another host "
-             "(learners offline or on poor connections wait for it); courseforge builds with font: false — write "
-             "'font: false' under theme: in mkdocs.yml")
+             "(learners offline or on poor connections wait for it); courseforge builds the site with font: false "
+             "instead — write 'font: false' under theme: in mkdocs.yml to make this warning go away")
 
 
 def web_font_problem(font) -> str | None:
@@ -111,14 +112,9 @@ def check_mkdocs_yml(path: Path, rel: str, docs_dir: Path, docs_rel: str) -> tup
     if theme is None:
         diags.append(Diagnostic(rel, 0, 0, "no theme: add 'theme:' with 'name: material' and 'font: false'"))
     else:
-        tmap = _mapping(theme[1])
-        font = tmap.get("font")
-        value = False if font is not None and isinstance(font[1], yaml.ScalarNode) and \
-            font[1].tag == "tag:yaml.org,2002:bool" and font[1].value.lower() in ("false", "no", "off") else object()
-        problem = web_font_problem(value)
-        if problem:
-            where = _at(font[1]) if font is not None else _at(theme[0])
-            diags.append(Diagnostic(rel, *where, problem))
+        fonts = _web_fonts(theme, rel)
+        if fonts:
+            diags.append(fonts)
 
     if "use_directory_urls" in top:
         v = top["use_directory_urls"][1]
@@ -131,6 +127,33 @@ def check_mkdocs_yml(path: Path, rel: str, docs_dir: Path, docs_rel: str) -> tup
             if not (docs_dir / target).is_file() and target not in GENERATED_PAGES:
                 diags.append(Diagnostic(rel, *_at(node), f"nav lists '{node.value}', which is not in {docs_rel}/"))
     return diags, site
+
+
+def _web_fonts(theme: tuple, rel: str) -> Diagnostic | None:
+    """The warning for a theme (its key and value nodes) whose font is not false, at the
+    font's line, or the theme's when it has none. A warning, not an error: the plugin builds
+    with ``font: false`` whatever mkdocs.yml says, and says so with this same message."""
+    font = _mapping(theme[1]).get("font")
+    value = False if font is not None and isinstance(font[1], yaml.ScalarNode) and \
+        font[1].tag == "tag:yaml.org,2002:bool" and font[1].value.lower() in ("false", "no", "off") else object()
+    problem = web_font_problem(value)
+    if not problem:
+        return None
+    where = _at(font[0]) if font is not None else _at(theme[0])  # the line that says font:, or theme:
+    return Diagnostic(rel, *where, problem, severity="warning")
+
+
+def web_font_warning(path: Path, rel: str) -> Diagnostic:
+    """What the plugin says when it turns web fonts off: :func:`check_mkdocs_yml`'s warning,
+    with its line, or the same words for the whole file when the line cannot be found
+    (a theme set through a YAML tag, or an ``INHERIT``ed file)."""
+    try:
+        root = yaml.compose(path.read_text(encoding="utf-8"), Loader=_Loader)
+        theme = _mapping(root).get("theme")
+        found = _web_fonts(theme, rel) if theme is not None else None
+    except (yaml.YAMLError, UnicodeDecodeError, OSError):
+        found = None
+    return found or Diagnostic(rel, 0, 0, WEB_FONTS, severity="warning")
 
 
 def _nav_files(node):
