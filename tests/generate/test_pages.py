@@ -220,3 +220,11 @@ def test_overview_and_takeaways_quote_no_sentence_that_leans_on_its_context():
     draft.passages[0].para.text += " Reef managers are currently short of money for coral reefs surveys."
     found = [s for _, s, _ in claims(draft, sentences)]
     assert found and not any("currently" in s for s in found)
+
+
+def test_actors_are_asked_to_act_on_an_issue_not_on_a_name():
+    from courseforge.generate.pages import issue_topic
+
+    assert issue_topic(["the United Nations system", "international cooperation on migration"]) == \
+        "international cooperation on migration"
+    assert issue_topic(["the Global Forum"]) == "the Global Forum"  # no issue among the topics: the first

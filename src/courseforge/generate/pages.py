@@ -389,6 +389,12 @@ def _quotable(draft: ModuleDraft, sentences: Sentences, pattern: re.Pattern | No
     return None
 
 
+def issue_topic(topics: list[str]) -> str:
+    """The first topic that is an issue rather than a name ("international cooperation
+    on migration", not "the United Nations system"): what actors can act on."""
+    return next((t for t in topics if not any(w[:1].isupper() for w in t.split())), topics[0])
+
+
 def discussion_questions(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list[str]:
     return [text for _, text in discussion(draft, corpus, sentences)]
 
@@ -433,7 +439,7 @@ def discussion(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) -> list
                        "authors to find out more?"))
     if len(actor_list(draft.actors)) >= 2:
         out.append(("actors", f"Which of the actors in this module — {md(actor_names(draft.actors))} — is best placed to act on "
-                   f"{md(t1)}, and what limits its influence?"))
+                   f"{md(issue_topic(topics))}, and what limits its influence?"))
     if len(draft.events) >= 2 and len(out) < 4:
         a, b = draft.events[0], draft.events[-1]
         # a change is only traced within one document's story: a treaty of one text and a
@@ -470,7 +476,8 @@ def page_objectives(draft: ModuleDraft, corpus: Corpus, sentences: Sentences) ->
             break
         if kind in _DISCUSSION_OBJECTIVE:
             verb, obj = _DISCUSSION_OBJECTIVE[kind]
-            goals.append((verb, obj.format(topic=topics[0]), f"discussion question {n}"))
+            goals.append((verb, obj.format(topic=issue_topic(topics) if kind == "actors" else topics[0]),
+                          f"discussion question {n}"))
     return goals
 
 
