@@ -117,3 +117,18 @@ def test_what_passed_the_checks_but_was_left_out_is_counted_with_its_reason():
     assert left[LEFT_SAME_SENTENCE] == 1
     line = GenerationStats(tried=12, passed=11, selected=len(qs), left_out=left).summary()
     assert "left out: 6 × true/false statements, which make at most a third of a quiz" in line
+
+
+def test_no_wrong_option_is_the_answer_of_another_question():
+    from courseforge.generate.questions.checks import check_distractor_is_other_key
+    from courseforge.generate.questions.select import LEFT_KEY_AS_DISTRACTOR
+
+    a, b = single("k1", 0.9), single("k2", 0.8)
+    # b offers a's answer as a wrong option
+    b.question.options[1] = Option("b", a.question.options[0].text, False)
+    assert check_distractor_is_other_key([a.question, b.question])
+    left: dict[str, int] = {}
+    qs = select([a, b, number("n1", 0.5)], 10, "seed", left)
+    assert [q.id for q in qs if q.type == "single"] == [a.question.id]
+    assert left == {LEFT_KEY_AS_DISTRACTOR: 1}
+    assert check_distractor_is_other_key(qs) == []

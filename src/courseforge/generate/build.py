@@ -262,7 +262,8 @@ def _share_with_final(final: ModuleDraft, drafts: list[ModuleDraft], corpus: Cor
     least MIN_PRACTICE: a course keeps a graded assessment, and no question is
     in both (practice keys reach the browser). Nothing moves unless the
     assessment then has enough."""
-    from .questions.checks import check_duplicates, check_repeated_keys, check_true_false_share
+    from .questions.checks import (check_distractor_is_other_key, check_duplicates, check_repeated_keys,
+                                   check_true_false_share)
     from .questions.select import place_keys
 
     given: dict[str, list] = {d.id: list(d.quiz.questions) for d in drafts}
@@ -279,7 +280,7 @@ def _share_with_final(final: ModuleDraft, drafts: list[ModuleDraft], corpus: Cor
             for q in sorted((q for q in qs if q.type != "true_false"), key=lambda q: (q.type in have, -qs.index(q))):
                 rest = [x for x in qs if x is not q]
                 if check_true_false_share(rest) or check_duplicates(final_qs + [q]) \
-                        or check_repeated_keys(final_qs + [q]):
+                        or check_repeated_keys(final_qs + [q]) or check_distractor_is_other_key(final_qs + [q]):
                     continue  # one answer twice in the assessment gives the second away
                 offer = (d.id, q)
                 break

@@ -710,6 +710,31 @@ def check_repeated_keys(questions) -> list[str]:
     return out
 
 
+def wrong_options(q) -> set[str]:
+    """The distractors a learner is shown, case-folded."""
+    if isinstance(q, (SingleChoice, MultipleChoice)):
+        return {o.text.casefold() for o in q.options if not o.correct}
+    if isinstance(q, Matching):
+        return {d.text.casefold() for d in q.distractors}
+    return set()
+
+
+def check_distractor_is_other_key(questions) -> list[str]:
+    """No distractor is the answer of another question of the quiz: a learner
+    who knows one answer would rule it out, or be taught it is wrong."""
+    keys: dict[str, str] = {}
+    for q in questions:
+        for k in answer_keys(q):
+            keys.setdefault(k, q.id)
+    out = []
+    for q in questions:
+        for d in sorted(wrong_options(q)):
+            if d in keys and keys[d] != q.id:
+                out.append(f"{q.id}: its wrong option '{d}' is the answer of {keys[d]}")
+                break
+    return out
+
+
 MAX_TRUE_FALSE_SHARE = 1 / 3  # a quiz is more than statements to judge
 
 
@@ -750,4 +775,5 @@ def check_quiz(quiz: Quiz, corpus) -> list[str]:
     out += check_true_false_balance(quiz.questions)
     out += check_true_false_share(quiz.questions)
     out += check_repeated_keys(quiz.questions)
+    out += check_distractor_is_other_key(quiz.questions)
     return out

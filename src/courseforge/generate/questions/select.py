@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from courseforge.quiz.model import MultipleChoice, Option, SingleChoice, TrueFalse
 
 from .candidates import Candidate
-from .checks import NEAR_DUPLICATE, answer_keys, comparable_text, true_false_allowed
+from .checks import NEAR_DUPLICATE, answer_keys, comparable_text, true_false_allowed, wrong_options
 from .distractors import seeded
 
 # Types tried first when making sure a quiz is varied: the rare kinds that
@@ -33,6 +33,7 @@ LEFT_TRUE_FALSE = "true/false statements, which make at most a third of a quiz"
 LEFT_BALANCE = "true/false statements, kept about as many true as false"
 LEFT_TYPE_CAP = "of a question type the quiz already has enough of"
 LEFT_SAME_KEY = "its answer is already the answer of another question of the quiz"
+LEFT_KEY_AS_DISTRACTOR = "its answer is a wrong option of another question of the quiz, or the other way round"
 LEFT_FULL = "the quiz was full"
 
 
@@ -79,6 +80,9 @@ class Selection:
                 return LEFT_BALANCE
         if answer_keys(q) & {k for other in self.chosen for k in answer_keys(other.question)}:
             return LEFT_SAME_KEY  # the same answer twice in a quiz gives the second away
+        if answer_keys(q) & {w for other in self.chosen for w in wrong_options(other.question)} \
+                or wrong_options(q) & {k for other in self.chosen for k in answer_keys(other.question)}:
+            return LEFT_KEY_AS_DISTRACTOR  # a wrong option here, the answer there
         text = comparable_text(q)
         for other in self.chosen:
             p = other.question
