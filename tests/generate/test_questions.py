@@ -462,3 +462,13 @@ def test_an_unnamed_initiative_leans_on_the_sentence_before():
 
     assert linked_to_context("Through workshops and study visits the initiative will build local capacities.")
     assert not linked_to_context("The programme Migration Voices opened in May in three cities.")
+
+
+def test_who_ran_one_event_is_not_asked():
+    b, ps = _builder_on([
+        "In June 2011, the Basin Institute and its partners assisted by hosting a workshop on flood maps in Tarsa.",
+        "The River Data Centre convened a meeting of the Upper River Agency in Arda in 2009.",
+        "The Basin Institute and the River Data Centre publish flow data for the Upper River Agency every week.",
+    ])
+    assert b.sentence_candidates("r", ps[0], 0) == []
+    assert b.sentence_candidates("r", ps[1], 0) == []

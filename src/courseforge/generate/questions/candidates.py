@@ -233,6 +233,8 @@ class Builder:
                 s = plain if usable_sentence(plain) else self.resolve(doc, para, sents[:si] + [plain], si)
             if s is None or WOULD_RE.search(s):
                 continue  # "All countries would ...": an ideal the text argues for, not a fact to recall
+            if HOSTING_RE.search(s):
+                continue  # "... assisted by hosting a workshop": who ran one event, trivia whatever is asked
             group = f"{doc}|{para.id}|{si}"
             base = sentence_quality(said) - 0.01 * rank - 0.05 * ("[" in s and reading is None)
             order = (rank, si)
@@ -704,6 +706,11 @@ VOLUME_RE = re.compile(
     r"(?:[\w-]+\s+){0,3}?(?:courses|trainees|beneficiaries|participants|workshops|seminars|publications|reports|"
     r"events|meetings|sessions)\s+(?:\w+\s+){0,2}?(?:annually|a\s+year|each\s+year|every\s+year|per\s+year)\b",
     re.I)
+# Who hosted, convened or organised one meeting: an event's logistics.
+HOSTING_RE = re.compile(
+    r"\b(?:host(?:s|ed|ing)?|conven(?:e|es|ed|ing)|organi[sz](?:e|es|ed|ing)|chair(?:s|ed|ing)?)\s+(?:a|an|the|its|their)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:workshops?|meetings?|seminars?|sessions?|events?|briefings?|panels?|side[- ]events?|"
+    r"receptions?|round[- ]?tables?)\b", re.I)
 HYPOTHETICAL_RE = re.compile(r"\b(?:would|might|could|ideal|ideally)\b", re.I)
 
 
