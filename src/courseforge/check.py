@@ -174,13 +174,57 @@ def _check_schema(project: Project) -> list[Diagnostic]:
     return []
 
 
+# The seeds read in this process, with the state of their files: a check that finds
+# every file under seeds/ (and the paragraph registry) as it was reuses them.
+_corpus_cache: dict[tuple[str, str], tuple[tuple, object, list[Diagnostic]]] = {}
+
+
+def _seed_files_state(project: Project) -> tuple | None:
+    """(path, content hash) of every file under seeds/ and of the paragraph registry; None if unreadable.
+
+    By content, not modification time: two writes within a clock tick keep the same mtime.
+    """
+    import hashlib
+
+    from .sources.stable import REGISTRY_PATH
+
+    try:
+        files = [project.root / REGISTRY_PATH]
+        if project.seeds_dir.is_dir():
+            files += sorted(p for p in project.seeds_dir.rglob("*") if p.is_file())
+        out = []
+        for f in files:
+            try:
+                data = f.read_bytes()
+            except FileNotFoundError:
+                out.append((str(f), None))
+                continue
+            out.append((str(f), len(data), hashlib.blake2b(data, digest_size=16).digest()))
+        return tuple(out)
+    except OSError:
+        return None
+
+
+def clear_corpus_cache() -> None:
+    _corpus_cache.clear()
+
+
 def _load_corpus(project: Project, diags: list[Diagnostic]):
+    key = (str(project.seeds_dir), str(project.root))
+    state = _seed_files_state(project)
+    hit = _corpus_cache.get(key)
+    if state is not None and hit is not None and hit[0] == state:
+        diags.extend(hit[2])
+        return hit[1]
+    _corpus_cache.pop(key, None)
     try:
         corpus, cdiags = load_corpus(project.seeds_dir, project.root)
     except CourseError as exc:
         diags.extend(exc.diagnostics)
         return None
     diags.extend(cdiags)
+    if state is not None:
+        _corpus_cache[key] = (state, corpus, list(cdiags))
     return corpus
 
 
