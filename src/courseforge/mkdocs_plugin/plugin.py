@@ -32,6 +32,7 @@ from ..site.render import (
     QuizRenderer,
     certificate_markdown,
     course_manifest,
+    quizzes_script,
     render_certificate,
     render_progress,
 )
@@ -44,6 +45,7 @@ SITE_ASSETS = "assets/courseforge"  # where our files go in the built site
 SHIM = f"{SITE_ASSETS}/iframe-worker-shim.js"
 POLYFILLS = f"{SITE_ASSETS}/polyfills.js"  # loads resize-observer.js only where it is missing
 MANIFEST = f"{SITE_ASSETS}/course.js"
+QUIZ_LIST = f"{SITE_ASSETS}/course-quizzes.js"  # loaded by quiz.js only where it is needed
 CERTIFICATE_PAGE = "certificate.md"
 
 
@@ -214,8 +216,11 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
                       + "\n".join(map(str, errors)))
             return
         site = Path(config.site_dir)
-        # The course manifest every page loads: quizzes, pages and UI strings, no key.
-        write_atomic(site / MANIFEST, self._manifest())
+        # The course manifest every page loads (course, UI strings) and the list of its quizzes,
+        # which only the pages showing progress load: no key in either.
+        quizzes, manifest = self._manifest()
+        write_atomic(site / QUIZ_LIST, quizzes)
+        write_atomic(site / MANIFEST, manifest)
 
         # Offline: the search index as a script, since file:// pages cannot fetch JSON.
         index = site / "search" / "search_index.json"
@@ -260,7 +265,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             found += [(m.start(), q) for q in self._slot_quizzes(m.group(1), html)]
         return sorted(((at, q) for at, q in found if q is not None), key=lambda x: x[0])
 
-    def _manifest(self) -> str:
+    def _manifest(self) -> tuple[str, str]:
+        """(course-quizzes.js, course.js)."""
         quizzes = []
         pages: dict[str, File] = {}
         for f in self.files.documentation_pages():
@@ -282,9 +288,10 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             })
         cert = self.files.get_file_from_path(CERTIFICATE_PAGE) if self.config.certificate else None
         info = self.course.info
-        return course_manifest(
+        script, digest = quizzes_script(quizzes)
+        return script, course_manifest(
             {"id": info.id, "title": info.title, "language": self.language},
-            quizzes,
+            digest,
             i18n.js_strings(self.language),
             cert.url if cert else None,
         )
