@@ -113,6 +113,7 @@ def check_course_report(project: Project) -> CheckReport:
     pages = _check_pages(project, corpus, diags, unreadable)
 
     # Quizzes against the rest of the course.
+    para_index: dict[str, dict[str, object]] = {}  # doc id -> paragraph id -> paragraph, built once per document
     quiz_modules = {r.quiz_id: r.module for r in results if r.quiz_id}
     for r in results:
         if r.module is not None and r.module not in pages and r.module not in unreadable:
@@ -124,7 +125,7 @@ def check_course_report(project: Project) -> CheckReport:
                                                        "matter); fix 'module' or create the page"))
         if corpus is not None:
             for cite in r.sources:
-                _check_cite(r.path, cite, corpus, diags)
+                _check_cite(r.path, cite, corpus, diags, para_index)
 
     # Markers in pages name quizzes that exist: only knowable when every quiz
     # file could be read far enough to give its id.
@@ -228,7 +229,7 @@ def _load_corpus(project: Project, diags: list[Diagnostic]):
     return corpus
 
 
-def _check_cite(path: str, cite, corpus, diags: list[Diagnostic]) -> None:
+def _check_cite(path: str, cite, corpus, diags: list[Diagnostic], index: dict | None = None) -> None:
     if cite.doc in corpus.unavailable:
         return  # the seed itself is broken; that error names the real cause
     doc = corpus.document(cite.doc)
@@ -239,7 +240,15 @@ def _check_cite(path: str, cite, corpus, diags: list[Diagnostic]) -> None:
         diags.append(Diagnostic(path, *cite.doc_pos, f"question '{cite.qid}' cites document '{cite.doc}', which is "
                                                      f"not in seeds/sources.yml{hint}"))
         return
-    para = doc.paragraph(cite.para)
+    if index is None:
+        para = doc.paragraph(cite.para)
+    else:
+        paras = index.get(doc.id)
+        if paras is None:
+            paras = index[doc.id] = {}
+            for p in doc.paragraphs:
+                paras.setdefault(p.id, p)  # the first of an id, as Document.paragraph finds it
+        para = paras.get(cite.para)
     where = short_label(cite.para)
     if para is None and cite.text:
         diags.append(Diagnostic(path, *cite.text_pos, f"question '{cite.qid}' was written from {where} of "
