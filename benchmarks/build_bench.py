@@ -197,7 +197,7 @@ def report(name: str, r: dict[str, float], target: float | None = 1.3) -> None:
     flag = "" if target is None else (" OK" if r["cpu_ratio"] <= target else " OVER TARGET")
     print(f"{name}: wall {r['wall']:.2f} s vs plain {r['wall_plain']:.2f} s, ratio {r['wall_ratio']:.2f}x; "
           f"CPU {r['cpu']:.2f} s vs {r['cpu_plain']:.2f} s, ratio {r['cpu_ratio']:.2f}x "
-          f"(pairs {r['cpu_ratios']}; target <= {target}x){flag}")
+          f"(pairs {r['cpu_ratios']}{'' if target is None else f'; target <= {target}x'}){flag}")
 
 
 def serve_edit_seconds(root: Path, edits: int, cpus: set[int] | None) -> list[float]:
