@@ -1,22 +1,25 @@
-"""Site build time: the shipped course, and the plugin's cost against a plain MkDocs build.
+"""Site build time and size: the plugin's cost against a plain MkDocs build, first views, serve.
 
 Prints:
-* the shipped course's build time (courseforge build, strict, checker included);
-* the same Markdown built by plain MkDocs + Material without the courseforge plugin
-  (no quizzes), and the ratio;
-* a generated course of 100 modules x 20 questions (2,000 questions, all seven
-  types), with and without the plugin, and the ratio (target: <= 1.3x);
-* the size budgets: quiz JS + CSS gzipped (<= 15 KB) and a module page's first
-  view gzipped (<= 100 KB).
+* the shipped course's build (courseforge build, strict, checker included) against
+  the same Markdown built by plain MkDocs + Material without the courseforge plugin;
+* generated courses of 100 pages x 20 questions and of 1,000 pages x 2 questions
+  (2,000 questions each, all seven types), with and without the plugin: wall and CPU
+  ratios, each the median of per-pair ratios (target: CPU <= 1.3x);
+* the first view of pages (HTML + the scripts and stylesheets it loads, gzipped;
+  the list of quizzes counts on the pages that load it at once: home, certificate)
+  at 100 and 1,000 quizzes (budget 100 KB), and quiz JS + CSS (budget 15 KB);
+* `courseforge serve` on the 100-page course: seconds from writing an edit to one
+  quiz to the edited page being served (target < 1 s).
 
-The plugin checks the course in a forked child while MkDocs reads the pages, so
-wall time gains from a free second core; CPU time (parent and child) is printed
-too, since on a loaded machine there is no free core to gain from. The load
-average before and after says how busy the machine was; --inline also times
-the 2,000-question build with the check in the build's own process
-(``background: false``), to see what the second process gains.
-Times are medians of several runs, ours and plain alternating; ratios are medians of
-per-pair ratios. Run: python benchmarks/build_bench.py [--runs N] [--inline]
+By default the benchmark runs on one core (the process and the serve child are pinned
+to the first CPU they may use), where the background check has no free core to gain
+from; --all-cores lets them use every CPU. Each build starts cold (nothing read by an
+earlier build in this process is reused), as a new `courseforge build` does. Runs
+alternate ours and plain after a warm-up of each, so a change in machine load hits both
+alike; the load average before and after says how busy the machine was. --inline also
+times the 100-page build with the check in the build's own process (``background: false``).
+Run: python benchmarks/build_bench.py [--runs N] [--inline] [--all-cores] [--no-serve]
 """
 
 from __future__ import annotations
@@ -43,6 +46,11 @@ from courseforge.quiz.model import (  # noqa: E402
     SingleChoice, SourceRef, TrueFalse,
 )
 from courseforge.site.build import build_site  # noqa: E402
+try:
+    from courseforge.site.course import clear_caches  # noqa: E402
+except ImportError:  # a tree from before builds reused what they read: every build is cold
+    def clear_caches() -> None:
+        pass
 from courseforge.sources.ingest import load_corpus  # noqa: E402
 
 
@@ -57,33 +65,16 @@ def plain_build(root: Path, site: Path) -> None:
     build(load_config(str(plain), site_dir=str(site), strict=False))
 
 
-CPU: dict[str, list[float]] = {}
-
-
 def cpu_seconds() -> float:
     """CPU time of this process and its finished children (the background checker)."""
     t = os.times()
     return t.user + t.system + t.children_user + t.children_system
 
 
-def paired(ours, plain, runs: int, label: str = "") -> tuple[float, float, float]:
-    """Median wall times of ``ours`` and ``plain``, and the median of their per-pair ratios.
-
-    Runs alternate (ours, plain, ours, plain, ...) so a change in machine load
-    hits both sides alike; a warm-up run of each comes first. CPU seconds are
-    kept in CPU[label] as (ours, plain) medians.
-    """
-    ours()
-    plain()
-    a, b, ca, cb = [], [], [], []
-    for _ in range(runs):
-        for fn, out, cpu in ((ours, a, ca), (plain, b, cb)):
-            start, c0 = time.perf_counter(), cpu_seconds()
-            fn()
-            out.append(time.perf_counter() - start)
-            cpu.append(cpu_seconds() - c0)
-    CPU[label] = [statistics.median(ca), statistics.median(cb)]
-    return statistics.median(a), statistics.median(b), statistics.median(x / y for x, y in zip(a, b))
+def cold_build(root: Path, site: Path) -> None:
+    """``courseforge build`` as a new process does it: nothing read by an earlier build is reused."""
+    clear_caches()
+    build_site(Project(root), site, strict=True)
 
 
 def course_copy(tmp: Path, name: str) -> Path:
@@ -155,74 +146,156 @@ def gz(data: bytes) -> int:
 
 
 def first_view(site: Path, page: Path) -> int:
+    """Gzipped bytes of a page and what it loads at once (404.html names files from the site root)."""
     html = page.read_text(encoding="utf-8")
     total = gz(html.encode("utf-8"))
     refs = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
-    return total + sum(gz((page.parent / r).resolve().read_bytes()) for r in refs)
+    if "data-cf-progress" in html or "data-cf-certificate" in html:  # quiz.js loads the list of quizzes there
+        refs += [r.replace("course.js", "course-quizzes.js") for r in refs if r.endswith("courseforge/course.js")]
+    for ref in refs:
+        ref = ref.split("?")[0]
+        path = site / ref.lstrip("/") if ref.startswith("/") else page.parent / ref
+        if path.exists() or not path.name == "course-quizzes.js":  # a build from before the list had its own file
+            total += gz(path.resolve().read_bytes())
+    return total
+
+
+def largest_first_views(site: Path, course: Path) -> tuple[tuple[str, int], tuple[str, int]]:
+    """(page, bytes) of the largest first view among module pages, and among the other pages."""
+    modules = {p.stem for p in (course / "modules").glob("*.md") if p.read_text(encoding="utf-8").startswith("---\nid:")}
+    views = {p.relative_to(site).as_posix(): first_view(site, p) for p in site.rglob("*.html")}
+    module = {k: v for k, v in views.items() if k.split("/")[0].removesuffix(".html") in modules}
+    other = {k: v for k, v in views.items() if k not in module}
+    pick = lambda d: max(d.items(), key=lambda kv: kv[1]) if d else ("-", 0)  # noqa: E731
+    return pick(module), pick(other)
+
+
+def paired_build(root: Path, tmp: Path, runs: int, label: str) -> dict[str, float]:
+    """Cold courseforge builds and plain builds, alternating: medians and per-pair ratios."""
+    ours = lambda: cold_build(root, tmp / f"site-{label}")  # noqa: E731
+    plain = lambda: plain_build(root, tmp / f"site-{label}-plain")  # noqa: E731
+    ours()
+    plain()
+    rows = []
+    for _ in range(runs):
+        row = []
+        for fn in (ours, plain):
+            start, c0 = time.perf_counter(), cpu_seconds()
+            fn()
+            row += [time.perf_counter() - start, cpu_seconds() - c0]
+        rows.append(row)
+    med = lambda xs: statistics.median(xs)  # noqa: E731
+    return {
+        "wall": med(r[0] for r in rows), "wall_plain": med(r[2] for r in rows),
+        "cpu": med(r[1] for r in rows), "cpu_plain": med(r[3] for r in rows),
+        "wall_ratio": med(r[0] / r[2] for r in rows), "cpu_ratio": med(r[1] / r[3] for r in rows),
+        "cpu_ratios": [round(r[1] / r[3], 2) for r in rows],
+    }
+
+
+def report(name: str, r: dict[str, float], target: float | None = 1.3) -> None:
+    flag = "" if target is None else (" OK" if r["cpu_ratio"] <= target else " OVER TARGET")
+    print(f"{name}: wall {r['wall']:.2f} s vs plain {r['wall_plain']:.2f} s, ratio {r['wall_ratio']:.2f}x; "
+          f"CPU {r['cpu']:.2f} s vs {r['cpu_plain']:.2f} s, ratio {r['cpu_ratio']:.2f}x "
+          f"(pairs {r['cpu_ratios']}{'' if target is None else f'; target <= {target}x'}){flag}")
+
+
+def serve_edit_seconds(root: Path, edits: int, cpus: set[int] | None) -> list[float]:
+    """`courseforge serve` on ``root``: seconds from writing an edit to one quiz to the page showing it."""
+    import socket
+    import subprocess
+    import urllib.request
+
+    def fetch(url: str) -> str:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as r:
+                return r.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    quiz = root / "quizzes" / "quiz-001.yml"
+    original = quiz.read_text(encoding="utf-8")
+    url = f"http://127.0.0.1:{port}/001-module/"
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    proc = subprocess.Popen([sys.executable, "-m", "courseforge", "serve", "--addr", f"127.0.0.1:{port}"], cwd=root,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
+    times = []
+    try:
+        end = time.monotonic() + 300
+        while time.monotonic() < end and "Quiz 1<" not in fetch(url):
+            time.sleep(0.2)
+        time.sleep(1.0)
+        for i in range(edits):
+            title = f"Quiz 1, edit {i + 1}"
+            start = time.monotonic()
+            quiz.write_text(original.replace("title: Quiz 1\n", f"title: {title}\n"), encoding="utf-8")
+            while title not in fetch(url) and time.monotonic() - start < 60:
+                time.sleep(0.05)
+            times.append(time.monotonic() - start)
+            time.sleep(1.0)
+    finally:
+        quiz.write_text(original, encoding="utf-8")
+        proc.terminate()
+        proc.wait(timeout=20)
+    return times
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--modules", type=int, default=100)
-    parser.add_argument("--questions", type=int, default=20)
-    parser.add_argument("--inline", action="store_true", help="also time the build without the background check")
+    parser.add_argument("--inline", action="store_true", help="also time the 100-page build without the background check")
+    parser.add_argument("--all-cores", action="store_true", help="use every CPU (default: one core)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the serve measurement")
     args = parser.parse_args()
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
-    print(f"load average before: {os.getloadavg()[0]:.2f} ({os.cpu_count()} cores)")
+    cpus = None
+    if not args.all_cores and hasattr(os, "sched_setaffinity"):
+        cpus = {min(os.sched_getaffinity(0))}
+        os.sched_setaffinity(0, cpus)
+    where = f"one core (CPU {next(iter(cpus))})" if cpus else f"{os.cpu_count()} cores"
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())} ({os.cpu_count()} cores; running on {where})")
 
     with tempfile.TemporaryDirectory(prefix="cf-build-bench-") as tmp_name:
         tmp = Path(tmp_name)
         shipped = course_copy(tmp, "shipped")
         n_quiz = len(list((shipped / "quizzes").glob("*.yml")))
-        t_ship, t_ship_plain, r_ship = paired(lambda: build_site(Project(shipped), tmp / "site-ship", strict=True),
-                                              lambda: plain_build(shipped, tmp / "site-ship-plain"), args.runs, "ship")
-        print(f"shipped course ({n_quiz} quizzes): courseforge build {t_ship:.2f} s, "
-              f"plain MkDocs {t_ship_plain:.2f} s, ratio {r_ship:.2f}x")
+        report(f"shipped course ({n_quiz} quizzes)", paired_build(shipped, tmp, args.runs, "ship"), None)
 
-        big = big_course(tmp, args.modules, args.questions)
-        total = args.modules * args.questions
-        t_big, t_big_plain, ratio = paired(lambda: build_site(Project(big), tmp / "site-big", strict=True),
-                                           lambda: plain_build(big, tmp / "site-big-plain"), args.runs, "big")
-        print(f"{args.modules} modules x {args.questions} questions ({total} questions): courseforge build {t_big:.2f} s, "
-              f"plain MkDocs {t_big_plain:.2f} s, ratio {ratio:.2f}x (target <= 1.3x) "
-              f"{'OK' if ratio <= 1.3 else 'OVER TARGET'}")
+        big = {}
+        for pages, per_quiz in ((100, 20), (1000, 2)):
+            root = big_course(tmp / f"c{pages}", pages, per_quiz)
+            big[pages] = root
+            report(f"{pages} pages x {per_quiz} questions ({pages * per_quiz} questions)",
+                   paired_build(root, tmp, args.runs, f"big{pages}"))
+            (mname, mview), (oname, oview) = largest_first_views(tmp / f"site-big{pages}", root)
+            print(f"  first view at {pages} quizzes: largest module page {mview / 1024:.1f} KB ({mname}), "
+                  f"largest other page {oview / 1024:.1f} KB ({oname}); budget 100 KB")
         if args.inline:
             inline = tmp / "big-inline"
-            shutil.copytree(big, inline)
+            shutil.copytree(big[100], inline)
             yml = inline / "mkdocs.yml"
             yml.write_text(yml.read_text(encoding="utf-8").replace("  - courseforge\n",
                                                                    "  - courseforge:\n      background: false\n"),
                            encoding="utf-8")
-            t_in, t_in_plain, r_in = paired(lambda: build_site(Project(inline), tmp / "site-inline", strict=True),
-                                            lambda: plain_build(inline, tmp / "site-inline-plain"), args.runs, "inline")
-            print(f"the same, check inline (background: false): courseforge build {t_in:.2f} s, "
-                  f"plain MkDocs {t_in_plain:.2f} s, ratio {r_in:.2f}x")
-        for label, name in (("ship", "shipped course"), ("big", f"{total} questions"), ("inline", "check inline")):
-            if label not in CPU:
-                continue
-            ours_cpu, plain_cpu = CPU[label]
-            print(f"CPU time, {name}: courseforge {ours_cpu:.2f} s (checker in a child process included), "
-                  f"plain {plain_cpu:.2f} s, ratio {ours_cpu / plain_cpu:.2f}x")
+            report("100 pages, check inline (background: false)", paired_build(inline, tmp, args.runs, "inline"))
 
         assets = REPO / "src" / "courseforge" / "assets"
         quiz_gz = gz((assets / "quiz.js").read_bytes()) + gz((assets / "quiz.css").read_bytes())
         print(f"quiz.js + quiz.css gzipped: {quiz_gz / 1024:.1f} KB (budget 15 KB)")
-        site = tmp / "site-ship"
-        modules = {p.stem for p in (shipped / "modules").glob("*.md") if p.read_text(encoding="utf-8").startswith("---\nid:")}
-        views = {p.parent.name: first_view(site, p) for p in sorted(site.glob("*/index.html"))}
-        module_views = {k: v for k, v in views.items() if k in modules}
-        if module_views:
-            name = max(module_views, key=module_views.get)
-            print(f"largest first view of a shipped module page (HTML + JS + CSS, gzipped): "
-                  f"{module_views[name] / 1024:.1f} KB ({name}; budget 100 KB)")
-        others = {k: v for k, v in views.items() if k not in modules}
-        if others:
-            name = max(others, key=others.get)
-            print(f"largest first view of another page: {others[name] / 1024:.1f} KB ({name})")
-        big_page = tmp / "site-big" / "001-module" / "index.html"
-        print(f"first view of a 20-question module page: {first_view(tmp / 'site-big', big_page) / 1024:.1f} KB")
-    print(f"load average after: {os.getloadavg()[0]:.2f}")
+        (mname, mview), (oname, oview) = largest_first_views(tmp / "site-ship", shipped)
+        print(f"shipped course first view: largest module page {mview / 1024:.1f} KB ({mname}), "
+              f"largest other page {oview / 1024:.1f} KB ({oname})")
+
+        if not args.no_serve:
+            times = serve_edit_seconds(big[100], 5, cpus)
+            med = statistics.median(times)
+            print(f"serve, 100 pages: edit to one quiz -> page served in {med:.2f} s median "
+                  f"({', '.join(f'{t:.2f}' for t in times)}; target < 1 s){' OK' if med < 1 else ' OVER TARGET'}")
+    print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     return 0
 
 

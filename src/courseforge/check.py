@@ -113,6 +113,7 @@ def check_course_report(project: Project) -> CheckReport:
     pages = _check_pages(project, corpus, diags, unreadable)
 
     # Quizzes against the rest of the course.
+    para_index: dict[str, dict[str, object]] = {}  # doc id -> paragraph id -> paragraph, built once per document
     quiz_modules = {r.quiz_id: r.module for r in results if r.quiz_id}
     for r in results:
         if r.module is not None and r.module not in pages and r.module not in unreadable:
@@ -124,7 +125,7 @@ def check_course_report(project: Project) -> CheckReport:
                                                        "matter); fix 'module' or create the page"))
         if corpus is not None:
             for cite in r.sources:
-                _check_cite(r.path, cite, corpus, diags)
+                _check_cite(r.path, cite, corpus, diags, para_index)
 
     # Markers in pages name quizzes that exist: only knowable when every quiz
     # file could be read far enough to give its id.
@@ -174,17 +175,61 @@ def _check_schema(project: Project) -> list[Diagnostic]:
     return []
 
 
+# The seeds read in this process, with the state of their files: a check that finds
+# every file under seeds/ (and the paragraph registry) as it was reuses them.
+_corpus_cache: dict[tuple[str, str], tuple[tuple, object, list[Diagnostic]]] = {}
+
+
+def _seed_files_state(project: Project) -> tuple | None:
+    """(path, content hash) of every file under seeds/ and of the paragraph registry; None if unreadable.
+
+    By content, not modification time: two writes within a clock tick keep the same mtime.
+    """
+    import hashlib
+
+    from .sources.stable import REGISTRY_PATH
+
+    try:
+        files = [project.root / REGISTRY_PATH]
+        if project.seeds_dir.is_dir():
+            files += sorted(p for p in project.seeds_dir.rglob("*") if p.is_file())
+        out = []
+        for f in files:
+            try:
+                data = f.read_bytes()
+            except FileNotFoundError:
+                out.append((str(f), None))
+                continue
+            out.append((str(f), len(data), hashlib.blake2b(data, digest_size=16).digest()))
+        return tuple(out)
+    except OSError:
+        return None
+
+
+def clear_corpus_cache() -> None:
+    _corpus_cache.clear()
+
+
 def _load_corpus(project: Project, diags: list[Diagnostic]):
+    key = (str(project.seeds_dir), str(project.root))
+    state = _seed_files_state(project)
+    hit = _corpus_cache.get(key)
+    if state is not None and hit is not None and hit[0] == state:
+        diags.extend(hit[2])
+        return hit[1]
+    _corpus_cache.pop(key, None)
     try:
         corpus, cdiags = load_corpus(project.seeds_dir, project.root)
     except CourseError as exc:
         diags.extend(exc.diagnostics)
         return None
     diags.extend(cdiags)
+    if state is not None:
+        _corpus_cache[key] = (state, corpus, list(cdiags))
     return corpus
 
 
-def _check_cite(path: str, cite, corpus, diags: list[Diagnostic]) -> None:
+def _check_cite(path: str, cite, corpus, diags: list[Diagnostic], index: dict | None = None) -> None:
     if cite.doc in corpus.unavailable:
         return  # the seed itself is broken; that error names the real cause
     doc = corpus.document(cite.doc)
@@ -195,7 +240,15 @@ def _check_cite(path: str, cite, corpus, diags: list[Diagnostic]) -> None:
         diags.append(Diagnostic(path, *cite.doc_pos, f"question '{cite.qid}' cites document '{cite.doc}', which is "
                                                      f"not in seeds/sources.yml{hint}"))
         return
-    para = doc.paragraph(cite.para)
+    if index is None:
+        para = doc.paragraph(cite.para)
+    else:
+        paras = index.get(doc.id)
+        if paras is None:
+            paras = index[doc.id] = {}
+            for p in doc.paragraphs:
+                paras.setdefault(p.id, p)  # the first of an id, as Document.paragraph finds it
+        para = paras.get(cite.para)
     where = short_label(cite.para)
     if para is None and cite.text:
         diags.append(Diagnostic(path, *cite.text_pos, f"question '{cite.qid}' was written from {where} of "

@@ -147,6 +147,8 @@ def test_lms_report_when_framed(page, sites):
     frame.locator("#quiz-q-basics[data-cf-ready]").wait_for()
     frame.locator("#cf-q-basics-capital-b").check()
     frame.locator("#cf-q-basics-capital .cf-check").click()
+    # The totals come from the list of quizzes, which the frame loads beside the page.
+    page.wait_for_function("window.courseforgeLMS.records.length > 0")
     records = page.evaluate("window.courseforgeLMS.records")
     version = page.evaluate("window.courseforgeCourse.quizzes[0].version")
     assert records == [{

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import gzip
+import hashlib
 import json
 import re
 import subprocess
@@ -55,8 +56,13 @@ def test_practice_quiz_rendered_where_its_marker_is(course, tmp_path):
     assert '<script src="../assets/courseforge/quiz.js"></script>' in html
     manifest = (site / "assets" / "courseforge" / "course.js").read_text(encoding="utf-8")
     data = json.loads(manifest.removeprefix("window.courseforgeCourse=").rstrip().rstrip(";"))
-    assert [(q["id"], q["url"], q["module_title"], q["count"], q["max"]) for q in data["quizzes"]] == [
+    listed = (site / "assets" / "courseforge" / "course-quizzes.js").read_text(encoding="utf-8")
+    quizzes = json.loads(listed.removeprefix("window.courseforgeQuizzes=").rstrip().rstrip(";"))
+    assert [(q["id"], q["url"], q["module_title"], q["count"], q["max"]) for q in quizzes] == [
         ("q-basics", "01-basics/", "Basics of migration", 7, 7), ("q-exam", "02-exam/", "Exam module", 7, 7)]
+    assert "quizzes" not in data and data["quizzes_script"] == "course-quizzes.js"
+    assert data["quizzes_digest"] == hashlib.sha256(listed.removeprefix("window.courseforgeQuizzes=").rstrip()
+                                                    .rstrip(";").encode("utf-8")).hexdigest()[:12]
     assert data["course"] == {"id": "test-course", "title": "Test Course on Migration", "language": "en"}
     assert data["certificate"] == "certificate/"
     assert (site / "certificate" / "index.html").is_file()

@@ -79,3 +79,24 @@ def test_serve_on_a_busy_port_says_so_before_serving(course):
     assert run.returncode != 0
     assert f"port {port} is already in use" in run.stderr and f"--addr 127.0.0.1:{port + 1}" in run.stderr
     assert "serving the course" not in run.stdout and "Traceback" not in run.stderr
+
+
+def test_serve_rebuilds_only_the_quizs_page_and_everything_after_a_page_edit(course):
+    quiz = course / "quizzes" / "q-exam.yml"
+    with serving(course) as url:
+        exam = url.replace("01-basics", "02-exam")
+        listed = url.replace("01-basics/", "assets/courseforge/course-quizzes.js")
+        assert wait_for(exam, '<h2 id="quiz-q-exam-title">Check your understanding</h2>')
+        quiz.write_text(quiz.read_text(encoding="utf-8").replace("title: Check your understanding",
+                                                                  "title: Check the exam"), encoding="utf-8")
+        assert wait_for(exam, '<h2 id="quiz-q-exam-title">Check the exam</h2>')
+        # The pages not rebuilt still count in what the site lists of the course.
+        assert wait_for(listed, '"title":"Check the exam"')
+        assert '"module_title":"Basics of migration"' in fetch(listed)
+        assert "Check the exam" not in fetch(url)
+        # A page edit rebuilds every page: the other page's navigation shows the new title.
+        page = course / "modules" / "02-exam.md"
+        page.write_text(page.read_text(encoding="utf-8").replace("title: Exam module", "title: Final exam module"),
+                        encoding="utf-8")
+        assert wait_for(url, "Final exam module")
+        assert '"module_title":"Final exam module"' in fetch(listed)

@@ -2,7 +2,10 @@
  *
  * The page's HTML already holds every question as a plain form; this script
  * adds checking, hints, reordering, saving and the submission download. It
- * reads the course manifest (course.js, loaded first) and each quiz's JSON.
+ * reads the course manifest (course.js, loaded first), each quiz's JSON and,
+ * only where progress is shown or has to be worked out, the list of the
+ * course's quizzes (course-quizzes.js), so a page's first view does not grow
+ * with the course.
  * It works with Material's instant navigation (document$), without it, and
  * from file://. Learner input is only ever set with textContent or .value.
  */
@@ -14,6 +17,25 @@
   var ROOT = script ? new URL("../../", script) : new URL(".", location.href);
   var PREFIX = "courseforge:" + (C.course.id || "") + ":";
   var COLON = S.colon || ": "; // "Source: …" in English, "Source : …" (a no-break space first) in French
+
+  // The course's quizzes: in course.js itself (older builds) or in the script it names,
+  // loaded on the first call that needs them (a script, not a fetch: file:// pages may load scripts).
+  var QUIZZES = Array.isArray(C.quizzes) ? C.quizzes : null, waiting = [];
+  function withQuizzes(cb) {
+    if (QUIZZES) { cb(QUIZZES); return; }
+    waiting.push(cb);
+    if (waiting.length > 1) return;
+    var tag = document.createElement("script");
+    tag.src = new URL(C.quizzes_script || "course-quizzes.js", script || new URL("assets/courseforge/", ROOT)).href;
+    tag.onload = function () {
+      QUIZZES = window.courseforgeQuizzes || [];
+      var todo = waiting;
+      waiting = [];
+      todo.forEach(function (f) { f(QUIZZES); });
+    };
+    tag.onerror = function () { waiting = []; };
+    document.head.appendChild(tag);
+  }
 
   // -- small helpers ---------------------------------------------------------
   function fmt(key, vals) {
@@ -123,15 +145,25 @@
     return { done: passed, started: started, score: score, percent: percent, passed: passed, checked: checked };
   }
   function totals() {
-    var done = C.quizzes.filter(function (m) { return status(m).done; }).length;
-    return { done: done, total: C.quizzes.length };
+    var done = QUIZZES.filter(function (m) { return status(m).done; }).length;
+    return { done: done, total: QUIZZES.length };
+  }
+  function lmsOf() {
+    if (window.parent === window) return null;
+    try {
+      var lms = window.parent.courseforgeLMS;
+      return lms && typeof lms.report === "function" ? lms : null;
+    } catch (e) { return null; } // another origin
   }
   function report(m, module) {
     // The SCORM launch page (a parent frame) records scores in the LMS.
-    if (window.parent === window) return;
+    if (!lmsOf()) return;
+    withQuizzes(function () { reportNow(m, module); });
+  }
+  function reportNow(m, module) {
     try {
-      var lms = window.parent.courseforgeLMS;
-      if (!lms || typeof lms.report !== "function") return;
+      var lms = lmsOf();
+      if (!lms) return;
       var s = status(m), t = totals();
       lms.report({
         done: s.done, version: m.version, code: s.complete && s.complete.code ? s.complete.code : null,
@@ -421,7 +453,7 @@
         persist();
         showFeedback(q, box, a, result);
         updateSummary();
-        markNav();
+        markNav(true);
         report(meta, data.module);
       }
       $(".cf-check", box).addEventListener("click", check);
@@ -517,7 +549,7 @@
       if (!missing.length) st.complete = { submitted_at: now, code: certificateCode(submission) };
       persist();
       summary.textContent = fmt("downloaded", { file: file });
-      markNav();
+      markNav(true);
       report(meta, data.module);
     });
   }
@@ -525,21 +557,46 @@
   // -- navigation marks, home-page progress, certificate ---------------------------------------
   function pageUrl(m) { return m.url == null ? null : new URL(m.url, ROOT).href.split("#")[0].replace(/index\.html$/, ""); }
 
-  function markNav() {
-    C.quizzes.forEach(function (m) {
-      var target = pageUrl(m);
-      if (!target) return;
-      var done = status(m).done;
-      $$("a.md-nav__link[href]").forEach(function (a) {
-        if (a.hash || a.href.split("#")[0].replace(/index\.html$/, "") !== target) return; // not table-of-contents links
-        var badge = $(".cf-done", a);
-        if (done && !badge) {
-          badge = el("span", "cf-done");
-          badge.appendChild(el("span", null, "✓")).setAttribute("aria-hidden", "true");
-          badge.appendChild(el("span", "cf-sr", " (" + S.completed + ")"));
-          a.appendChild(badge);
-        } else if (!done && badge) badge.remove();
+  // The pages marked done are kept with the list's digest, so that a page needs the list
+  // only when the learner's progress changed or the course did (an edited quiz starts afresh).
+  function hasProgress() {
+    for (var i = 0; i < localStorage.length; i++) {
+      var k = localStorage.key(i);
+      if (k && k.indexOf(PREFIX + "quiz:") === 0) return true;
+    }
+    return false;
+  }
+  function markNav(changed) {
+    var kept = load("nav");
+    if (!QUIZZES && !changed) {
+      if (kept && kept.digest === C.quizzes_digest && Array.isArray(kept.done)) { showMarks(kept.done); return; }
+      var any = false;
+      try { any = hasProgress(); } catch (e) { /* no storage: no progress */ }
+      if (!any) { showMarks([]); return; }
+    }
+    withQuizzes(function (quizzes) {
+      var done = {};
+      quizzes.forEach(function (m) {
+        var target = pageUrl(m);
+        if (target) done[target] = status(m).done; // a page of several quizzes: as the last one stands
       });
+      var urls = Object.keys(done).filter(function (u) { return done[u]; });
+      save("nav", { digest: C.quizzes_digest, done: urls });
+      showMarks(urls);
+    });
+  }
+  function showMarks(urls) {
+    var done = {};
+    urls.forEach(function (u) { done[u] = true; });
+    $$("a.md-nav__link[href]").forEach(function (a) {
+      if (a.hash) return; // not table-of-contents links
+      var badge = $(".cf-done", a), mark = done[a.href.split("#")[0].replace(/index\.html$/, "")] === true;
+      if (mark && !badge) {
+        badge = el("span", "cf-done");
+        badge.appendChild(el("span", null, "✓")).setAttribute("aria-hidden", "true");
+        badge.appendChild(el("span", "cf-sr", " (" + S.completed + ")"));
+        a.appendChild(badge);
+      } else if (!mark && badge) badge.remove();
     });
   }
 
@@ -567,7 +624,7 @@
     box.appendChild(el("p", "cf-progress__text", label));
     box.appendChild(bar);
     var list = el("ul", "cf-progress__list");
-    C.quizzes.forEach(function (m) {
+    QUIZZES.forEach(function (m) {
       var li = el("li", status(m).done ? "cf-progress__done" : "");
       if (m.url != null) {
         var a = el("a", null, m.module_title);
@@ -625,7 +682,7 @@
       $(".cf-cert__name", cert).textContent = name; // a name is text, never HTML
       var body = $("tbody", cert);
       body.textContent = "";
-      C.quizzes.forEach(function (m) {
+      QUIZZES.forEach(function (m) {
         var tr = el("tr");
         tr.appendChild(el("td", null, m.module_title));
         tr.appendChild(el("td", null, statusText(m)));
@@ -665,9 +722,10 @@
     if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
     $$("[data-cf-quiz]").forEach(initQuiz);
     var progress = $("[data-cf-progress]");
-    if (progress) renderProgress(progress);
+    if (progress) withQuizzes(function () { renderProgress(progress); });
     var cert = $("[data-cf-certificate]");
-    if (cert && !cert.dataset.cfReady) { cert.dataset.cfReady = "1"; initCertificate(cert); }
+    if (cert && !cert.dataset.cfReady) { cert.dataset.cfReady = "1"; withQuizzes(function () { initCertificate(cert); }); }
+    if (lmsOf()) withQuizzes(function () {}); // in an LMS frame every check reports totals: have the list ready
     markNav();
   }
 

@@ -36,6 +36,14 @@ def quiet_mkdocs_logging(level: int = logging.WARNING, *, upto: int = logging.CR
     logger.propagate = False
 
 
+class _NoDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale navigation; the plugin rebuilds every page unless
+    only quizzes changed, so the warning says nothing true here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--addr", default="127.0.0.1:8000", metavar="HOST:PORT",
                         help="address to serve on (default: 127.0.0.1:8000)")
@@ -70,7 +78,9 @@ def run(args: argparse.Namespace) -> int:
     quiet_mkdocs_logging(logging.INFO)
     print(f"serving the course at http://{args.addr}/ (Ctrl+C stops)")
     try:
-        serve(str(project.mkdocs_file), dev_addr=args.addr, livereload=True)
+        # Dirty rebuilds: the courseforge plugin rebuilds everything unless only quizzes changed.
+        logging.getLogger("mkdocs.commands.build").addFilter(_NoDirtyWarning())
+        serve(str(project.mkdocs_file), dev_addr=args.addr, livereload=True, build_type="dirty")
     except Abort as exc:
         raise CourseError(Diagnostic(project.rel(project.mkdocs_file), 0, 0, f"the site was not served: {exc}")) from None
     return 0

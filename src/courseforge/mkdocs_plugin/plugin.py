@@ -11,8 +11,10 @@ from __future__ import annotations
 import gzip
 import logging
 import re
+import shutil
 from pathlib import Path
 
+import jinja2
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
@@ -33,6 +35,7 @@ from ..site.render import (
     QuizRenderer,
     certificate_markdown,
     course_manifest,
+    quizzes_script,
     render_certificate,
     render_progress,
 )
@@ -45,7 +48,9 @@ SITE_ASSETS = "assets/courseforge"  # where our files go in the built site
 SHIM = f"{SITE_ASSETS}/iframe-worker-shim.js"
 POLYFILLS = f"{SITE_ASSETS}/polyfills.js"  # loads resize-observer.js only where it is missing
 MANIFEST = f"{SITE_ASSETS}/course.js"
+QUIZ_LIST = f"{SITE_ASSETS}/course-quizzes.js"  # loaded by quiz.js only where it is needed
 CERTIFICATE_PAGE = "certificate.md"
+COURSE_POLLING = 0.1  # seconds between two looks at quizzes/, seeds/ and course.yml under `serve`
 
 
 
@@ -65,6 +70,10 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def on_startup(self, *, command, dirty):
         # `mkdocs serve` runs a web server thread: check inline there rather than fork.
         self.serving = command == "serve"
+        # `courseforge serve` asks for dirty rebuilds: after an edit to quizzes alone, only the
+        # pages showing them are built again (see _only_changed_pages); any other edit rebuilds all.
+        self.dirty = bool(dirty)
+        self._last_build: tuple | None = None
 
     def on_config(self, config):
         if not self.config.enabled:
@@ -108,8 +117,11 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             features = config.theme.get("features") or []
             config.theme["features"] = [f for f in features if not str(f).startswith("navigation.instant")]
 
-        self.pages_seen: dict[str, str] = {}  # module id -> page title, for the manifest
-        self.markers: dict[str, list[tuple[str, int]]] = {}  # page -> (quiz id, line) of its markers
+        # Kept through a serve rebuild that reads only some pages; a full build starts them afresh.
+        self.pages_seen: dict[str, str] = getattr(self, "pages_seen", {})  # module id -> page title, for the manifest
+        self.markers: dict[str, list[tuple[str, int]]] = getattr(self, "markers", {})  # page -> (quiz id, line)
+        if not self._partial_rebuilds():
+            self.pages_seen, self.markers = {}, {}
         self.public: dict[str, dict] = {}  # quiz id -> public view, computed once
         return config
 
@@ -149,6 +161,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             text = certificate_markdown(self.t, markers.CERTIFICATE)
             files.append(File.generated(config, CERTIFICATE_PAGE, content=text))
         self.files = files
+        if self._partial_rebuilds():
+            self._only_changed_pages(files, config)
         return files
 
     def on_page_markdown(self, markdown: str, *, page, config, files):
@@ -216,6 +230,13 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         output = output.replace(markers.CERTIFICATE, render_certificate(self.t, self.course.info.title), 1)
         return output
 
+    def on_env(self, env, *, config, files):
+        # A serve rebuild makes a new template environment: reuse the templates compiled before
+        # (Jinja checks each template's source against the compiled copy it keeps).
+        if self.config.enabled and self._partial_rebuilds() and env.bytecode_cache is None:
+            env.bytecode_cache = _TEMPLATES
+        return env
+
     @event_priority(-100)  # after the search plugin has written its index
     def on_post_build(self, *, config):
         if not self.config.enabled:
@@ -226,8 +247,11 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
                       + "\n".join(map(str, errors)))
             return
         site = Path(config.site_dir)
-        # The course manifest every page loads: quizzes, pages and UI strings, no key.
-        write_atomic(site / MANIFEST, self._manifest())
+        # The course manifest every page loads (course, UI strings) and the list of its quizzes,
+        # which only the pages showing progress load: no key in either.
+        quizzes, manifest = self._manifest()
+        write_atomic(site / QUIZ_LIST, quizzes)
+        write_atomic(site / MANIFEST, manifest)
 
         # Offline: the search index as a script, since file:// pages cannot fetch JSON.
         index = site / "search" / "search_index.json"
@@ -242,13 +266,64 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def on_serve(self, server, *, config, builder):
         if not self.config.enabled:
             return server
-        # `mkdocs serve` rebuilds when a quiz, a seed or the course plan changes.
-        for path in (self.project.quizzes_dir, self.project.seeds_dir, self.project.course_file):
-            if path.exists():
-                server.watch(str(path))
+        # `mkdocs serve` rebuilds when a quiz, a seed or the course plan changes. MkDocs polls the
+        # files every 0.5 s; these few are polled every 0.1 s, so an edit shows sooner.
+        observer = getattr(server, "observer", None)
+        polling = getattr(observer, "_timeout", None)
+        fast = isinstance(polling, (int, float)) and not isinstance(polling, bool) and polling > COURSE_POLLING
+        if fast:
+            observer._timeout = COURSE_POLLING
+        try:
+            for path in (self.project.quizzes_dir, self.project.seeds_dir, self.project.course_file):
+                if path.exists():
+                    server.watch(str(path))
+        finally:
+            if fast:
+                observer._timeout = polling
         return server
 
     # -- helpers ------------------------------------------------------------------
+
+    def _partial_rebuilds(self) -> bool:
+        return getattr(self, "serving", False) and getattr(self, "dirty", False)
+
+    def _only_changed_pages(self, files: Files, config) -> None:
+        """A serve rebuild after an edit to quizzes alone builds only the pages that show them.
+
+        MkDocs' dirty build skips a page whose file is older than its built page. When
+        anything but quizzes changed (a page, mkdocs.yml, the seeds, course.yml), or the
+        course has errors or had them, the site folder is emptied first: every page is
+        built again, as in a clean build. Otherwise the pages that show a quiz whose file
+        changed (its module's page, a page with its marker) are marked to be built.
+        """
+        def state(path) -> tuple:
+            try:
+                st = Path(path).stat()
+                return st.st_size, st.st_mtime_ns
+            except (OSError, TypeError):
+                return (None,)
+
+        pages = [f for f in files.documentation_pages() if f.abs_src_path]
+        others = [config.config_file_path, self.project.course_file, *sorted(self.project.seeds_dir.rglob("*"))] \
+            if self.project.seeds_dir.is_dir() else [config.config_file_path, self.project.course_file]
+        docs = tuple((f.src_uri, state(f.abs_src_path)) for f in pages) + tuple((str(p), state(p)) for p in others)
+        errors = self._serve_errors()
+        shown = {} if errors else {q.id: (q.module, self.public_view(q)) for q in self.course.quizzes}
+        last, self._last_build = self._last_build, (docs, bool(errors), shown)
+        if last is None or last[0] != docs or last[1] or errors:
+            site = Path(config.site_dir)
+            if last is not None and site.is_dir():
+                for child in site.iterdir():  # what a clean build does first
+                    shutil.rmtree(child) if child.is_dir() and not child.is_symlink() else child.unlink()
+            self.pages_seen, self.markers = {}, {}
+            return
+        before = last[2]
+        changed = {qid for qid in set(before) | set(shown) if before.get(qid, (None, None))[1] is not shown.get(qid, (None, None))[1]}
+        modules = {entry[0] for qid in changed for entry in (before.get(qid), shown.get(qid)) if entry}
+        for f in pages:
+            marked = {qid for qid, _ in self.markers.get(f.src_uri, [])}
+            if Path(f.src_uri).stem in modules or marked & changed:
+                f.is_modified = lambda: True  # type: ignore[method-assign]
 
     def _serve_errors(self) -> list[Diagnostic]:
         """The course's errors when previewing with `serve` (a build stops on them instead)."""
@@ -288,7 +363,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         cert = self.files.get_file_from_path(CERTIFICATE_PAGE) if self.config.certificate else None
         return render_progress(self.t, rows, cert.url_relative_to(page.file) if cert else None, self.language)
 
-    def _manifest(self) -> str:
+    def _manifest(self) -> tuple[str, str]:
+        """(course-quizzes.js, course.js)."""
         quizzes = []
         pages = self._module_pages()
         for quiz in self.course.quizzes:
@@ -308,9 +384,10 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             })
         cert = self.files.get_file_from_path(CERTIFICATE_PAGE) if self.config.certificate else None
         info = self.course.info
-        return course_manifest(
+        script, digest = quizzes_script(quizzes)
+        return script, course_manifest(
             {"id": info.id, "title": info.title, "language": self.language},
-            quizzes,
+            digest,
             i18n.js_strings(self.language),
             cert.url if cert else None,
         )
@@ -322,6 +399,24 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
     def _material_offline(config) -> bool:
         plugin = config.plugins.get("material/offline") or config.plugins.get("offline")
         return bool(plugin and getattr(plugin, "config", {}).get("enabled", False))
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Compiled theme templates, kept in memory between `serve` rebuilds."""
+
+    def __init__(self) -> None:
+        self._store: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket) -> None:
+        data = self._store.get(bucket.key)
+        if data is not None:
+            bucket.bytecode_from_string(data)
+
+    def dump_bytecode(self, bucket) -> None:
+        self._store[bucket.key] = bucket.bytecode_to_string()
+
+
+_TEMPLATES = _CompiledTemplates()
 
 
 def _insert_before_sections(markdown: str, marker: str) -> str:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -495,12 +495,40 @@ def _scalar_field(node: Node, name: str) -> str | None:
 # --- public API ---------------------------------------------------------------
 
 
+# Quiz files read in this process: (rel, limit) -> (bytes, result). A file whose bytes
+# have not changed since it was last read is not read again (`serve` rebuilds, a build
+# after `check`); only the latest version of each file is kept.
+_read_cache: dict[tuple[str, int], tuple[bytes, LoadResult]] = {}
+
+
+def clear_read_cache() -> None:
+    """Forget the quiz files read so far (the next read does all the work again)."""
+    _read_cache.clear()
+
+
 def read_quiz_file(path: str | Path, root: str | Path | None = None, limit: int = MAX_BYTES) -> LoadResult:
     """Load one quiz file, keeping field positions (what ``courseforge check`` needs)."""
     path = Path(path)
     rel = display_path(path, root)
+    raw, diags = read_limited(path, rel, limit)
+    if raw is None:
+        _read_cache.pop((rel, limit), None)
+        return _read_quiz_bytes(rel, raw, diags)
+    hit = _read_cache.get((rel, limit))
+    if hit is not None and hit[0] == raw:
+        return _copy_result(hit[1])
+    res = _read_quiz_bytes(rel, raw, diags)
+    _read_cache[(rel, limit)] = (raw, _copy_result(res))
+    return res
+
+
+def _copy_result(res: LoadResult) -> LoadResult:
+    # Callers may drop the quiz (a duplicate id) or add diagnostics: each gets its own lists.
+    return replace(res, diagnostics=list(res.diagnostics), positions=dict(res.positions), sources=list(res.sources))
+
+
+def _read_quiz_bytes(rel: str, raw: bytes | None, diags: list[Diagnostic]) -> LoadResult:
     with gc_paused():  # thousands of nodes and values, none of them garbage
-        raw, diags = read_limited(path, rel, limit)
         node = None
         if raw is not None:
             text, diag = decode_utf8(raw, rel)

@@ -41,6 +41,14 @@ def _unpickle(data: bytes):
             gc.enable()
 
 
+def _cores() -> int:
+    """CPUs this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
+
+
 class PendingCourse:
     """``load_site_course(project, check=check)``, started now, awaited by :meth:`result`."""
 
@@ -50,7 +58,8 @@ class PendingCourse:
         self._pid: int | None = None
         # Fork only a single-threaded process: a thread holding a lock at fork time
         # (a web server, a browser driver) could leave the child stuck on it.
-        if not (fork and hasattr(os, "fork") and threading.active_count() == 1):
+        # With one core to run on, a second process only adds the cost of sending the course back.
+        if not (fork and hasattr(os, "fork") and threading.active_count() == 1 and _cores() > 1):
             self._outcome = _load(*self._args)
             return
         read_fd, write_fd = os.pipe()

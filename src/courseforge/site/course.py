@@ -67,6 +67,35 @@ def doc_titles(project: Project) -> dict[str, str]:
     return titles
 
 
+# Public views already worked out in this process: id(quiz) -> (quiz, view). The quiz
+# loader hands back the same Quiz object for a file whose bytes have not changed, so a
+# `serve` rebuild after an edit to one quiz works out that quiz's view alone.
+_public_cache: dict[int, tuple[Quiz, dict]] = {}
+
+
+def _public_views(quizzes: list[Quiz]) -> dict[str, dict]:
+    global _public_cache
+    fresh: dict[int, tuple[Quiz, dict]] = {}
+    for q in quizzes:
+        hit = _public_cache.get(id(q))
+        fresh[id(q)] = hit if hit is not None and hit[0] is q else (q, public_quiz(q))
+    _public_cache = fresh  # only the current quizzes are kept
+    return {q.id: view for q, view in fresh.values()}
+
+
+def clear_caches() -> None:
+    """Forget every quiz, seed and public view read so far: the next build does all the work."""
+    from ..quiz.load import clear_read_cache
+
+    clear_read_cache()
+    _public_cache.clear()
+    try:
+        from ..check import clear_corpus_cache
+    except ImportError:  # pragma: no cover - a tree without the checker
+        return
+    clear_corpus_cache()
+
+
 def load_site_course(project: Project, *, check: bool = True) -> SiteCourse:
     """The course identity, its quizzes and citation titles; CourseError on any error."""
     from ..quiz.load import load_quizzes
@@ -85,5 +114,5 @@ def load_site_course(project: Project, *, check: bool = True) -> SiteCourse:
         quizzes=sorted(quizzes, key=lambda q: q.id),
         doc_titles=doc_titles(project),
         warnings=[d for d in diags if d.severity == "warning"],
-        public={q.id: public_quiz(q) for q in quizzes},
+        public=_public_views(quizzes),
     )

@@ -457,22 +457,37 @@ def certificate_markdown(t: dict[str, str], marker: str) -> str:
     return f"---\ntitle: {json.dumps(t['certificate_title'], ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n# {t['certificate_title']}\n\n{marker}\n"
 
 
+def quizzes_script(quizzes: list[dict[str, Any]]) -> tuple[str, str]:
+    """``assets/courseforge/course-quizzes.js`` and its digest: the list of the course's quizzes.
+
+    Only the pages that show the course's progress (home page, certificate) or
+    have to work it out (after a check, for the navigation's marks) load it,
+    so the first view of a page does not grow with the course. Each entry
+    holds ids, titles, URLs, pass marks, maximum points and public versions,
+    no key. A script, because pages opened from file:// may load scripts but
+    not fetch files.
+    """
+    data = script_json(quizzes)
+    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
+    return f"window.courseforgeQuizzes={data};\n", digest
+
+
 def course_manifest(
     course: dict[str, Any],
-    quizzes: list[dict[str, Any]],
+    quizzes_digest: str,
     strings: dict[str, str],
     certificate_url: str | None,
 ) -> str:
     """``assets/courseforge/course.js``: what every page needs to know about the course.
 
-    A script rather than a JSON file, because pages opened from file:// may
-    load scripts but not fetch files. It carries no key: quiz entries hold
-    ids, titles, URLs, pass marks, maximum points and public versions, and
-    the grader's fill-in rule as data, so that practice marks as grading does.
+    Its size does not grow with the course: the quizzes are in
+    course-quizzes.js (see :func:`quizzes_script`), named here with the
+    digest of their list. It carries the grader's fill-in rule as data, so
+    that practice marks as grading does.
     """
     data = {
-        "course": course, "quizzes": quizzes, "strings": strings, "certificate": certificate_url,
-        "marking": text_rule(),
+        "course": course, "quizzes_script": "course-quizzes.js", "quizzes_digest": quizzes_digest,
+        "strings": strings, "certificate": certificate_url, "marking": text_rule(),
     }
     return f"window.courseforgeCourse={script_json(data)};\n"
 
