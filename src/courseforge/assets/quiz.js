@@ -568,7 +568,8 @@
   }
   function markNav(changed) {
     var kept = load("nav");
-    if (!QUIZZES && !changed) {
+    // in an LMS, progress may come from the LMS (a resume on another computer), not from this browser
+    if (!QUIZZES && !changed && !lmsOf()) {
       if (kept && kept.digest === C.quizzes_digest && Array.isArray(kept.done)) { showMarks(kept.done); return; }
       var any = false;
       try { any = hasProgress(); } catch (e) { /* no storage: no progress */ }
@@ -581,7 +582,7 @@
         if (target) done[target] = status(m).done; // a page of several quizzes: as the last one stands
       });
       var urls = Object.keys(done).filter(function (u) { return done[u]; });
-      save("nav", { digest: C.quizzes_digest, done: urls });
+      if (!lmsOf()) save("nav", { digest: C.quizzes_digest, done: urls }); // in an LMS the LMS holds progress
       showMarks(urls);
     });
   }
@@ -668,7 +669,7 @@
     var t = totals(), locked = $(".cf-cert__locked", box), form = $(".cf-cert__form", box);
     var cert = $(".cf-cert", box), print = $(".cf-cert__print", box), input = $("input", form);
     if (t.total === 0 || t.done < t.total) {
-      var exam = C.quizzes.some(function (m) { return m.mode === "assessment"; });
+      var exam = QUIZZES.some(function (m) { return m.mode === "assessment"; });
       locked.textContent = fmt(exam ? "certificate_locked_assessment" : "certificate_locked", { done: t.done, total: t.total });
       form.hidden = true;
       cert.hidden = true;
@@ -691,7 +692,7 @@
       // Each assessment's verification code: the trainer checks it with courseforge grade --verify.
       var codes = $(".cf-cert__codes", cert);
       codes.textContent = "";
-      C.quizzes.forEach(function (m) {
+      QUIZZES.forEach(function (m) {
         var s = status(m);
         if (s.complete && s.complete.code) codes.appendChild(el("li", null, fmt("certificate_code", { quiz: m.title, code: s.complete.code })));
       });
