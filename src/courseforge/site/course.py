@@ -9,19 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import yaml
-
 from ..course import CourseInfo, load_course_info
 from ..diagnostics import CourseError, Diagnostic
 from ..project import Project
 from ..quiz.model import Quiz
 from ..quiz.public import public_quiz
-
-try:
-    from yaml import CSafeLoader as SafeLoader
-except ImportError:  # pragma: no cover
-    from yaml import SafeLoader  # type: ignore[assignment]
-
 
 @dataclass
 class SiteCourse:
@@ -53,18 +45,10 @@ def _check(project: Project) -> tuple[list[Diagnostic], list[Quiz]] | None:
 
 
 def doc_titles(project: Project) -> dict[str, str]:
-    """Seed id -> title from seeds/sources.yml; the checker reports any problem in it."""
-    try:
-        data = yaml.load(project.sources_file.read_text(encoding="utf-8"), Loader=SafeLoader)
-    except (OSError, yaml.YAMLError, UnicodeDecodeError):
-        return {}
-    entries = data.get("sources", data) if isinstance(data, dict) else data
-    titles: dict[str, str] = {}
-    if isinstance(entries, list):
-        for e in entries:
-            if isinstance(e, dict) and isinstance(e.get("id"), str) and isinstance(e.get("title"), str):
-                titles[e["id"]] = e["title"]
-    return titles
+    """Seed id -> title from seeds/sources.yml, by the one catalogue reader (the checker reports its problems)."""
+    from ..sources.catalog import load_catalog
+
+    return {e.id: e.title for e in load_catalog(project.sources_file, project.seeds_dir, project.root).entries}
 
 
 # Public views already worked out in this process: id(quiz) -> (quiz, view). The quiz
