@@ -185,19 +185,8 @@ def test_real_site_quiz_passes_under_the_lms(tmp_path, page):
     """The built course site (offline build, real quiz.js) framed by the launch page under scorm-again."""
     if not SCORM_AGAIN.is_file():
         missing("scorm-again is not installed: run `npm ci --prefix tests/js`")
-    tests = Path(__file__).resolve().parents[1]
-    site_course = _load("site_course_for_scorm", tests / "site" / "conftest.py")
-    learner = _load("learner_for_scorm", tests / "browser" / "learner.py")
-    from courseforge.course import load_course_info
-    from courseforge.export.scorm import export_scorm
-    from courseforge.project import Project
-
-    project = Project(site_course.make_course(tmp_path / "course", exam=True))
-    data, _ = export_scorm(project, load_course_info(project))
-    root = tmp_path / "www"
-    zipfile.ZipFile(io.BytesIO(data)).extractall(root / "pkg")
-    shutil.copy(SCORM_AGAIN, root / "scorm12.js")
-    (root / "lms.html").write_text(LMS_PAGE, encoding="utf-8")
+    learner = _load("learner_for_scorm", Path(__file__).resolve().parents[1] / "browser" / "learner.py")
+    root = _real_package(tmp_path)
     httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     try:
