@@ -40,13 +40,14 @@ from .spec import (
     TYPE_FIELDS,
     Field,
 )
+from .types import TYPES
 from .yamlsafe import MAX_BYTES, compose_text, decode_utf8, gc_paused, pos, read_limited, scalar_value
 
 _Y = "tag:yaml.org,2002:"
 _ID_RE = re.compile(ID_PATTERN)
 _BLANK_RUN = re.compile(r"_{3,}")
 _BAD = object()  # a value that failed its check (already reported)
-_OBJ_MAKERS = {"option": Option, "pair": Pair, "distractor": Distractor, "item": Item}
+_OBJ_MAKERS = {name: cls for t in TYPES.values() for name, (cls, _) in t.parts.items()}
 _STR, _INT, _FLOAT, _BOOL, _NULL = (_Y + t for t in ("str", "int", "float", "bool", "null"))
 _LIST_KINDS = frozenset(("objects", "texts", "answers"))
 # The fields a question of each type takes; a question of unknown type is read

@@ -19,151 +19,28 @@ ordering       list of item ids, in the learner's order
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar, Literal, Union
+from typing import Literal, Union
 
-QUESTION_TYPES = ("single", "multiple", "true_false", "fill_blank", "numeric", "matching", "ordering")
+# Each question type's model lives with the rest of that type, in quiz/types/.
+from .types import TYPES
+from .types.base import Question, SourceRef
+from .types.choice import Option
+from .types.fill_blank import FillBlank
+from .types.matching import Distractor, Matching, Pair
+from .types.multiple import MultipleChoice
+from .types.numeric import Numeric
+from .types.ordering import Item, Ordering
+from .types.single import SingleChoice
+from .types.true_false import TrueFalse
+
+QUESTION_TYPES = tuple(TYPES)
 MODES = ("practice", "assessment")
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
 BLANK = "___"
 
-
-@dataclass(frozen=True)
-class SourceRef:
-    """Where a question comes from: a seed document id and one of its paragraph ids."""
-
-    doc: str
-    para: str  # always a string: "18", "annex-6"
-    # Fingerprint of the paragraph's text when the question was written
-    # (:func:`courseforge.sources.stable.fingerprint`); ``courseforge check``
-    # reports the question once the paragraph reads differently. None in
-    # quizzes written before citations recorded it.
-    text: str | None = field(default=None, compare=False)
-
-
-@dataclass
-class Option:
-    id: str
-    text: str
-    correct: bool
-    feedback: str | None = None
-
-
-@dataclass
-class Pair:
-    id: str
-    left: str
-    right: str
-
-
-@dataclass
-class Distractor:
-    id: str
-    text: str
-
-
-@dataclass
-class Item:
-    id: str
-    text: str
-
-
-@dataclass(kw_only=True)
-class Question:
-    """Fields every question type shares. ``line`` is where it starts in its file."""
-
-    type: ClassVar[str] = ""
-    id: str
-    prompt: str
-    explanation: str
-    source: SourceRef
-    points: float = 1
-    hints: list[str] = field(default_factory=list)
-    tags: list[str] = field(default_factory=list)
-    bloom: str | None = None
-    line: int = field(default=0, compare=False, repr=False)
-
-
-@dataclass(kw_only=True)
-class SingleChoice(Question):
-    type: ClassVar[str] = "single"
-    options: list[Option]
-
-    @property
-    def key(self) -> str | None:
-        right = [o.id for o in self.options if o.correct]
-        return right[0] if len(right) == 1 else None
-
-
-@dataclass(kw_only=True)
-class MultipleChoice(Question):
-    type: ClassVar[str] = "multiple"
-    options: list[Option]
-
-    @property
-    def key(self) -> list[str]:
-        return [o.id for o in self.options if o.correct]
-
-
-@dataclass(kw_only=True)
-class TrueFalse(Question):
-    type: ClassVar[str] = "true_false"
-    answer: bool
-    feedback_true: str | None = None  # optional feedback when the learner picks "true"
-    feedback_false: str | None = None
-
-    @property
-    def key(self) -> bool:
-        return self.answer
-
-
-@dataclass(kw_only=True)
-class FillBlank(Question):
-    type: ClassVar[str] = "fill_blank"
-    answers: list[str]
-
-    @property
-    def key(self) -> list[str]:
-        return self.answers
-
-
-@dataclass(kw_only=True)
-class Numeric(Question):
-    type: ClassVar[str] = "numeric"
-    answer: float
-    tolerance: float = 0
-    unit: str | None = None  # shown beside the input box, e.g. "million", "%"
-
-    @property
-    def key(self) -> float:
-        return self.answer
-
-
-@dataclass(kw_only=True)
-class Matching(Question):
-    type: ClassVar[str] = "matching"
-    pairs: list[Pair]
-    distractors: list[Distractor] = field(default_factory=list)
-
-    @property
-    def key(self) -> dict[str, str]:
-        return {p.id: p.id for p in self.pairs}
-
-
-@dataclass(kw_only=True)
-class Ordering(Question):
-    type: ClassVar[str] = "ordering"
-    items: list[Item]  # listed in the correct order
-
-    @property
-    def key(self) -> list[str]:
-        return [i.id for i in self.items]
-
-
 AnyQuestion = Union[SingleChoice, MultipleChoice, TrueFalse, FillBlank, Numeric, Matching, Ordering]
 
-QUESTION_CLASSES: dict[str, type[Question]] = {
-    cls.type: cls for cls in (SingleChoice, MultipleChoice, TrueFalse, FillBlank, Numeric, Matching, Ordering)
-}
+QUESTION_CLASSES: dict[str, type[Question]] = {name: t.model for name, t in TYPES.items()}
 
 
 @dataclass

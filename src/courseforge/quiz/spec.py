@@ -9,10 +9,9 @@ ids) live in the loader; the schema carries what a schema can say.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
-
+from .fields import Field
 from .model import BLOOM_LEVELS, MODES, QUESTION_TYPES
+from .types import TYPES
 
 SCHEMA_ID = "quiz-v1.schema.json"
 SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/quiz-v1.schema.json"
@@ -20,28 +19,6 @@ SCHEMA_COMMENT = "# yaml-language-server: $schema=../schema/quiz-v1.schema.json"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
 ID_MAX = 80
 MULTIPLE_SCORING = ("partial", "all_or_nothing")
-
-
-@dataclass(frozen=True)
-class Field:
-    """One field of a YAML object.
-
-    ``kind`` is one of: ``id``, ``text`` (non-empty text, Markdown where the
-    help says so), ``bool``, ``number``, ``points`` (> 0), ``percent``
-    (0-100), ``nonneg`` (>= 0), ``enum`` (one of ``choices``), ``para``
-    (text or whole number), ``texts`` (list of text), ``answers`` (list of
-    text or numbers), ``objects`` (list of ``of`` objects), ``object``.
-    """
-
-    name: str
-    kind: str
-    required: bool = False
-    help: str = ""
-    choices: tuple[str, ...] = ()
-    of: str | None = None
-    min_items: int = 0
-    default: Any = None
-    example: str = ""  # what to write, for messages about a missing field
 
 
 # --- the objects ------------------------------------------------------------
@@ -72,30 +49,6 @@ SOURCE = (
           "question, `courseforge check --accept` records the new text.", example="text: kcofhaiblm"),
 )
 
-OPTION = (
-    Field("id", "id", True, "Option id, unique in the question (a learner's answer names it).", example="id: a"),
-    Field("text", "text", True, "What the learner reads (Markdown).", example="text: what the learner reads"),
-    Field("correct", "bool", True, "true for a right option, false for a wrong one.", example="correct: false"),
-    Field("feedback", "text", False, "Shown when the learner picks this option (practice mode)."),
-)
-
-PAIR = (
-    Field("id", "id", True, "Pair id, unique in the question.", example="id: p1"),
-    Field("left", "text", True, "The term on the left.", example="left: the term on the left"),
-    Field("right", "text", True, "Its match on the right.", example="right: its match on the right"),
-)
-
-DISTRACTOR = (
-    Field("id", "id", True, "Distractor id, unique in the question and different from the pair ids.",
-          example="id: x1"),
-    Field("text", "text", True, "An extra choice on the right that matches no left.", example="text: a right-hand choice that matches no left"),
-)
-
-ITEM = (
-    Field("id", "id", True, "Item id, unique in the question.", example="id: i1"),
-    Field("text", "text", True, "The item's text.", example="text: what the learner reads"),
-)
-
 QUESTION = (
     Field("id", "id", True, "Question id, unique in the quiz and stable (learners' answers name it).",
           example="id: q1"),
@@ -112,51 +65,14 @@ QUESTION = (
     Field("bloom", "enum", False, "Bloom's taxonomy level.", choices=BLOOM_LEVELS),
 )
 
-# Fields only a given question type takes, in the order they are written.
-TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
-    "single": (
-        Field("options", "objects", True, "The choices; exactly one has correct: true.", of="option", min_items=2,
-              example="options:\n  - {id: a, text: ..., correct: true}"),
-    ),
-    "multiple": (
-        Field("options", "objects", True, "The choices; one or more have correct: true.", of="option", min_items=2,
-              example="options:\n  - {id: a, text: ..., correct: true}"),
-    ),
-    "true_false": (
-        Field("answer", "bool", True, "true or false.", example="answer: true"),
-        Field("feedback_true", "text", False, "Shown when the learner answers true (practice mode)."),
-        Field("feedback_false", "text", False, "Shown when the learner answers false (practice mode)."),
-    ),
-    "fill_blank": (
-        Field("answers", "answers", True, "Accepted answers (case and extra spaces are ignored).", min_items=1,
-              example="answers: [remittances]"),
-    ),
-    "numeric": (
-        Field("answer", "number", True, "The right number.", example="answer: 80"),
-        Field("tolerance", "nonneg", False, "How far from the answer still counts as right (default 0).",
-              default=0),
-        Field("unit", "text", False, "Unit shown beside the input box, e.g. million or %."),
-    ),
-    "matching": (
-        Field("pairs", "objects", True, "Left-right pairs; at least 2.", of="pair", min_items=2,
-              example="pairs:\n  - {id: p1, left: ..., right: ...}"),
-        Field("distractors", "objects", False, "Extra rights that match no left.", of="distractor"),
-    ),
-    "ordering": (
-        Field("items", "objects", True, "The items, listed in the correct order; at least 2.", of="item",
-              min_items=2, example="items:\n  - {id: i1, text: ...}"),
-    ),
-}
+# Fields only a given question type takes, in the order they are written; each
+# type's module holds its own.
+TYPE_FIELDS: dict[str, tuple[Field, ...]] = {name: t.fields for name, t in TYPES.items()}
 
-OBJECTS: dict[str, tuple[Field, ...]] = {
-    "quiz": QUIZ,
-    "question": QUESTION,
-    "source": SOURCE,
-    "option": OPTION,
-    "pair": PAIR,
-    "distractor": DISTRACTOR,
-    "item": ITEM,
-}
+OBJECTS: dict[str, tuple[Field, ...]] = {"quiz": QUIZ, "question": QUESTION, "source": SOURCE}
+for _t in TYPES.values():
+    for _name, (_cls, _fields) in _t.parts.items():
+        OBJECTS.setdefault(_name, _fields)
 
 
 def fields_by_name(fields: tuple[Field, ...]) -> dict[str, Field]:

@@ -1,0 +1,31 @@
+"""``fill_blank``: a prompt with one blank (``___``) the learner types into."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..fields import Field
+from .base import Question, QuestionType
+
+
+@dataclass(kw_only=True)
+class FillBlank(Question):
+    type: ClassVar[str] = "fill_blank"
+    answers: list[str]
+
+    @property
+    def key(self) -> list[str]:
+        return self.answers
+
+
+class FillBlankType(QuestionType):
+    name = "fill_blank"
+    model = FillBlank
+    fields = (
+        Field("answers", "answers", True, "Accepted answers (case and extra spaces are ignored).", min_items=1,
+              example="answers: [remittances]"),
+    )
+
+
+TYPE = FillBlankType()

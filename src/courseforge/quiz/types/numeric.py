@@ -1,0 +1,35 @@
+"""``numeric``: a number, right within a tolerance."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..fields import Field
+from .base import Question, QuestionType
+
+
+@dataclass(kw_only=True)
+class Numeric(Question):
+    type: ClassVar[str] = "numeric"
+    answer: float
+    tolerance: float = 0
+    unit: str | None = None  # shown beside the input box, e.g. "million", "%"
+
+    @property
+    def key(self) -> float:
+        return self.answer
+
+
+class NumericType(QuestionType):
+    name = "numeric"
+    model = Numeric
+    fields = (
+        Field("answer", "number", True, "The right number.", example="answer: 80"),
+        Field("tolerance", "nonneg", False, "How far from the answer still counts as right (default 0).",
+              default=0),
+        Field("unit", "text", False, "Unit shown beside the input box, e.g. million or %."),
+    )
+
+
+TYPE = NumericType()

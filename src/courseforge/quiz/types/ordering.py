@@ -1,0 +1,44 @@
+"""``ordering``: items the learner puts in order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..fields import Field
+from .base import Question, QuestionType
+
+
+@dataclass
+class Item:
+    id: str
+    text: str
+
+
+ITEM = (
+    Field("id", "id", True, "Item id, unique in the question.", example="id: i1"),
+    Field("text", "text", True, "The item's text.", example="text: what the learner reads"),
+)
+
+
+@dataclass(kw_only=True)
+class Ordering(Question):
+    type: ClassVar[str] = "ordering"
+    items: list[Item]  # listed in the correct order
+
+    @property
+    def key(self) -> list[str]:
+        return [i.id for i in self.items]
+
+
+class OrderingType(QuestionType):
+    name = "ordering"
+    model = Ordering
+    fields = (
+        Field("items", "objects", True, "The items, listed in the correct order; at least 2.", of="item",
+              min_items=2, example="items:\n  - {id: i1, text: ...}"),
+    )
+    parts = {"item": (Item, ITEM)}
+
+
+TYPE = OrderingType()

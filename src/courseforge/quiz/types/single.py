@@ -1,0 +1,34 @@
+"""``single``: one right option among several."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..fields import Field
+from .base import Question, QuestionType
+from .choice import OPTION, Option
+
+
+@dataclass(kw_only=True)
+class SingleChoice(Question):
+    type: ClassVar[str] = "single"
+    options: list[Option]
+
+    @property
+    def key(self) -> str | None:
+        right = [o.id for o in self.options if o.correct]
+        return right[0] if len(right) == 1 else None
+
+
+class SingleType(QuestionType):
+    name = "single"
+    model = SingleChoice
+    fields = (
+        Field("options", "objects", True, "The choices; exactly one has correct: true.", of="option", min_items=2,
+              example="options:\n  - {id: a, text: ..., correct: true}"),
+    )
+    parts = {"option": (Option, OPTION)}
+
+
+TYPE = SingleType()

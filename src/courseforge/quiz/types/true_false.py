@@ -1,0 +1,34 @@
+"""``true_false``: a statement the learner judges true or false."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar
+
+from ..fields import Field
+from .base import Question, QuestionType
+
+
+@dataclass(kw_only=True)
+class TrueFalse(Question):
+    type: ClassVar[str] = "true_false"
+    answer: bool
+    feedback_true: str | None = None  # optional feedback when the learner picks "true"
+    feedback_false: str | None = None
+
+    @property
+    def key(self) -> bool:
+        return self.answer
+
+
+class TrueFalseType(QuestionType):
+    name = "true_false"
+    model = TrueFalse
+    fields = (
+        Field("answer", "bool", True, "true or false.", example="answer: true"),
+        Field("feedback_true", "text", False, "Shown when the learner answers true (practice mode)."),
+        Field("feedback_false", "text", False, "Shown when the learner answers false (practice mode)."),
+    )
+
+
+TYPE = TrueFalseType()
