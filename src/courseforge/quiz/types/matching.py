@@ -57,4 +57,15 @@ class MatchingType(QuestionType):
     parts = {"pair": (Pair, PAIR), "distractor": (Distractor, DISTRACTOR)}
 
 
+    # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
+
+    # --- the browser's view of a question (quiz.public) ---
+
+    # --- rendering on a page (site.render) ---
+
+    # --- marking an answer (grade) ---
+
+    # --- exports (export.gift, export.moodle_xml, export.qti) ---
+
+
 TYPE = MatchingType()

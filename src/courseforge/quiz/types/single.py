@@ -31,4 +31,15 @@ class SingleType(QuestionType):
     parts = {"option": (Option, OPTION)}
 
 
+    # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
+
+    # --- the browser's view of a question (quiz.public) ---
+
+    # --- rendering on a page (site.render) ---
+
+    # --- marking an answer (grade) ---
+
+    # --- exports (export.gift, export.moodle_xml, export.qti) ---
+
+
 TYPE = SingleType()
