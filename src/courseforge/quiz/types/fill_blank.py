@@ -27,7 +27,6 @@ class FillBlankType(QuestionType):
               example="answers: [remittances]"),
     )
 
-
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---

@@ -56,7 +56,6 @@ class MatchingType(QuestionType):
     )
     parts = {"pair": (Pair, PAIR), "distractor": (Distractor, DISTRACTOR)}
 
-
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---

@@ -29,7 +29,6 @@ class MultipleType(QuestionType):
     )
     parts = {"option": (Option, OPTION)}
 
-
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---

@@ -31,7 +31,6 @@ class NumericType(QuestionType):
         Field("unit", "text", False, "Unit shown beside the input box, e.g. million or %."),
     )
 
-
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---

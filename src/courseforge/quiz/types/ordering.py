@@ -40,7 +40,6 @@ class OrderingType(QuestionType):
     )
     parts = {"item": (Item, ITEM)}
 
-
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---

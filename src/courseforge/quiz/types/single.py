@@ -30,7 +30,6 @@ class SingleType(QuestionType):
     )
     parts = {"option": (Option, OPTION)}
 
-
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---

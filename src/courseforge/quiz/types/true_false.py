@@ -30,7 +30,6 @@ class TrueFalseType(QuestionType):
         Field("feedback_false", "text", False, "Shown when the learner answers false (practice mode)."),
     )
 
-
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---
