@@ -9,8 +9,6 @@ generated from the same table); the cross-field rules live here.
 
 from __future__ import annotations
 
-import difflib
-import math
 import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,37 +17,16 @@ from typing import Any, NamedTuple
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from ..diagnostics import Diagnostic, display_path
-from .model import (
-    BLANK,
-    QUESTION_CLASSES,
-    Distractor,
-    Item,
-    Option,
-    Pair,
-    Quiz,
-    SourceRef,
-)
-from .spec import (
-    ALL_TYPE_FIELDS,
-    ID_MAX,
-    ID_PATTERN,
-    OBJECTS,
-    QUESTION,
-    QUIZ,
-    SCHEMA_COMMENT,
-    TYPE_FIELDS,
-    Field,
-)
+from .fields import BAD, Field, ListOf, Objects, describe, suggest
+from .model import QUESTION_CLASSES, Quiz, SourceRef
+from .spec import ALL_TYPE_FIELDS, OBJECTS, QUESTION, QUIZ, SCHEMA_COMMENT, TYPE_FIELDS
 from .types import TYPES
 from .yamlsafe import MAX_BYTES, compose_text, decode_utf8, gc_paused, pos, read_limited, scalar_value
 
-_Y = "tag:yaml.org,2002:"
-_ID_RE = re.compile(ID_PATTERN)
-_BLANK_RUN = re.compile(r"_{3,}")
-_BAD = object()  # a value that failed its check (already reported)
-_OBJ_MAKERS = {name: cls for t in TYPES.values() for name, (cls, _) in t.parts.items()}
-_STR, _INT, _FLOAT, _BOOL, _NULL = (_Y + t for t in ("str", "int", "float", "bool", "null"))
-_LIST_KINDS = frozenset(("objects", "texts", "answers"))
+_NULL = "tag:yaml.org,2002:null"
+# What each kind of object is built as: a source, and the parts of the types (options, pairs…).
+_MAKERS: dict[str, type] = {"source": SourceRef,
+                            **{name: cls for t in TYPES.values() for name, (cls, _) in t.parts.items()}}
 # The fields a question of each type takes; a question of unknown type is read
 # against every type's fields, so each field is still checked.
 _QUESTION_FIELDS = {t: QUESTION + fs for t, fs in TYPE_FIELDS.items()}
@@ -103,26 +80,6 @@ class LoadResult:
     sources: list[Cite] = field(default_factory=list)
 
 
-def suggest(word: str, candidates) -> str | None:
-    """The closest candidate if ``word`` looks like a typo or a shortening of it."""
-    candidates = list(candidates)
-    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
-    if close:
-        return close[0]
-    starts = [c for c in candidates if len(word) >= 3 and c.startswith(word)]
-    return starts[0] if len(starts) == 1 else None
-
-
-def _describe(node: Node) -> str:
-    if isinstance(node, MappingNode):
-        return "a group of fields"
-    if isinstance(node, SequenceNode):
-        return "a list"
-    if node.tag == _Y + "null":
-        return "nothing"
-    return f"'{node.value}'"
-
-
 class _Reader:
     """Reads one quiz file's node tree, collecting diagnostics."""
 
@@ -147,7 +104,7 @@ class _Reader:
         another type is named as such rather than as unknown.
         """
         if not isinstance(node, MappingNode):
-            self.error(node, f"{what} must be a group of fields (name: value), found {_describe(node)}")
+            self.error(node, f"{what} must be a group of fields (name: value), found {describe(node)}")
             return None
         spec, required = _spec(fields)
         out: dict[str, tuple[Any, Node]] = {}
@@ -168,7 +125,7 @@ class _Reader:
                 self._unknown(knode, name, spec, what, qtype)
                 continue
             value = self.read_value(vnode, f, what)
-            if value is not _BAD:
+            if value is not BAD:
                 out[name] = (value, vnode)
         for f in required:
             if f.name not in present:
@@ -180,7 +137,7 @@ class _Reader:
 
     def _unknown(self, knode: Node, name: Any, spec: dict[str, Field], what: str, qtype: str | None) -> None:
         if not isinstance(name, str):
-            self.error(knode, f"field names must be plain words, found {_describe(knode)} in {what}")
+            self.error(knode, f"field names must be plain words, found {describe(knode)} in {what}")
             return
         if qtype is not None and name in ALL_TYPE_FIELDS:
             takes = ", ".join(f.name for f in TYPE_FIELDS[qtype]) or "no extra fields"
@@ -198,95 +155,47 @@ class _Reader:
 
     def read_value(self, node: Node, f: Field, what: str, label: str | None = None) -> Any:
         kind = f.kind
-        if kind not in _LIST_KINDS and kind != "object" and isinstance(node, ScalarNode):
-            value = _good_scalar(node, f)
-            if value is not _BAD:
+        if kind.scalar and isinstance(node, ScalarNode):
+            value = kind.accept(node)
+            if value is not BAD:
                 return value
         label = label or f"'{f.name}' of {what}"
-        if kind in _LIST_KINDS:
-            if not isinstance(node, SequenceNode):
-                if isinstance(node, ScalarNode) and node.tag == _Y + "null":
-                    self.error(node, f"{label} is empty: list at least {max(f.min_items, 1)} "
-                                     f"entr{'y' if max(f.min_items, 1) == 1 else 'ies'}, each on a line starting with '- '")
-                else:
-                    self.error(node, f"{label} must be a list (each entry on a line starting with '- '), "
-                                     f"found {_describe(node)}")
-                return _BAD
-            if len(node.value) < f.min_items:
-                n = len(node.value)
-                self.error(node, f"{label} has {n} entr{'y' if n == 1 else 'ies'}: it needs at least {f.min_items}")
-                if n == 0:
-                    return _BAD
-            if f.of == "question":
+        if kind.scalar:
+            if isinstance(node, ScalarNode):
+                self.error(node, kind.problem(node, label))
+            else:
+                self.error(node, f"{label} must be a single value, found {describe(node)}")
+            return BAD
+        if not isinstance(kind, (ListOf, Objects)):  # one object
+            return self.read_object(node, OBJECTS[kind.of], f"{f.name} of {what}") or BAD
+        if not isinstance(node, SequenceNode):
+            if isinstance(node, ScalarNode) and node.tag == _NULL:
+                n = max(kind.min_items, 1)
+                self.error(node, f"{label} is empty: list at least {n} "
+                                 f"entr{'y' if n == 1 else 'ies'}, each on a line starting with '- '")
+            else:
+                self.error(node, f"{label} must be a list (each entry on a line starting with '- '), "
+                                 f"found {describe(node)}")
+            return BAD
+        if len(node.value) < kind.min_items:
+            n = len(node.value)
+            self.error(node, f"{label} has {n} entr{'y' if n == 1 else 'ies'}: it needs at least {kind.min_items}")
+            if n == 0:
+                return BAD
+        if isinstance(kind, Objects):
+            if kind.of == "question":
                 return node.value  # read one by one by read_question, which knows the types
-            items = []
-            for i, sub in enumerate(node.value, 1):
-                if kind == "objects":
-                    v = self.read_object(sub, OBJECTS[f.of], f"{f.of} {_sub_label(sub, i)} of {what}")
-                    items.append((v, sub))
-                elif isinstance(sub, ScalarNode) and sub.tag != _NULL and sub.value.strip():
-                    items.append(sub.value)  # a good entry (the check below, without its message)
-                else:
-                    item_f = Field(f.name, "text" if kind == "texts" else "answer")
-                    v = self.read_value(sub, item_f, what, f"entry {i} of '{f.name}' of {what}")
-                    if v is not _BAD:
-                        items.append(v)
-            return items
-        if kind == "object":
-            return self.read_object(node, OBJECTS[f.of], f"{f.name} of {what}") or _BAD
-        if not isinstance(node, ScalarNode):
-            self.error(node, f"{label} must be a single value, found {_describe(node)}")
-            return _BAD
-        tag, raw = node.tag, node.value
-        if kind == "id":
-            if tag not in (_Y + "str", _Y + "int") or not raw:
-                self.error(node, f"{label} must be a short id such as q1 or a, found {_describe(node)}")
-                return _BAD
-            if not _ID_RE.match(raw) or len(raw) > ID_MAX:
-                self.error(node, f"{label} '{raw}' is not a valid id: use letters, digits, '-', '_' or '.', "
-                                 f"no spaces, at most {ID_MAX} characters (e.g. q1, opt-a)")
-                return _BAD
-            return raw
-        if kind in ("text", "answer"):
-            if tag == _Y + "null" or not raw.strip():
-                self.error(node, f"{label} is empty: write the text")
-                return _BAD
-            return raw
-        if kind == "para":
-            if tag not in (_Y + "str", _Y + "int") or not raw.strip():
-                self.error(node, f"{label} must be a paragraph id such as 18 or annex-6, found {_describe(node)}")
-                return _BAD
-            return raw.strip()
-        if kind == "bool":
-            if tag != _Y + "bool":
-                self.error(node, f"{label} must be true or false, found {_describe(node)}")
-                return _BAD
-            return scalar_value(node)
-        if kind == "enum":
-            if tag != _Y + "str" or raw not in f.choices:
-                close = suggest(str(raw), f.choices) if raw else None
-                hint = f" — did you mean '{close}'?" if close else ";"
-                self.error(node, f"{label} is {_describe(node)}{hint} write one of: {', '.join(f.choices)}")
-                return _BAD
-            return raw
-        # numbers
-        if tag not in (_Y + "int", _Y + "float"):
-            self.error(node, f"{label} must be a number (digits only, no quotes or units), found {_describe(node)}")
-            return _BAD
-        value = scalar_value(node)
-        if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-            self.error(node, f"{label} must be a plain number, found '{raw}'")
-            return _BAD
-        if kind == "points" and not value > 0:
-            self.error(node, f"{label} is {raw}: points must be more than 0 (default 1)")
-            return _BAD
-        if kind == "percent" and not 0 <= value <= 100:
-            self.error(node, f"{label} is {raw}: write a percentage from 0 to 100")
-            return _BAD
-        if kind == "nonneg" and value < 0:
-            self.error(node, f"{label} is {raw}: it cannot be negative (0 means the exact answer)")
-            return _BAD
-        return value
+            return [(self.read_object(sub, OBJECTS[kind.of], f"{kind.of} {_sub_label(sub, i)} of {what}"), sub)
+                    for i, sub in enumerate(node.value, 1)]
+        items = []
+        accept = kind.item.accept
+        for i, sub in enumerate(node.value, 1):
+            v = accept(sub) if isinstance(sub, ScalarNode) else BAD
+            if v is BAD:  # read again, for the message
+                v = self.read_value(sub, Field(f.name, kind.item), what, f"entry {i} of '{f.name}' of {what}")
+            if v is not BAD:
+                items.append(v)
+        return items
 
     # --- the quiz -----------------------------------------------------------
 
@@ -363,63 +272,18 @@ class _Reader:
         for f in fields:
             if f.name == "type" or f.name not in vals:
                 continue
-            value = vals[f.name][0]
-            if f.kind == "object":
-                value = SourceRef(doc=value["doc"][0], para=value["para"][0],
-                                  text=value["text"][0] if "text" in value else None)
-            elif f.kind == "objects":
-                if any(v is None or any(g.required and g.name not in v for g in OBJECTS[f.of]) for v, _ in value):
-                    return None
-                maker = _OBJ_MAKERS[f.of]
-                value = [maker(**{k: vv for k, (vv, _) in v.items()}) for v, _ in value]
-            elif f.kind == "answers":
-                value = [str(v) for v in value]
+            value = f.kind.build(vals[f.name][0], _make)
+            if value is BAD:
+                return None
             kwargs[f.name] = value
         return QUESTION_CLASSES[qtype](**kwargs, line=pos(node)[0])
 
     def check_question(self, qtype: str, vals: dict, node: Node, what: str) -> None:
-        """Rules across fields of one question (ids, correct options, the blank)."""
-        for list_name in ("options", "pairs", "distractors", "items"):
-            if list_name in vals:
-                self._unique_ids(vals[list_name][0], list_name[:-1], what)
-        if qtype in ("single", "multiple") and "options" in vals:
-            opts = [v for v, _ in vals["options"][0] if v is not None]
-            right = [v["id"][0] for v in opts if v.get("correct", (False,))[0] and "id" in v]
-            onode = vals["options"][1]
-            if len(opts) == len(vals["options"][0]) and all("correct" in v for v in opts):
-                if qtype == "single" and len(right) == 0:
-                    self.error(onode, f"{what} (single) has no correct option: mark exactly one option with "
-                                      "correct: true")
-                elif qtype == "single" and len(right) > 1:
-                    self.error(onode, f"{what} (single) has {len(right)} correct options ({', '.join(right)}): "
-                                      "mark exactly one with correct: true, or use type: multiple for several "
-                                      "right answers")
-                elif qtype == "multiple" and not right:
-                    self.error(onode, f"{what} (multiple) has no correct option: mark at least one option with "
-                                      "correct: true")
-            self._unique_texts(vals["options"][0], "text", "option", what)
-        if qtype == "fill_blank" and "prompt" in vals:
-            prompt, pnode = vals["prompt"]
-            runs = _BLANK_RUN.findall(prompt)
-            if len(runs) != 1:
-                self.error(pnode, f"the prompt of {what} (fill_blank) has {len(runs)} blanks: write {BLANK} "
-                                  "(three underscores) exactly once, where the answer goes")
-            elif runs[0] != BLANK:
-                self.error(pnode, f"the blank in the prompt of {what} is {len(runs[0])} underscores: write "
-                                  f"exactly three ({BLANK})")
-        if qtype == "matching" and "pairs" in vals:
-            pair_ids = {v["id"][0]: n for v, n in vals["pairs"][0] if v and "id" in v}
-            for v, n in vals.get("distractors", ([], None))[0]:
-                if v and "id" in v and v["id"][0] in pair_ids:
-                    self.error(v["id"][1], f"distractor id '{v['id'][0]}' of {what} is also a pair id: answers "
-                                           "name rights by id, so give the distractor its own id")
-            rights = [(v["right"][0], v["right"][1]) for v, _ in vals["pairs"][0] if v and "right" in v]
-            rights += [(v["text"][0], v["text"][1]) for v, _ in vals.get("distractors", ([], None))[0]
-                       if v and "text" in v]
-            self._unique_values(rights, "right-hand text", what)
-            self._unique_texts(vals["pairs"][0], "left", "pair", what)
-        if qtype == "ordering" and "items" in vals:
-            self._unique_texts(vals["items"][0], "text", "item", what)
+        """Rules across fields of one question: unique ids in its lists, then its type's own rules."""
+        for f in TYPE_FIELDS[qtype]:
+            if isinstance(f.kind, Objects) and f.name in vals:
+                self._unique_ids(vals[f.name][0], f.kind.of, what)
+        TYPES[qtype].check(vals, what, self)
 
     def _unique_ids(self, entries, kind: str, what: str) -> None:
         seen: dict[str, Node] = {}
@@ -433,10 +297,13 @@ class _Reader:
             else:
                 seen[oid] = n
 
-    def _unique_texts(self, entries, key: str, kind: str, what: str) -> None:
-        self._unique_values([(v[key][0], v[key][1]) for v, _ in entries if v and key in v], f"{kind} {key}", what)
+    # What a type's checks use (QuestionType.check).
 
-    def _unique_values(self, values, label: str, what: str) -> None:
+    def unique_texts(self, entries, key: str, kind: str, what: str) -> None:
+        """Report entries whose ``key`` reads the same as an earlier one's (case and spaces aside)."""
+        self.unique_values([(v[key][0], v[key][1]) for v, _ in entries if v and key in v], f"{kind} {key}", what)
+
+    def unique_values(self, values, label: str, what: str) -> None:
         seen: dict[str, Node] = {}
         for text, n in values:
             norm = " ".join(str(text).split()).casefold()
@@ -446,33 +313,14 @@ class _Reader:
             else:
                 seen[norm] = n
 
+_REQUIRED = {of: tuple(f.name for f in fields if f.required) for of, fields in OBJECTS.items()}
 
-def _good_scalar(node: ScalarNode, f: Field) -> Any:
-    """The value of a scalar that passes ``f``'s check, else _BAD.
 
-    The same tests as :meth:`_Reader.read_value`, without building a message:
-    most values are fine, and the reader words a message only for the others.
-    """
-    kind, tag, raw = f.kind, node.tag, node.value
-    if kind == "id":
-        return raw if (tag == _STR or tag == _INT) and raw and len(raw) <= ID_MAX and _ID_RE.match(raw) else _BAD
-    if kind == "text" or kind == "answer":
-        return raw if tag != _NULL and raw.strip() else _BAD
-    if kind == "para":
-        return raw.strip() if (tag == _STR or tag == _INT) and raw.strip() else _BAD
-    if kind == "bool":
-        return scalar_value(node) if tag == _BOOL else _BAD
-    if kind == "enum":
-        return raw if tag == _STR and raw in f.choices else _BAD
-    if tag != _INT and tag != _FLOAT:
-        return _BAD
-    value = scalar_value(node)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        return _BAD
-    if (kind == "points" and not value > 0) or (kind == "percent" and not 0 <= value <= 100) or (
-            kind == "nonneg" and value < 0):
-        return _BAD
-    return value
+def _make(of: str, fields: dict[str, tuple[Any, Node]] | None) -> Any:
+    """The object (a source, an option…) from its fields as read, or BAD if one is missing (reported)."""
+    if fields is None or any(name not in fields for name in _REQUIRED[of]):
+        return BAD
+    return _MAKERS[of](**{name: value for name, (value, _) in fields.items()})
 
 
 def _sub_label(node: Node, index: int) -> str:

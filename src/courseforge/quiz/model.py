@@ -25,7 +25,7 @@ from typing import Literal, Union
 from .types import TYPES
 from .types.base import Question, SourceRef
 from .types.choice import Option
-from .types.fill_blank import FillBlank
+from .types.fill_blank import BLANK, FillBlank
 from .types.matching import Distractor, Matching, Pair
 from .types.multiple import MultipleChoice
 from .types.numeric import Numeric
@@ -36,7 +36,6 @@ from .types.true_false import TrueFalse
 QUESTION_TYPES = tuple(TYPES)
 MODES = ("practice", "assessment")
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")
-BLANK = "___"
 
 AnyQuestion = Union[SingleChoice, MultipleChoice, TrueFalse, FillBlank, Numeric, Matching, Ordering]
 

@@ -1,4 +1,4 @@
-"""The JSON Schema of quiz format v1, generated from :mod:`courseforge.quiz.spec`.
+"""The JSON Schema of quiz format v1, generated from the field specs (:mod:`courseforge.quiz.spec`).
 
 Editors (VS Code's YAML extension, via the ``# yaml-language-server`` comment
 on line 1 of each quiz) use it to complete and check fields as trainers
@@ -12,43 +12,13 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .spec import ID_MAX, ID_PATTERN, OBJECTS, QUESTION, SCHEMA_ID, TYPE_FIELDS, Field
+from .spec import OBJECTS, QUESTION, SCHEMA_ID, TYPE_FIELDS, Field
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
 
 def _value_schema(f: Field) -> dict[str, Any]:
-    k = f.kind
-    if k == "id":
-        s: dict[str, Any] = {"type": ["string", "integer"], "pattern": ID_PATTERN, "maxLength": ID_MAX}
-    elif k == "text":
-        s = {"type": "string", "minLength": 1, "pattern": r"\S"}
-    elif k == "bool":
-        s = {"type": "boolean"}
-    elif k == "number":
-        s = {"type": "number"}
-    elif k == "points":
-        s = {"type": "number", "exclusiveMinimum": 0}
-    elif k == "percent":
-        s = {"type": "number", "minimum": 0, "maximum": 100}
-    elif k == "nonneg":
-        s = {"type": "number", "minimum": 0}
-    elif k == "enum":
-        s = {"enum": list(f.choices)}
-    elif k == "para":
-        s = {"type": ["string", "integer"], "minLength": 1}
-    elif k == "texts":
-        s = {"type": "array", "items": {"type": "string", "minLength": 1, "pattern": r"\S"}}
-    elif k == "answers":
-        s = {"type": "array", "items": {"type": ["string", "number"], "minLength": 1, "pattern": r"\S"}}
-    elif k == "objects":
-        s = {"type": "array", "items": {"$ref": f"#/$defs/{f.of}"}}
-    elif k == "object":
-        s = {"$ref": f"#/$defs/{f.of}"}
-    else:  # pragma: no cover - a new kind must be added here and in the loader
-        raise ValueError(f"unknown field kind {k!r}")
-    if f.min_items:
-        s["minItems"] = f.min_items
+    s = f.kind.schema()
     if f.default is not None:
         s["default"] = f.default
     if f.help:

@@ -57,3 +57,14 @@ class QuestionType:
     # The objects its list fields hold, by the name their fields' ``of`` gives:
     # name -> (dataclass, its fields).
     parts: ClassVar[dict[str, tuple[type, tuple[Field, ...]]]] = {}
+
+    # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
+
+    def check(self, vals: dict, what: str, reader) -> None:
+        """Rules across this type's fields, beyond what each field's kind checks.
+
+        ``vals`` maps each field read to ``(value, YAML node)`` (a list field's
+        value: ``(fields, node)`` per entry); problems go to ``reader.error(node,
+        message)``, with ``reader.unique_texts`` / ``unique_values`` for texts
+        learners must tell apart. ``what`` names the question in messages.
+        """

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
-from ..fields import Field
+from ..fields import Field, ID, Objects, TEXT
 from .base import Question, QuestionType
 
 
@@ -23,15 +23,15 @@ class Distractor:
 
 
 PAIR = (
-    Field("id", "id", True, "Pair id, unique in the question.", example="id: p1"),
-    Field("left", "text", True, "The term on the left.", example="left: the term on the left"),
-    Field("right", "text", True, "Its match on the right.", example="right: its match on the right"),
+    Field("id", ID, True, "Pair id, unique in the question.", example="id: p1"),
+    Field("left", TEXT, True, "The term on the left.", example="left: the term on the left"),
+    Field("right", TEXT, True, "Its match on the right.", example="right: its match on the right"),
 )
 
 DISTRACTOR = (
-    Field("id", "id", True, "Distractor id, unique in the question and different from the pair ids.",
+    Field("id", ID, True, "Distractor id, unique in the question and different from the pair ids.",
           example="id: x1"),
-    Field("text", "text", True, "An extra choice on the right that matches no left.", example="text: a right-hand choice that matches no left"),
+    Field("text", TEXT, True, "An extra choice on the right that matches no left.", example="text: a right-hand choice that matches no left"),
 )
 
 
@@ -50,13 +50,28 @@ class MatchingType(QuestionType):
     name = "matching"
     model = Matching
     fields = (
-        Field("pairs", "objects", True, "Left-right pairs; at least 2.", of="pair", min_items=2,
+        Field("pairs", Objects("pair", min_items=2), True, "Left-right pairs; at least 2.",
               example="pairs:\n  - {id: p1, left: ..., right: ...}"),
-        Field("distractors", "objects", False, "Extra rights that match no left.", of="distractor"),
+        Field("distractors", Objects("distractor"), False, "Extra rights that match no left."),
     )
     parts = {"pair": (Pair, PAIR), "distractor": (Distractor, DISTRACTOR)}
 
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
+
+    def check(self, vals, what, reader):
+        if "pairs" not in vals:
+            return
+        # Answers name a right by its pair's id or by a distractor's id: the two must not overlap.
+        pair_ids = {v["id"][0] for v, _ in vals["pairs"][0] if v and "id" in v}
+        for v, _ in vals.get("distractors", ([], None))[0]:
+            if v and "id" in v and v["id"][0] in pair_ids:
+                reader.error(v["id"][1], f"distractor id '{v['id'][0]}' of {what} is also a pair id: answers "
+                                         "name rights by id, so give the distractor its own id")
+        rights = [(v["right"][0], v["right"][1]) for v, _ in vals["pairs"][0] if v and "right" in v]
+        rights += [(v["text"][0], v["text"][1]) for v, _ in vals.get("distractors", ([], None))[0]
+                   if v and "text" in v]
+        reader.unique_values(rights, "right-hand text", what)
+        reader.unique_texts(vals["pairs"][0], "left", "pair", what)
 
     # --- the browser's view of a question (quiz.public) ---
 

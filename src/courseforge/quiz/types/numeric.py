@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..fields import Field
+from ..fields import Field, NONNEG, NUMBER, TEXT
 from .base import Question, QuestionType
 
 
@@ -25,10 +25,10 @@ class NumericType(QuestionType):
     name = "numeric"
     model = Numeric
     fields = (
-        Field("answer", "number", True, "The right number.", example="answer: 80"),
-        Field("tolerance", "nonneg", False, "How far from the answer still counts as right (default 0).",
+        Field("answer", NUMBER, True, "The right number.", example="answer: 80"),
+        Field("tolerance", NONNEG, False, "How far from the answer still counts as right (default 0).",
               default=0),
-        Field("unit", "text", False, "Unit shown beside the input box, e.g. million or %."),
+        Field("unit", TEXT, False, "Unit shown beside the input box, e.g. million or %."),
     )
 
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..fields import Field
+from ..fields import Field, ID, Objects, TEXT
 from .base import Question, QuestionType
 
 
@@ -16,8 +16,8 @@ class Item:
 
 
 ITEM = (
-    Field("id", "id", True, "Item id, unique in the question.", example="id: i1"),
-    Field("text", "text", True, "The item's text.", example="text: what the learner reads"),
+    Field("id", ID, True, "Item id, unique in the question.", example="id: i1"),
+    Field("text", TEXT, True, "The item's text.", example="text: what the learner reads"),
 )
 
 
@@ -35,12 +35,15 @@ class OrderingType(QuestionType):
     name = "ordering"
     model = Ordering
     fields = (
-        Field("items", "objects", True, "The items, listed in the correct order; at least 2.", of="item",
-              min_items=2, example="items:\n  - {id: i1, text: ...}"),
+        Field("items", Objects("item", min_items=2), True, "The items, listed in the correct order; at least 2.", example="items:\n  - {id: i1, text: ...}"),
     )
     parts = {"item": (Item, ITEM)}
 
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
+
+    def check(self, vals, what, reader):
+        if "items" in vals:
+            reader.unique_texts(vals["items"][0], "text", "item", what)
 
     # --- the browser's view of a question (quiz.public) ---
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..fields import Field
+from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, Option
+from .choice import OPTION, Option, check_options
 
 
 @dataclass(kw_only=True)
@@ -25,12 +25,15 @@ class SingleType(QuestionType):
     name = "single"
     model = SingleChoice
     fields = (
-        Field("options", "objects", True, "The choices; exactly one has correct: true.", of="option", min_items=2,
+        Field("options", Objects("option", min_items=2), True, "The choices; exactly one has correct: true.",
               example="options:\n  - {id: a, text: ..., correct: true}"),
     )
     parts = {"option": (Option, OPTION)}
 
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
+
+    def check(self, vals, what, reader):
+        check_options(vals, what, reader, "single")
 
     # --- the browser's view of a question (quiz.public) ---
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
-from ..fields import Field
+from ..fields import BOOL, Field, TEXT
 from .base import Question, QuestionType
 
 
@@ -25,9 +25,9 @@ class TrueFalseType(QuestionType):
     name = "true_false"
     model = TrueFalse
     fields = (
-        Field("answer", "bool", True, "true or false.", example="answer: true"),
-        Field("feedback_true", "text", False, "Shown when the learner answers true (practice mode)."),
-        Field("feedback_false", "text", False, "Shown when the learner answers false (practice mode)."),
+        Field("answer", BOOL, True, "true or false.", example="answer: true"),
+        Field("feedback_true", TEXT, False, "Shown when the learner answers true (practice mode)."),
+        Field("feedback_false", TEXT, False, "Shown when the learner answers false (practice mode)."),
     )
 
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
