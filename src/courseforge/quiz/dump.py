@@ -13,18 +13,9 @@ import re
 
 import yaml
 
-from .model import (
-    FillBlank,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    Quiz,
-    SingleChoice,
-    TrueFalse,
-)
+from .model import Question, Quiz
 from .spec import SCHEMA_COMMENT
+from .types import TYPES
 
 WIDTH = 100  # long plain text is folded onto several lines at about this width
 
@@ -75,32 +66,7 @@ def _points(p: float):
 
 def question_data(q: Question) -> dict:
     d: dict = {"id": q.id, "type": q.type, "prompt": q.prompt}
-    if isinstance(q, (SingleChoice, MultipleChoice)):
-        d["options"] = []
-        for o in q.options:
-            od = {"id": o.id, "text": o.text, "correct": o.correct}
-            if o.feedback is not None:
-                od["feedback"] = o.feedback
-            d["options"].append(od)
-    elif isinstance(q, TrueFalse):
-        d["answer"] = q.answer
-        if q.feedback_true is not None:
-            d["feedback_true"] = q.feedback_true
-        if q.feedback_false is not None:
-            d["feedback_false"] = q.feedback_false
-    elif isinstance(q, FillBlank):
-        d["answers"] = list(q.answers)
-    elif isinstance(q, Numeric):
-        d["answer"] = q.answer
-        d["tolerance"] = q.tolerance
-        if q.unit is not None:
-            d["unit"] = q.unit
-    elif isinstance(q, Matching):
-        d["pairs"] = [{"id": p.id, "left": p.left, "right": p.right} for p in q.pairs]
-        if q.distractors:
-            d["distractors"] = [{"id": x.id, "text": x.text} for x in q.distractors]
-    elif isinstance(q, Ordering):
-        d["items"] = [{"id": i.id, "text": i.text} for i in q.items]
+    d.update(TYPES[q.type].data(q))
     d["explanation"] = q.explanation
     if q.hints:
         d["hints"] = list(q.hints)

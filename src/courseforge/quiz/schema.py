@@ -58,8 +58,9 @@ def _question_schema() -> dict[str, Any]:
 
 def quiz_schema() -> dict[str, Any]:
     defs: dict[str, Any] = {"question": _question_schema()}
-    for name in ("source", "option", "pair", "distractor", "item"):
-        defs[name] = _object_schema(OBJECTS[name])
+    for name, fields in OBJECTS.items():
+        if name not in ("quiz", "question"):  # the quiz is the top level; questions are drawn above
+            defs[name] = _object_schema(fields)
     top = _object_schema(OBJECTS["quiz"])
     return {
         "$schema": DRAFT,

@@ -68,3 +68,7 @@ class QuestionType:
         message)``, with ``reader.unique_texts`` / ``unique_values`` for texts
         learners must tell apart. ``what`` names the question in messages.
         """
+
+    def data(self, question: Question) -> dict:
+        """The type's own fields as plain data, in the order they are written, defaults left out (quiz.dump)."""
+        return {}

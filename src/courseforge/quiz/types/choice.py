@@ -42,3 +42,14 @@ def check_options(vals: dict, what: str, reader, qtype: str) -> None:
             reader.error(onode, f"{what} (multiple) has no correct option: mark at least one option with "
                                 "correct: true")
     reader.unique_texts(vals["options"][0], "text", "option", what)
+
+
+def options_data(options: list[Option]) -> list[dict]:
+    """Options as plain data for quiz.dump (no feedback field where there is none)."""
+    out = []
+    for o in options:
+        od = {"id": o.id, "text": o.text, "correct": o.correct}
+        if o.feedback is not None:
+            od["feedback"] = o.feedback
+        out.append(od)
+    return out

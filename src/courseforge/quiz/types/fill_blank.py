@@ -46,6 +46,10 @@ class FillBlankType(QuestionType):
             reader.error(pnode, f"the blank in the prompt of {what} is {len(runs[0])} underscores: write "
                                 f"exactly three ({BLANK})")
 
+    def data(self, q):
+        return {"answers": list(q.answers)}
+
+
     # --- the browser's view of a question (quiz.public) ---
 
     # --- rendering on a page (site.render) ---

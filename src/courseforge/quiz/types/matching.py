@@ -73,6 +73,13 @@ class MatchingType(QuestionType):
         reader.unique_values(rights, "right-hand text", what)
         reader.unique_texts(vals["pairs"][0], "left", "pair", what)
 
+    def data(self, q):
+        d = {"pairs": [{"id": p.id, "left": p.left, "right": p.right} for p in q.pairs]}
+        if q.distractors:
+            d["distractors"] = [{"id": x.id, "text": x.text} for x in q.distractors]
+        return d
+
+
     # --- the browser's view of a question (quiz.public) ---
 
     # --- rendering on a page (site.render) ---

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, Option, check_options
+from .choice import OPTION, Option, check_options, options_data
 
 
 @dataclass(kw_only=True)
@@ -33,6 +33,10 @@ class MultipleType(QuestionType):
 
     def check(self, vals, what, reader):
         check_options(vals, what, reader, "multiple")
+
+    def data(self, q):
+        return {"options": options_data(q.options)}
+
 
     # --- the browser's view of a question (quiz.public) ---
 

@@ -33,6 +33,12 @@ class NumericType(QuestionType):
 
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
+    def data(self, q):
+        d = {"answer": q.answer, "tolerance": q.tolerance}
+        if q.unit is not None:
+            d["unit"] = q.unit
+        return d
+
     # --- the browser's view of a question (quiz.public) ---
 
     # --- rendering on a page (site.render) ---

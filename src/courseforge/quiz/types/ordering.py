@@ -45,6 +45,10 @@ class OrderingType(QuestionType):
         if "items" in vals:
             reader.unique_texts(vals["items"][0], "text", "item", what)
 
+    def data(self, q):
+        return {"items": [{"id": i.id, "text": i.text} for i in q.items]}
+
+
     # --- the browser's view of a question (quiz.public) ---
 
     # --- rendering on a page (site.render) ---

@@ -32,6 +32,14 @@ class TrueFalseType(QuestionType):
 
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
+    def data(self, q):
+        d = {"answer": q.answer}
+        if q.feedback_true is not None:
+            d["feedback_true"] = q.feedback_true
+        if q.feedback_false is not None:
+            d["feedback_false"] = q.feedback_false
+        return d
+
     # --- the browser's view of a question (quiz.public) ---
 
     # --- rendering on a page (site.render) ---
