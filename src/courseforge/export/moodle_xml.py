@@ -22,7 +22,8 @@ from ..quiz.model import (
     SingleChoice,
     TrueFalse,
 )
-from .common import QUIZ_SETTINGS, category_path, format_number, multiple_weights, question_name
+from ..quiz.types import type_of
+from .common import QUIZ_SETTINGS, MoodleWriter, category_path, format_number, question_name
 from .report import Notes
 
 FORMAT = "Moodle XML"
@@ -85,7 +86,7 @@ def _question(quiz: Quiz, q, notes: Notes) -> ET.Element | None:
         _value(el, "shuffleanswers", "true")
         _value(el, "answernumbering", "abc")
         _combined_feedback(el)
-        right, wrong = ("100", "0") if single else multiple_weights(quiz, q, notes)
+        right, wrong = ("100", "0") if single else type_of(q)._moodle_weights(q, MoodleWriter(quiz, notes))
         for o in q.options:
             _answer(el, right if o.correct else wrong, o.text, o.feedback)
     elif isinstance(q, TrueFalse):

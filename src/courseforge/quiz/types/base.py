@@ -57,3 +57,13 @@ class QuestionType:
     # The objects its list fields hold, by the name their fields' ``of`` gives:
     # name -> (dataclass, its fields).
     parts: ClassVar[dict[str, tuple[type, tuple[Field, ...]]]] = {}
+
+    # exports: how each format writes a question of this type, or why it cannot. The exporter hands
+    # in ``w``, its writer for the quiz at hand: the format's primitives (escaping, element builders)
+    # and ``w.note`` / ``w.skip`` for what the format cannot carry. A type without a writer for a
+    # format is left out of that export, with a note.
+
+    def gift(self, q: Question, w) -> str | None:
+        """``q`` as GIFT text (:mod:`courseforge.export.gift`), or None when GIFT cannot hold it."""
+        return w.unknown(q)
+

@@ -21,3 +21,10 @@ OPTION = (
     Field("correct", "bool", True, "true for a right option, false for a wrong one.", example="correct: false"),
     Field("feedback", "text", False, "Shown when the learner picks this option (practice mode)."),
 )
+
+
+# --- exports (export.gift, export.moodle_xml, export.qti) ---
+
+def gift_options(q, w, mark) -> str:
+    """A choice question's GIFT answer block: one line per option, ``mark(option)`` before its text."""
+    return w.block(q, [f"\t{mark(o)}{w.escape(o.text)}{w.feedback(o.feedback)}\n" for o in q.options])

@@ -37,5 +37,11 @@ class FillBlankType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    def gift(self, q, w):
+        if any("->" in a for a in q.answers):
+            return w.skip(q, "an accepted answer contains '->', which GIFT reads as a matching pair — "
+                          "skipped; use Moodle XML")
+        return w.question(q, w.block(q, [f"\t={w.escape(a)}\n" for a in q.answers]))
+
 
 TYPE = FillBlankType()

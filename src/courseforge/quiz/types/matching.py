@@ -66,5 +66,21 @@ class MatchingType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    def gift(self, q, w):
+        if any("->" in p.left for p in q.pairs):
+            return w.skip(q, "a left-hand item contains '->', which GIFT cannot escape — skipped; use Moodle XML")
+        if q.distractors:
+            ids = ", ".join(d.id for d in q.distractors)
+            w.note(q, f"GIFT has no distractors for matching — extra answers left out ({ids}); "
+                   "Moodle XML and QTI keep them", kind="matching distractors",
+                   summary="not carried by GIFT ({count}): the extra answers are left out; Moodle XML and QTI "
+                   "keep them")
+        if len(q.pairs) < 3:
+            w.note(q, "Moodle's question editor asks for at least 3 answers in a matching question: "
+                   "it imports as is, but add a pair before editing it in Moodle", kind="matching with 2 pairs",
+                   summary="imports as is ({count}), but Moodle's editor asks for 3 answers: add a pair before "
+                   "editing in Moodle")
+        return w.question(q, w.block(q, [f"\t={w.escape(p.left)} -> {w.escape(p.right)}\n" for p in q.pairs]))
+
 
 TYPE = MatchingType()

@@ -41,5 +41,14 @@ class NumericType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    def gift(self, q, w):
+        tol = f":{w.number(q.tolerance)}" if q.tolerance else ""
+        block = w.block(q, [f"\t={w.number(q.answer)}{tol}\n"], opener="{#")
+        if not q.unit:
+            return w.question(q, block)
+        w.note(q, f"GIFT has no units — the unit '{q.unit}' is added to the prompt",
+               kind="units", summary="GIFT has no units ({count}): each is added to its prompt")
+        return w.question(q, block, f"{q.prompt} (answer in {q.unit})")
+
 
 TYPE = NumericType()

@@ -50,5 +50,49 @@ class OrderingType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    # Moodle's ordering settings in GIFT: all items shown, one under the other, each
+    # item in its right place earning its share (Moodle's "absolute position" grading,
+    # the rule of the site and of ``courseforge grade``), grading details shown, no numbering.
+    GIFT_HEADER = "ALL VERTICAL ABSOLUTE_POSITION SHOW none"
+
+    @staticmethod
+    def _gift_item_problem(text: str) -> str | None:
+        """Why an item cannot be one line of a GIFT ordering question as Moodle reads it, or None."""
+        if "{" in text or "}" in text:
+            return "a brace"
+        if "\n" in text or "\r" in text:
+            return "a line break"
+        if "####" in text:
+            return "'####'"
+        if text.strip() == "0":
+            return "only the text '0', which Moodle drops"
+        return None
+
+    def gift(self, q, w):
+        """The GIFT form of Moodle's ordering question type (core since Moodle 4.4,
+        ``qtype_ordering::import_from_gift``)::
+
+            ::quiz/q::[markdown]Put the steps in order.{>3 ALL VERTICAL ABSOLUTE_POSITION SHOW none
+                First step
+                Second step
+                Third step
+                ####Why this order.
+            }
+
+        The header is the number of items shown and :attr:`GIFT_HEADER`; then one
+        item per line in the right order. Moodle does not unescape the items (an
+        escaped colon would show as ``&&058;``), so they are written as they are,
+        only backslashes doubled; an item that cannot be written so (a brace, a line
+        break, ``####``, or the text ``0``, which Moodle drops) makes the question
+        skipped with a note.
+        """
+        for item in q.items:
+            problem = self._gift_item_problem(item.text)
+            if problem:
+                return w.skip(q, f"item '{item.id}' has {problem}, which Moodle's GIFT ordering import cannot "
+                              "read — skipped; export Moodle XML or QTI to keep it")
+        lines = [f"\t{item.text.strip().replace(chr(92), chr(92) * 2)}\n" for item in q.items]
+        return w.question(q, w.block(q, lines, opener=f"{{>{len(q.items)} {self.GIFT_HEADER}"))
+
 
 TYPE = OrderingType()

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
-from .choice import OPTION, Option
+from .choice import OPTION, Option, gift_options
 
 
 @dataclass(kw_only=True)
@@ -39,6 +39,9 @@ class SingleType(QuestionType):
     # --- marking an answer (grade) ---
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
+
+    def gift(self, q, w):
+        return w.question(q, gift_options(q, w, lambda o: "=" if o.correct else w.wrong(o.text)))
 
 
 TYPE = SingleType()

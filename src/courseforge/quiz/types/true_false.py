@@ -40,5 +40,15 @@ class TrueFalseType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    def gift(self, q, w):
+        # GIFT: {TRUE#feedback for a wrong answer#feedback for a right answer}
+        right, wrong = (q.feedback_true, q.feedback_false) if q.answer else (q.feedback_false, q.feedback_true)
+        out = "{" + ("TRUE" if q.answer else "FALSE")
+        if wrong or right:
+            out += "#" + w.escape(wrong or "")
+        if right:
+            out += "#" + w.escape(right)
+        return w.question(q, out + (f"####{w.escape(q.explanation)}" if q.explanation else "") + "}")
+
 
 TYPE = TrueFalseType()
