@@ -67,3 +67,8 @@ class QuestionType:
         """``q`` as GIFT text (:mod:`courseforge.export.gift`), or None when GIFT cannot hold it."""
         return w.unknown(q)
 
+
+    def moodle_xml(self, q: Question, w):
+        """``q`` as a Moodle XML ``<question>`` element (:mod:`courseforge.export.moodle_xml`), or None
+        when Moodle XML cannot hold it."""
+        return w.unknown(q)

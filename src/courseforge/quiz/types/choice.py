@@ -28,3 +28,15 @@ OPTION = (
 def gift_options(q, w, mark) -> str:
     """A choice question's GIFT answer block: one line per option, ``mark(option)`` before its text."""
     return w.block(q, [f"\t{mark(o)}{w.escape(o.text)}{w.feedback(o.feedback)}\n" for o in q.options])
+
+
+def moodle_xml_options(q, w, right: str, wrong: str, *, single: bool):
+    """A choice question as Moodle's ``multichoice``: each option worth ``right`` or ``wrong`` percent."""
+    el = w.question(q, "multichoice")
+    w.value(el, "single", "true" if single else "false")
+    w.value(el, "shuffleanswers", "true")
+    w.value(el, "answernumbering", "abc")
+    w.combined_feedback(el)
+    for o in q.options:
+        w.answer(el, right if o.correct else wrong, o.text, o.feedback)
+    return el

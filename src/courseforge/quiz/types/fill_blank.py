@@ -43,5 +43,12 @@ class FillBlankType(QuestionType):
                           "skipped; use Moodle XML")
         return w.question(q, w.block(q, [f"\t={w.escape(a)}\n" for a in q.answers]))
 
+    def moodle_xml(self, q, w):
+        el = w.question(q, "shortanswer")
+        w.value(el, "usecase", "0")
+        for a in q.answers:
+            w.answer(el, "100", a, fmt=w.AUTO)
+        return el
+
 
 TYPE = FillBlankType()

@@ -82,5 +82,21 @@ class MatchingType(QuestionType):
                    "editing in Moodle")
         return w.question(q, w.block(q, [f"\t={w.escape(p.left)} -> {w.escape(p.right)}\n" for p in q.pairs]))
 
+    def moodle_xml(self, q, w):
+        el = w.question(q, "matching")
+        if len(q.pairs) + len(q.distractors) < 3:
+            w.note(q, "Moodle's question editor asks for at least 3 answers in a matching question: "
+                   "it imports as is, but add a distractor before editing it in Moodle",
+                   kind="matching with 2 answers", summary="imports as is ({count}), but Moodle's editor asks "
+                   "for 3 answers: add a distractor before editing in Moodle")
+        w.value(el, "shuffleanswers", "true")
+        w.combined_feedback(el)
+        for p in q.pairs:
+            w.subquestion(el, p.left, p.right)
+        # A subquestion with empty text is how Moodle stores an extra (wrong) answer.
+        for d in q.distractors:
+            w.subquestion(el, "", d.text)
+        return el
+
 
 TYPE = MatchingType()

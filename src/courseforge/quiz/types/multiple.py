@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
-from .choice import OPTION, Option, gift_options
+from .choice import OPTION, Option, gift_options, moodle_xml_options
 
 
 @dataclass(kw_only=True)
@@ -42,6 +42,9 @@ class MultipleType(QuestionType):
     def gift(self, q, w):
         right, wrong = self._moodle_weights(q, w)
         return w.question(q, gift_options(q, w, lambda o: f"~%{right if o.correct else wrong}%"))
+
+    def moodle_xml(self, q, w):
+        return moodle_xml_options(q, w, *self._moodle_weights(q, w), single=False)
 
     def _moodle_weights(self, q, w) -> tuple[str, str]:
         """Moodle's percent text for a right and a wrong option (both Moodle writers use it).

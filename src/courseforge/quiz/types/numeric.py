@@ -50,5 +50,20 @@ class NumericType(QuestionType):
                kind="units", summary="GIFT has no units ({count}): each is added to its prompt")
         return w.question(q, block, f"{q.prompt} (answer in {q.unit})")
 
+    def moodle_xml(self, q, w):
+        prompt = None
+        if q.unit:
+            prompt = f"{q.prompt} (answer in {q.unit})"
+            w.note(q, f"the unit '{q.unit}' is added to the prompt (Moodle would otherwise grade units)",
+                   kind="units", summary="added to the prompt ({count}); Moodle would otherwise grade units")
+        el = w.question(q, "numerical", prompt)
+        a = w.answer(el, "100", w.number(q.answer), fmt=w.AUTO)
+        w.value(a, "tolerance", w.number(q.tolerance))
+        w.value(el, "unitgradingtype", "0")  # only the number is graded
+        w.value(el, "unitpenalty", "0")
+        w.value(el, "showunits", "3")  # no unit input
+        w.value(el, "unitsleft", "0")
+        return el
+
 
 TYPE = NumericType()

@@ -94,5 +94,21 @@ class OrderingType(QuestionType):
         lines = [f"\t{item.text.strip().replace(chr(92), chr(92) * 2)}\n" for item in q.items]
         return w.question(q, w.block(q, lines, opener=f"{{>{len(q.items)} {self.GIFT_HEADER}"))
 
+    def moodle_xml(self, q, w):
+        """Moodle's ``ordering`` question type (core since 4.4, a plugin before); each answer's
+        ``fraction`` is its position, as Moodle itself writes it."""
+        el = w.question(q, "ordering")
+        w.value(el, "layouttype", "VERTICAL")
+        w.value(el, "selecttype", "ALL")
+        w.value(el, "selectcount", "0")
+        # each item in its right place earns its share, as the site and courseforge grade mark it
+        w.value(el, "gradingtype", "ABSOLUTE_POSITION")
+        w.value(el, "showgrading", "SHOW")
+        w.value(el, "numberingstyle", "none")
+        w.combined_feedback(el)
+        for pos, item in enumerate(q.items, start=1):
+            w.answer(el, f"{pos}.0000000", item.text)
+        return el
+
 
 TYPE = OrderingType()

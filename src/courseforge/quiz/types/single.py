@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
-from .choice import OPTION, Option, gift_options
+from .choice import OPTION, Option, gift_options, moodle_xml_options
 
 
 @dataclass(kw_only=True)
@@ -42,6 +42,9 @@ class SingleType(QuestionType):
 
     def gift(self, q, w):
         return w.question(q, gift_options(q, w, lambda o: "=" if o.correct else w.wrong(o.text)))
+
+    def moodle_xml(self, q, w):
+        return moodle_xml_options(q, w, "100", "0", single=True)
 
 
 TYPE = SingleType()

@@ -50,5 +50,11 @@ class TrueFalseType(QuestionType):
             out += "#" + w.escape(right)
         return w.question(q, out + (f"####{w.escape(q.explanation)}" if q.explanation else "") + "}")
 
+    def moodle_xml(self, q, w):
+        el = w.question(q, "truefalse")
+        w.answer(el, "100" if q.answer else "0", "true", q.feedback_true, fmt=w.AUTO)
+        w.answer(el, "0" if q.answer else "100", "false", q.feedback_false, fmt=w.AUTO)
+        return el
+
 
 TYPE = TrueFalseType()
