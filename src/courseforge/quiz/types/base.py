@@ -72,3 +72,8 @@ class QuestionType:
         """``q`` as a Moodle XML ``<question>`` element (:mod:`courseforge.export.moodle_xml`), or None
         when Moodle XML cannot hold it."""
         return w.unknown(q)
+
+    def qti(self, q: Question, w):
+        """``q`` as a QTI 2.1 ``assessmentItem`` element (:mod:`courseforge.export.qti`), or None when
+        QTI cannot hold it."""
+        return w.unknown(q)

@@ -50,5 +50,21 @@ class FillBlankType(QuestionType):
             w.answer(el, "100", a, fmt=w.AUTO)
         return el
 
+    def qti(self, q, w):
+        """A textEntryInteraction (string) where the blank is; any accepted answer, case ignored, is worth
+        the points (map_response)."""
+        it = w.item(q, at_blank=True)
+        mapping = w.sub(it.response("single", "string", q.answers[:1]), "mapping", {"defaultValue": "0"})
+        seen = set()
+        for a in q.answers:
+            if a.casefold() not in seen:
+                seen.add(a.casefold())
+                w.sub(mapping, "mapEntry", {"mapKey": a, "mappedValue": w.number(q.points), "caseSensitive": "false"})
+        body = it.body()
+        length = str(max(10, *(len(a) for a in q.answers)))
+        it.at_blank(body, lambda: w.element("textEntryInteraction", {"responseIdentifier": "RESPONSE",
+                                                                     "expectedLength": length}))
+        return it.done("map_response")
+
 
 TYPE = FillBlankType()

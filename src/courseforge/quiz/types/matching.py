@@ -98,5 +98,27 @@ class MatchingType(QuestionType):
             w.subquestion(el, "", d.text)
         return el
 
+    def qti(self, q, w):
+        """A matchInteraction of directed pairs, the distractors matching nothing; each right pair adds
+        its share of the points (map_response)."""
+        it = w.item(q)
+        correct = [f"{w.ident('L', p.id)} {w.ident('R', p.id)}" for p in q.pairs]
+        mapping = w.sub(it.response("multiple", "directedPair", correct), "mapping",
+                        {"lowerBound": "0", "upperBound": w.number(q.points), "defaultValue": "0"})
+        for pair in correct:
+            w.sub(mapping, "mapEntry", {"mapKey": pair, "mappedValue": repr(round(q.points / len(q.pairs), 7)),
+                                        "caseSensitive": "true"})
+        inter = w.sub(it.body(), "matchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true",
+                                                      "maxAssociations": str(len(q.pairs))})
+        lefts = w.sub(inter, "simpleMatchSet")
+        for p in q.pairs:
+            it.inline(w.sub(lefts, "simpleAssociableChoice", {"identifier": w.ident("L", p.id), "matchMax": "1"}),
+                      p.left)
+        rights = w.sub(inter, "simpleMatchSet")
+        for rid, text in ([(w.ident("R", p.id), p.right) for p in q.pairs]
+                          + [(w.ident("R", d.id), d.text) for d in q.distractors]):
+            it.inline(w.sub(rights, "simpleAssociableChoice", {"identifier": rid, "matchMax": "1"}), text)
+        return it.done("map_response")
+
 
 TYPE = MatchingType()

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
-from .choice import OPTION, Option, gift_options, moodle_xml_options
+from .choice import OPTION, Option, gift_options, moodle_xml_options, qti_choices
 
 
 @dataclass(kw_only=True)
@@ -70,6 +70,10 @@ class MultipleType(QuestionType):
                    summary="right options weighted 1/n with no such Moodle grade ({count}); each exported as the "
                    "nearest grade Moodle has")
         return right_text, w.weight(wrong)[0]
+
+    def qti(self, q, w):
+        choices = [(w.ident("C", o.id), o.text, o.feedback) for o in q.options]
+        return qti_choices(q, w, choices, [w.ident("C", o.id) for o in q.options if o.correct], multiple=True)
 
 
 TYPE = MultipleType()

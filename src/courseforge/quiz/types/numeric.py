@@ -65,5 +65,24 @@ class NumericType(QuestionType):
         w.value(el, "unitsleft", "0")
         return el
 
+    def qti(self, q, w):
+        """A textEntryInteraction (float), the unit after it; a rule of its own compares with the
+        tolerance (``match`` is not for floats)."""
+        it = w.item(q)
+        it.response("single", "float", [w.number(q.answer)])
+        inp = w.sub(w.sub(it.body(), "p"), "textEntryInteraction", {"responseIdentifier": "RESPONSE",
+                                                                    "expectedLength": "10"})
+        if q.unit:
+            inp.tail = f" {q.unit}"
+        if q.tolerance:
+            t = w.number(q.tolerance)
+            equal = w.element("equal", {"toleranceMode": "absolute", "tolerance": f"{t} {t}",
+                                        "includeLowerBound": "true", "includeUpperBound": "true"})
+        else:
+            equal = w.element("equal", {"toleranceMode": "exact"})
+        w.sub(equal, "variable", {"identifier": "RESPONSE"})
+        w.sub(equal, "correct", {"identifier": "RESPONSE"})
+        return it.done(custom=lambda rp: w.match_correct(rp, q.points, compare=equal))
+
 
 TYPE = NumericType()

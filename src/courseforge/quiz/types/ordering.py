@@ -110,5 +110,33 @@ class OrderingType(QuestionType):
             w.answer(el, f"{pos}.0000000", item.text)
         return el
 
+    def qti(self, q, w):
+        """An orderInteraction (ordered identifiers), scored by :meth:`_qti_rule`."""
+        it = w.item(q)
+        order = [w.ident("I", i.id) for i in q.items]
+        it.response("ordered", "identifier", order)
+        inter = w.sub(it.body(), "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"})
+        for item in q.items:
+            it.inline(w.sub(inter, "simpleChoice", {"identifier": w.ident("I", item.id)}), item.text)
+        return it.done(custom=lambda rp: self._qti_rule(rp, w, order, q.points))
+
+    @staticmethod
+    def _qti_rule(rp, w, order: list[str], points: float) -> None:
+        """Each item in its right place adds its share of the points; SCORE starts at its default 0.
+
+        No template says this (match_correct is all or nothing, and mapResponse
+        does not take ordered responses). A missing response makes ``index``
+        NULL, so no condition holds and the score stays 0.
+        """
+        share = repr(round(points / len(order), 7)) if order else "0"
+        for pos, ident in enumerate(order, start=1):
+            rif = w.sub(w.sub(rp, "responseCondition"), "responseIf")
+            match = w.sub(rif, "match")
+            w.sub(w.sub(match, "index", {"n": str(pos)}), "variable", {"identifier": "RESPONSE"})
+            w.base(match, "identifier", ident)
+            total = w.sub(w.sub(rif, "setOutcomeValue", {"identifier": "SCORE"}), "sum")
+            w.sub(total, "variable", {"identifier": "SCORE"})
+            w.base(total, "float", share)
+
 
 TYPE = OrderingType()

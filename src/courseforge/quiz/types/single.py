@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
-from .choice import OPTION, Option, gift_options, moodle_xml_options
+from .choice import OPTION, Option, gift_options, moodle_xml_options, qti_choices
 
 
 @dataclass(kw_only=True)
@@ -45,6 +45,10 @@ class SingleType(QuestionType):
 
     def moodle_xml(self, q, w):
         return moodle_xml_options(q, w, "100", "0", single=True)
+
+    def qti(self, q, w):
+        choices = [(w.ident("C", o.id), o.text, o.feedback) for o in q.options]
+        return qti_choices(q, w, choices, [w.ident("C", o.id) for o in q.options if o.correct], multiple=False)
 
 
 TYPE = SingleType()

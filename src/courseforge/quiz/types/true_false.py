@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
+from .choice import qti_choices
 
 
 @dataclass(kw_only=True)
@@ -55,6 +56,10 @@ class TrueFalseType(QuestionType):
         w.answer(el, "100" if q.answer else "0", "true", q.feedback_true, fmt=w.AUTO)
         w.answer(el, "0" if q.answer else "100", "false", q.feedback_false, fmt=w.AUTO)
         return el
+
+    def qti(self, q, w):
+        choices = [("C_true", "True", q.feedback_true), ("C_false", "False", q.feedback_false)]
+        return qti_choices(q, w, choices, ["C_true" if q.answer else "C_false"], multiple=False, shuffle=False)
 
 
 TYPE = TrueFalseType()
