@@ -1,4 +1,4 @@
-"""What every question export shares: names, categories, fractions.
+"""What every question export shares: the writer a question type is handed, names, categories, fractions.
 
 Question names carry the stable ids (``quiz-id/question-id``) so a question
 can be traced back to its YAML file; Moodle categories follow
