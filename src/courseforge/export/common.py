@@ -1,4 +1,4 @@
-"""What every question export shares: names, categories, fractions.
+"""What every question export shares: the writer a question type is handed, names, categories, fractions.
 
 Question names carry the stable ids (``quiz-id/question-id``) so a question
 can be traced back to its YAML file; Moodle categories follow
@@ -9,13 +9,52 @@ their module.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import ClassVar
+
 from ..quiz.model import Quiz
+from .report import Notes
 
 
 # The note both Moodle writers add for each quiz: one line for all of them in the export's report.
 QUIZ_SETTINGS = dict(kind="quiz settings", level="setting",
                      summary="title, pass mark and mode are settings of the Moodle quiz, not of its questions "
                      "({count}): set them there, as each quiz's YAML file gives them")
+
+
+@dataclass
+class Writer:
+    """What a question type's export hook is handed (``TYPE.gift(q, w)``…): the quiz being written,
+    the notes on what the format cannot carry, and the format's primitives, which each format's
+    writer adds. The type says what to write; the writer knows how the format is written."""
+
+    quiz: Quiz
+    notes: Notes
+    format: ClassVar[str] = ""
+
+    def note(self, q, message: str, **kw) -> None:
+        self.notes.add(self.quiz.id, q.id, message, **kw)
+
+    def skip(self, q, message: str) -> None:
+        """Note that ``q`` is left out of the export, and why; returns None, what a hook returns then."""
+        self.notes.add(self.quiz.id, q.id, message, skipped=True)
+
+    def unknown(self, q) -> None:
+        return self.skip(q, f"question type {q.type!r} is unknown to the {self.format} writer — skipped")
+
+    @staticmethod
+    def number(value: float) -> str:
+        return format_number(value)
+
+
+class MoodleWriter(Writer):
+    """What both Moodle writers (GIFT and XML) add: Moodle's grade fractions as its percent text."""
+
+    @staticmethod
+    def weight(value: float) -> tuple[str, bool]:
+        """(Moodle's percent text for the grade nearest ``value``, whether that grade is ``value``)."""
+        nearest = moodle_fraction(value)
+        return percent(nearest), nearest == round(value, 7)
 
 
 def question_name(quiz: Quiz, qid: str) -> str:
@@ -36,41 +75,6 @@ def format_number(value: float) -> str:
     if float(value).is_integer():
         return str(int(value))
     return repr(float(value))
-
-
-def choice_fractions(n_correct: int, scoring: str) -> tuple[float, float]:
-    """(fraction of each right option, fraction of each wrong one) for a ``multiple`` question.
-
-    "partial" scoring counts right choices minus wrong ones over the number of
-    right options, floored at 0 -- exactly what Moodle does with +1/n and -1/n
-    fractions (it floors a question's mark at 0 too). "all_or_nothing" has no
-    Moodle equivalent; -100% per wrong choice comes closest (see the note the
-    writers add).
-    """
-    right = 1.0 / n_correct if n_correct else 0.0
-    wrong = -right if scoring == "partial" else -1.0
-    return right, wrong
-
-
-def multiple_weights(quiz: Quiz, q, notes) -> tuple[str, str]:
-    """Moodle's percent text for a right and a wrong option of a ``multiple`` question.
-
-    Both Moodle writers (GIFT and XML) use it, and note what Moodle cannot hold:
-    all-or-nothing scoring, and 1/n fractions missing from Moodle's list.
-    """
-    n_correct = sum(o.correct for o in q.options)
-    right, wrong = choice_fractions(n_correct, quiz.multiple_scoring)
-    if quiz.multiple_scoring == "all_or_nothing":
-        notes.add(quiz.id, q.id, "all-or-nothing scoring has no Moodle equivalent — exported with -100% per wrong "
-                  "choice, so Moodle gives partial credit for some right choices and no wrong one",
-                  kind="all-or-nothing scoring", summary="no Moodle equivalent ({count}); exported with -100% per "
-                  "wrong choice, so Moodle gives partial credit for some right choices and no wrong one")
-    if moodle_fraction(right) != round(right, 7):
-        notes.add(quiz.id, q.id, f"{n_correct} right options: Moodle has no grade of 1/{n_correct} — "
-                  f"each exported as {percent(moodle_fraction(right))}%", kind="grades Moodle lacks",
-                  summary="right options weighted 1/n with no such Moodle grade ({count}); each exported as the "
-                  "nearest grade Moodle has")
-    return percent(moodle_fraction(right)), percent(moodle_fraction(wrong))
 
 
 # Moodle only accepts these grade fractions on import (question_bank::fraction_options_full);

@@ -38,6 +38,11 @@ the feedback. Markdown is rendered to XHTML in the
 QTI namespace; text that is not well-formed XHTML goes in as plain text.
 QTI identifiers may not start with a digit, so choice ids get a prefix
 (``C_a``, ``L_p1``, ``R_p1``, ``I_i1``).
+
+How a question of each type is written is the ``qti`` method of its type
+(``quiz/types/``), given a :class:`QtiWriter`: the type declares its response,
+builds its interaction and names its template or rule; the writer knows the
+item's frame (outcomes, body, feedback, Markdown to XHTML, identifiers).
 """
 
 from __future__ import annotations
@@ -46,21 +51,13 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
+from dataclasses import dataclass
 
 import markdown as md
 
-from ..quiz.model import (
-    BLANK,
-    FillBlank,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Quiz,
-    SingleChoice,
-    TrueFalse,
-)
-from .common import format_number, question_name
+from ..quiz.model import BLANK, Quiz
+from ..quiz.types import type_of
+from .common import Writer, format_number, question_name
 from .report import OMITTED, Notes
 
 FORMAT = "QTI 2.1"
@@ -193,24 +190,6 @@ TEMPLATES = {
 }
 
 
-def _rp_ordering(rp: ET.Element, order: list[str], points: float) -> None:
-    """Each item in its right place adds its share of the points; SCORE starts at its default 0.
-
-    No template says this (match_correct is all or nothing, and mapResponse
-    does not take ordered responses). A missing response makes ``index``
-    NULL, so no condition holds and the score stays 0.
-    """
-    share = repr(round(points / len(order), 7)) if order else "0"
-    for pos, ident_ in enumerate(order, start=1):
-        rif = _sub(_sub(rp, "responseCondition"), "responseIf")
-        match = _sub(rif, "match")
-        ET.SubElement(_sub(match, "index", {"n": str(pos)}), q("variable"), {"identifier": "RESPONSE"})
-        _base(match, "identifier", ident_)
-        total = _sub(_sub(rif, "setOutcomeValue", {"identifier": "SCORE"}), "sum")
-        ET.SubElement(total, q("variable"), {"identifier": "SCORE"})
-        _base(total, "float", share)
-
-
 def _processing(template: str | None, custom, feedback: bool, with_response: bool) -> ET.Element:
     """The item's responseProcessing: the template alone, or (to show feedback, or where no template
     fits) rules written out -- the template's own, or ``custom(rp)`` -- then the FEEDBACK rule."""
@@ -265,145 +244,88 @@ def _choice(parent: ET.Element, cid: str, text: str, feedback: str | None, notes
         fill_inline(fb, feedback, notes, where)
 
 
-def question_to_item(quiz: Quiz, qn, notes: Notes) -> ET.Element | None:
-    where = (quiz.id, qn.id)
-    item = ET.Element(q("assessmentItem"), {
-        f"{{{XSI_NS}}}schemaLocation": f"{QTI_NS} {QTI_XSD}",
-        "identifier": item_identifier(quiz, qn.id),
-        "title": question_name(quiz, qn.id),
-        "adaptive": "false",
-        "timeDependent": "false",
-    })
-    points = qn.points
-    body_blocks: list[ET.Element]
-    if isinstance(qn, FillBlank) and BLANK in qn.prompt:
-        body_blocks = render_block(qn.prompt.replace(BLANK, _BLANK_MARK, 1), notes, where)
-    else:
-        body_blocks = render_block(qn.prompt, notes, where)
+@dataclass
+class QtiItem:
+    """One ``assessmentItem`` as a type's ``qti`` method builds it, in the order QTI wants: response
+    declaration, then :meth:`body` (outcomes, the rendered prompt), then :meth:`done`."""
 
-    template: str | None = None  # the standard template that expresses the scoring rule, if one does
-    custom = None  # otherwise: the rules that do
-    with_response = False  # FEEDBACK also names the chosen choices (for feedbackInline)
-    has_choice_feedback = False
-    if isinstance(qn, (SingleChoice, MultipleChoice, TrueFalse)):
-        if isinstance(qn, TrueFalse):
-            choices = [("C_true", "True", qn.feedback_true), ("C_false", "False", qn.feedback_false)]
-            correct = ["C_true" if qn.answer else "C_false"]
-            single = True
-        else:
-            choices = [(ident("C", o.id), o.text, o.feedback) for o in qn.options]
-            correct = [ident("C", o.id) for o in qn.options if o.correct]
-            single = isinstance(qn, SingleChoice)
-        decl = _declare_response(item, "single" if single else "multiple", "identifier", correct)
-        partial = not single and quiz.multiple_scoring == "partial"
-        if partial:
-            n = len(correct)
-            mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": format_number(points),
-                                             "defaultValue": "0"})
-            for cid, _text, _fb in choices:
-                value = points / n if cid in correct else -points / n
-                _sub(mapping, "mapEntry", {"mapKey": cid, "mappedValue": repr(round(value, 7)),
-                                             "caseSensitive": "true"})
-            template = "map_response"
-        elif points == 1:
-            template = "match_correct"
-        elif single:
-            # the right choice is worth the points, any other 0: map_response says it for any mark
-            mapping = _sub(decl, "mapping", {"defaultValue": "0"})
-            _sub(mapping, "mapEntry", {"mapKey": correct[0], "mappedValue": format_number(points),
-                                         "caseSensitive": "true"})
-            template = "map_response"
-        else:  # all or nothing, worth more than the 1 point match_correct gives
-            custom = lambda rp: _rp_match_correct(rp, points)  # noqa: E731
-        _declare_outcomes(item, points)
-        body = _sub(item, "itemBody")
-        body.extend(body_blocks)
-        inter = _sub(body, "choiceInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "false" if isinstance(qn, TrueFalse) else "true",
-                                                "maxChoices": "1" if single else "0"})
-        for cid, text, fb in choices:
-            _choice(inter, cid, text, fb, notes, where)
-        with_response = True
-        has_choice_feedback = any(fb for _cid, _text, fb in choices)
-    elif isinstance(qn, FillBlank):
-        decl = _declare_response(item, "single", "string", qn.answers[:1])
-        mapping = _sub(decl, "mapping", {"defaultValue": "0"})
-        seen = set()
-        for a in qn.answers:
-            if a.casefold() not in seen:
-                seen.add(a.casefold())
-                _sub(mapping, "mapEntry", {"mapKey": a, "mappedValue": format_number(points), "caseSensitive": "false"})
-        _declare_outcomes(item, points)
-        body = _sub(item, "itemBody")
-        body.extend(body_blocks)
-        length = str(max(10, *(len(a) for a in qn.answers)))
+    w: QtiWriter
+    q: object
+    el: ET.Element
+    prompt: list[ET.Element]  # the prompt, rendered
 
-        def entry():
-            return ET.Element(q("textEntryInteraction"), {"responseIdentifier": "RESPONSE", "expectedLength": length})
-        if not _replace_marker(body, _BLANK_MARK, entry):
-            _sub(body, "p").append(entry())
-        template = "map_response"
-    elif isinstance(qn, Numeric):
-        _declare_response(item, "single", "float", [format_number(qn.answer)])
-        _declare_outcomes(item, points)
-        body = _sub(item, "itemBody")
-        body.extend(body_blocks)
-        p = _sub(body, "p")
-        inp = _sub(p, "textEntryInteraction", {"responseIdentifier": "RESPONSE", "expectedLength": "10"})
-        if qn.unit:
-            inp.tail = f" {qn.unit}"
-        if qn.tolerance:
-            t = format_number(qn.tolerance)
-            equal = ET.Element(q("equal"), {"toleranceMode": "absolute", "tolerance": f"{t} {t}",
-                                            "includeLowerBound": "true", "includeUpperBound": "true"})
-        else:
-            equal = ET.Element(q("equal"), {"toleranceMode": "exact"})
-        ET.SubElement(equal, q("variable"), {"identifier": "RESPONSE"})
-        ET.SubElement(equal, q("correct"), {"identifier": "RESPONSE"})
-        custom = lambda rp: _rp_match_correct(rp, points, compare=equal)  # noqa: E731
-    elif isinstance(qn, Matching):
-        correct = [f"{ident('L', p.id)} {ident('R', p.id)}" for p in qn.pairs]
-        decl = _declare_response(item, "multiple", "directedPair", correct)
-        mapping = _sub(decl, "mapping", {"lowerBound": "0", "upperBound": format_number(points), "defaultValue": "0"})
-        for pair in correct:
-            _sub(mapping, "mapEntry", {"mapKey": pair, "mappedValue": repr(round(points / len(qn.pairs), 7)),
-                                         "caseSensitive": "true"})
-        _declare_outcomes(item, points)
-        body = _sub(item, "itemBody")
-        body.extend(body_blocks)
-        inter = _sub(body, "matchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true",
-                                               "maxAssociations": str(len(qn.pairs))})
-        lefts = _sub(inter, "simpleMatchSet")
-        for p in qn.pairs:
-            fill_inline(_sub(lefts, "simpleAssociableChoice", {"identifier": ident("L", p.id), "matchMax": "1"}),
-                        p.left, notes, where)
-        rights = _sub(inter, "simpleMatchSet")
-        for rid, text in [(ident("R", p.id), p.right) for p in qn.pairs] + [(ident("R", d.id), d.text) for d in qn.distractors]:
-            fill_inline(_sub(rights, "simpleAssociableChoice", {"identifier": rid, "matchMax": "1"}), text, notes, where)
-        template = "map_response"
-    elif isinstance(qn, Ordering):
-        order = [ident("I", i.id) for i in qn.items]
-        _declare_response(item, "ordered", "identifier", order)
-        _declare_outcomes(item, points)
-        body = _sub(item, "itemBody")
-        body.extend(body_blocks)
-        inter = _sub(body, "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"})
-        for it in qn.items:
-            fill_inline(_sub(inter, "simpleChoice", {"identifier": ident("I", it.id)}), it.text, notes, where)
-        custom = lambda rp: _rp_ordering(rp, order, points)  # noqa: E731
-    else:
-        notes.add(quiz.id, qn.id, f"question type {qn.type!r} is unknown to the QTI writer — skipped", skipped=True)
-        return None
-    feedback = bool(qn.explanation) or has_choice_feedback
-    rp = _processing(template, custom, feedback, with_response)
-    item.append(rp)
-    if qn.explanation:
-        modal = _sub(item, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": "explanation",
-                                             "showHide": "show", "title": "Explanation"})
-        modal.extend(render_block(qn.explanation, notes, where))
-    if qn.hints:
-        notes.add(quiz.id, qn.id, f"QTI items have no hints — {len(qn.hints)} hint(s) left out",
-                  kind="hints", summary="QTI items have no hints ({count}); Moodle XML keeps them", level=OMITTED)
-    return item
+    @property
+    def where(self) -> tuple[str, str]:
+        return (self.w.quiz.id, self.q.id)
+
+    def response(self, cardinality: str, base_type: str, correct: list[str]) -> ET.Element:
+        """The RESPONSE declaration with its correct response; a mapping goes in it."""
+        return _declare_response(self.el, cardinality, base_type, correct)
+
+    def body(self) -> ET.Element:
+        """Declares the outcomes and returns the itemBody holding the prompt; the interaction goes in it."""
+        _declare_outcomes(self.el, self.q.points)
+        body = _sub(self.el, "itemBody")
+        body.extend(self.prompt)
+        return body
+
+    def inline(self, parent: ET.Element, text: str) -> None:
+        fill_inline(parent, text, self.w.notes, self.where)
+
+    def choice(self, parent: ET.Element, cid: str, text: str, feedback: str | None) -> None:
+        """A simpleChoice, with its feedback inline (shown when chosen)."""
+        _choice(parent, cid, text, feedback, self.w.notes, self.where)
+
+    def at_blank(self, body: ET.Element, make) -> None:
+        """Put ``make()`` where the prompt's blank is (see ``w.item(q, at_blank=True)``), else after the prompt."""
+        if not _replace_marker(body, _BLANK_MARK, make):
+            _sub(body, "p").append(make())
+
+    def done(self, template: str | None = None, custom=None, *, with_response: bool = False,
+             choice_feedback: bool = False) -> ET.Element:
+        """The item, finished: its responseProcessing by ``template`` (a standard one) or ``custom(rp)``
+        (rules of its own), feedback that names the chosen choices when ``with_response``, and the
+        explanation. ``choice_feedback``: some choice has feedback to show."""
+        qn = self.q
+        rp = _processing(template, custom, bool(qn.explanation) or choice_feedback, with_response)
+        self.el.append(rp)
+        if qn.explanation:
+            modal = _sub(self.el, "modalFeedback", {"outcomeIdentifier": "FEEDBACK", "identifier": "explanation",
+                                                    "showHide": "show", "title": "Explanation"})
+            modal.extend(render_block(qn.explanation, self.w.notes, self.where))
+        if qn.hints:
+            self.w.note(qn, f"QTI items have no hints — {len(qn.hints)} hint(s) left out",
+                        kind="hints", summary="QTI items have no hints ({count}); Moodle XML keeps them", level=OMITTED)
+        return self.el
+
+
+class QtiWriter(Writer):
+    """QTI 2.1's primitives, for the ``qti`` method of each question type."""
+
+    format = FORMAT
+
+    ident = staticmethod(ident)
+    sub = staticmethod(_sub)
+    base = staticmethod(_base)
+    match_correct = staticmethod(_rp_match_correct)
+
+    @staticmethod
+    def element(tag: str, attrib: dict | None = None) -> ET.Element:
+        return ET.Element(q(tag), attrib or {})
+
+    def item(self, qn, *, at_blank: bool = False) -> QtiItem:
+        """A new item for ``qn`` with its prompt rendered; ``at_blank``: the interaction goes where the
+        prompt's blank is (:meth:`QtiItem.at_blank`)."""
+        where = (self.quiz.id, qn.id)
+        el = ET.Element(q("assessmentItem"), {
+            f"{{{XSI_NS}}}schemaLocation": f"{QTI_NS} {QTI_XSD}",
+            "identifier": item_identifier(self.quiz, qn.id),
+            "title": question_name(self.quiz, qn.id),
+            "adaptive": "false",
+            "timeDependent": "false",
+        })
+        prompt = qn.prompt.replace(BLANK, _BLANK_MARK, 1) if at_blank and BLANK in qn.prompt else qn.prompt
+        return QtiItem(self, qn, el, render_block(prompt, self.notes, where))
 
 
 def _xml(el: ET.Element, namespace: str = QTI_NS) -> bytes:
@@ -453,8 +375,9 @@ def export_qti(quizzes: list[Quiz], course_id: str, course_title: str) -> tuple[
                   summary="pass mark and mode are not part of QTI items ({count}): set them on the LMS quiz, as "
                   "each quiz's YAML file gives them; source citations and tags are not carried")
         refs = []
+        w = QtiWriter(quiz, notes)
         for qn in quiz.questions:
-            item = question_to_item(quiz, qn, notes)
+            item = type_of(qn).qti(qn, w)
             if item is None:
                 continue
             ident_ = item.get("identifier")

@@ -72,3 +72,22 @@ class QuestionType:
     def data(self, question: Question) -> dict:
         """The type's own fields as plain data, in the order they are written, defaults left out (quiz.dump)."""
         return {}
+
+    # exports: how each format writes a question of this type, or why it cannot. The exporter hands
+    # in ``w``, its writer for the quiz at hand: the format's primitives (escaping, element builders)
+    # and ``w.note`` / ``w.skip`` for what the format cannot carry. A type without a writer for a
+    # format is left out of that export, with a note.
+
+    def gift(self, q: Question, w) -> str | None:
+        """``q`` as GIFT text (:mod:`courseforge.export.gift`), or None when GIFT cannot hold it."""
+        return w.unknown(q)
+
+    def moodle_xml(self, q: Question, w):
+        """``q`` as a Moodle XML ``<question>`` element (:mod:`courseforge.export.moodle_xml`), or None
+        when Moodle XML cannot hold it."""
+        return w.unknown(q)
+
+    def qti(self, q: Question, w):
+        """``q`` as a QTI 2.1 ``assessmentItem`` element (:mod:`courseforge.export.qti`), or None when
+        QTI cannot hold it."""
+        return w.unknown(q)

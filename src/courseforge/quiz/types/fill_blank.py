@@ -58,5 +58,34 @@ class FillBlankType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    def gift(self, q, w):
+        if any("->" in a for a in q.answers):
+            return w.skip(q, "an accepted answer contains '->', which GIFT reads as a matching pair — "
+                          "skipped; use Moodle XML")
+        return w.question(q, w.block(q, [f"\t={w.escape(a)}\n" for a in q.answers]))
+
+    def moodle_xml(self, q, w):
+        el = w.question(q, "shortanswer")
+        w.value(el, "usecase", "0")
+        for a in q.answers:
+            w.answer(el, "100", a, fmt=w.AUTO)
+        return el
+
+    def qti(self, q, w):
+        """A textEntryInteraction (string) where the blank is; any accepted answer, case ignored, is worth
+        the points (map_response)."""
+        it = w.item(q, at_blank=True)
+        mapping = w.sub(it.response("single", "string", q.answers[:1]), "mapping", {"defaultValue": "0"})
+        seen = set()
+        for a in q.answers:
+            if a.casefold() not in seen:
+                seen.add(a.casefold())
+                w.sub(mapping, "mapEntry", {"mapKey": a, "mappedValue": w.number(q.points), "caseSensitive": "false"})
+        body = it.body()
+        length = str(max(10, *(len(a) for a in q.answers)))
+        it.at_blank(body, lambda: w.element("textEntryInteraction", {"responseIdentifier": "RESPONSE",
+                                                                     "expectedLength": length}))
+        return it.done("map_response")
+
 
 TYPE = FillBlankType()

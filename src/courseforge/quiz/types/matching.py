@@ -88,5 +88,59 @@ class MatchingType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    def gift(self, q, w):
+        if any("->" in p.left for p in q.pairs):
+            return w.skip(q, "a left-hand item contains '->', which GIFT cannot escape — skipped; use Moodle XML")
+        if q.distractors:
+            ids = ", ".join(d.id for d in q.distractors)
+            w.note(q, f"GIFT has no distractors for matching — extra answers left out ({ids}); "
+                   "Moodle XML and QTI keep them", kind="matching distractors",
+                   summary="not carried by GIFT ({count}): the extra answers are left out; Moodle XML and QTI "
+                   "keep them")
+        if len(q.pairs) < 3:
+            w.note(q, "Moodle's question editor asks for at least 3 answers in a matching question: "
+                   "it imports as is, but add a pair before editing it in Moodle", kind="matching with 2 pairs",
+                   summary="imports as is ({count}), but Moodle's editor asks for 3 answers: add a pair before "
+                   "editing in Moodle")
+        return w.question(q, w.block(q, [f"\t={w.escape(p.left)} -> {w.escape(p.right)}\n" for p in q.pairs]))
+
+    def moodle_xml(self, q, w):
+        el = w.question(q, "matching")
+        if len(q.pairs) + len(q.distractors) < 3:
+            w.note(q, "Moodle's question editor asks for at least 3 answers in a matching question: "
+                   "it imports as is, but add a distractor before editing it in Moodle",
+                   kind="matching with 2 answers", summary="imports as is ({count}), but Moodle's editor asks "
+                   "for 3 answers: add a distractor before editing in Moodle")
+        w.value(el, "shuffleanswers", "true")
+        w.combined_feedback(el)
+        for p in q.pairs:
+            w.subquestion(el, p.left, p.right)
+        # A subquestion with empty text is how Moodle stores an extra (wrong) answer.
+        for d in q.distractors:
+            w.subquestion(el, "", d.text)
+        return el
+
+    def qti(self, q, w):
+        """A matchInteraction of directed pairs, the distractors matching nothing; each right pair adds
+        its share of the points (map_response)."""
+        it = w.item(q)
+        correct = [f"{w.ident('L', p.id)} {w.ident('R', p.id)}" for p in q.pairs]
+        mapping = w.sub(it.response("multiple", "directedPair", correct), "mapping",
+                        {"lowerBound": "0", "upperBound": w.number(q.points), "defaultValue": "0"})
+        for pair in correct:
+            w.sub(mapping, "mapEntry", {"mapKey": pair, "mappedValue": repr(round(q.points / len(q.pairs), 7)),
+                                        "caseSensitive": "true"})
+        inter = w.sub(it.body(), "matchInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true",
+                                                      "maxAssociations": str(len(q.pairs))})
+        lefts = w.sub(inter, "simpleMatchSet")
+        for p in q.pairs:
+            it.inline(w.sub(lefts, "simpleAssociableChoice", {"identifier": w.ident("L", p.id), "matchMax": "1"}),
+                      p.left)
+        rights = w.sub(inter, "simpleMatchSet")
+        for rid, text in ([(w.ident("R", p.id), p.right) for p in q.pairs]
+                          + [(w.ident("R", d.id), d.text) for d in q.distractors]):
+            it.inline(w.sub(rights, "simpleAssociableChoice", {"identifier": rid, "matchMax": "1"}), text)
+        return it.done("map_response")
+
 
 TYPE = MatchingType()

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, Option, check_options, options_data
+from .choice import OPTION, Option, check_options, gift_options, moodle_xml_options, options_data, qti_choices
 
 
 @dataclass(kw_only=True)
@@ -45,6 +45,42 @@ class MultipleType(QuestionType):
     # --- marking an answer (grade) ---
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
+
+    def gift(self, q, w):
+        right, wrong = self._moodle_weights(q, w)
+        return w.question(q, gift_options(q, w, lambda o: f"~%{right if o.correct else wrong}%"))
+
+    def moodle_xml(self, q, w):
+        return moodle_xml_options(q, w, *self._moodle_weights(q, w), single=False)
+
+    def _moodle_weights(self, q, w) -> tuple[str, str]:
+        """Moodle's percent text for a right and a wrong option (both Moodle writers use it).
+
+        "partial" scoring counts right choices minus wrong ones over the number of
+        right options, floored at 0 -- exactly what Moodle does with +1/n and -1/n
+        fractions (it floors a question's mark at 0 too). "all_or_nothing" has no
+        Moodle equivalent; -100% per wrong choice comes closest. Both are noted, and
+        so are 1/n fractions missing from Moodle's list.
+        """
+        n_correct = sum(o.correct for o in q.options)
+        right = 1.0 / n_correct if n_correct else 0.0
+        wrong = -right if w.quiz.multiple_scoring == "partial" else -1.0
+        if w.quiz.multiple_scoring == "all_or_nothing":
+            w.note(q, "all-or-nothing scoring has no Moodle equivalent — exported with -100% per wrong "
+                   "choice, so Moodle gives partial credit for some right choices and no wrong one",
+                   kind="all-or-nothing scoring", summary="no Moodle equivalent ({count}); exported with -100% per "
+                   "wrong choice, so Moodle gives partial credit for some right choices and no wrong one")
+        right_text, exact = w.weight(right)
+        if not exact:
+            w.note(q, f"{n_correct} right options: Moodle has no grade of 1/{n_correct} — "
+                   f"each exported as {right_text}%", kind="grades Moodle lacks",
+                   summary="right options weighted 1/n with no such Moodle grade ({count}); each exported as the "
+                   "nearest grade Moodle has")
+        return right_text, w.weight(wrong)[0]
+
+    def qti(self, q, w):
+        choices = [(w.ident("C", o.id), o.text, o.feedback) for o in q.options]
+        return qti_choices(q, w, choices, [w.ident("C", o.id) for o in q.options if o.correct], multiple=True)
 
 
 TYPE = MultipleType()

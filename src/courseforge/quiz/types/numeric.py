@@ -47,5 +47,48 @@ class NumericType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    def gift(self, q, w):
+        tol = f":{w.number(q.tolerance)}" if q.tolerance else ""
+        block = w.block(q, [f"\t={w.number(q.answer)}{tol}\n"], opener="{#")
+        if not q.unit:
+            return w.question(q, block)
+        w.note(q, f"GIFT has no units — the unit '{q.unit}' is added to the prompt",
+               kind="units", summary="GIFT has no units ({count}): each is added to its prompt")
+        return w.question(q, block, f"{q.prompt} (answer in {q.unit})")
+
+    def moodle_xml(self, q, w):
+        prompt = None
+        if q.unit:
+            prompt = f"{q.prompt} (answer in {q.unit})"
+            w.note(q, f"the unit '{q.unit}' is added to the prompt (Moodle would otherwise grade units)",
+                   kind="units", summary="added to the prompt ({count}); Moodle would otherwise grade units")
+        el = w.question(q, "numerical", prompt)
+        a = w.answer(el, "100", w.number(q.answer), fmt=w.AUTO)
+        w.value(a, "tolerance", w.number(q.tolerance))
+        w.value(el, "unitgradingtype", "0")  # only the number is graded
+        w.value(el, "unitpenalty", "0")
+        w.value(el, "showunits", "3")  # no unit input
+        w.value(el, "unitsleft", "0")
+        return el
+
+    def qti(self, q, w):
+        """A textEntryInteraction (float), the unit after it; a rule of its own compares with the
+        tolerance (``match`` is not for floats)."""
+        it = w.item(q)
+        it.response("single", "float", [w.number(q.answer)])
+        inp = w.sub(w.sub(it.body(), "p"), "textEntryInteraction", {"responseIdentifier": "RESPONSE",
+                                                                    "expectedLength": "10"})
+        if q.unit:
+            inp.tail = f" {q.unit}"
+        if q.tolerance:
+            t = w.number(q.tolerance)
+            equal = w.element("equal", {"toleranceMode": "absolute", "tolerance": f"{t} {t}",
+                                        "includeLowerBound": "true", "includeUpperBound": "true"})
+        else:
+            equal = w.element("equal", {"toleranceMode": "exact"})
+        w.sub(equal, "variable", {"identifier": "RESPONSE"})
+        w.sub(equal, "correct", {"identifier": "RESPONSE"})
+        return it.done(custom=lambda rp: w.match_correct(rp, q.points, compare=equal))
+
 
 TYPE = NumericType()

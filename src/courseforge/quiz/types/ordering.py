@@ -57,5 +57,93 @@ class OrderingType(QuestionType):
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
+    # Moodle's ordering settings in GIFT: all items shown, one under the other, each
+    # item in its right place earning its share (Moodle's "absolute position" grading,
+    # the rule of the site and of ``courseforge grade``), grading details shown, no numbering.
+    GIFT_HEADER = "ALL VERTICAL ABSOLUTE_POSITION SHOW none"
+
+    @staticmethod
+    def _gift_item_problem(text: str) -> str | None:
+        """Why an item cannot be one line of a GIFT ordering question as Moodle reads it, or None."""
+        if "{" in text or "}" in text:
+            return "a brace"
+        if "\n" in text or "\r" in text:
+            return "a line break"
+        if "####" in text:
+            return "'####'"
+        if text.strip() == "0":
+            return "only the text '0', which Moodle drops"
+        return None
+
+    def gift(self, q, w):
+        """The GIFT form of Moodle's ordering question type (core since Moodle 4.4,
+        ``qtype_ordering::import_from_gift``)::
+
+            ::quiz/q::[markdown]Put the steps in order.{>3 ALL VERTICAL ABSOLUTE_POSITION SHOW none
+                First step
+                Second step
+                Third step
+                ####Why this order.
+            }
+
+        The header is the number of items shown and :attr:`GIFT_HEADER`; then one
+        item per line in the right order. Moodle does not unescape the items (an
+        escaped colon would show as ``&&058;``), so they are written as they are,
+        only backslashes doubled; an item that cannot be written so (a brace, a line
+        break, ``####``, or the text ``0``, which Moodle drops) makes the question
+        skipped with a note.
+        """
+        for item in q.items:
+            problem = self._gift_item_problem(item.text)
+            if problem:
+                return w.skip(q, f"item '{item.id}' has {problem}, which Moodle's GIFT ordering import cannot "
+                              "read — skipped; export Moodle XML or QTI to keep it")
+        lines = [f"\t{item.text.strip().replace(chr(92), chr(92) * 2)}\n" for item in q.items]
+        return w.question(q, w.block(q, lines, opener=f"{{>{len(q.items)} {self.GIFT_HEADER}"))
+
+    def moodle_xml(self, q, w):
+        """Moodle's ``ordering`` question type (core since 4.4, a plugin before); each answer's
+        ``fraction`` is its position, as Moodle itself writes it."""
+        el = w.question(q, "ordering")
+        w.value(el, "layouttype", "VERTICAL")
+        w.value(el, "selecttype", "ALL")
+        w.value(el, "selectcount", "0")
+        # each item in its right place earns its share, as the site and courseforge grade mark it
+        w.value(el, "gradingtype", "ABSOLUTE_POSITION")
+        w.value(el, "showgrading", "SHOW")
+        w.value(el, "numberingstyle", "none")
+        w.combined_feedback(el)
+        for pos, item in enumerate(q.items, start=1):
+            w.answer(el, f"{pos}.0000000", item.text)
+        return el
+
+    def qti(self, q, w):
+        """An orderInteraction (ordered identifiers), scored by :meth:`_qti_rule`."""
+        it = w.item(q)
+        order = [w.ident("I", i.id) for i in q.items]
+        it.response("ordered", "identifier", order)
+        inter = w.sub(it.body(), "orderInteraction", {"responseIdentifier": "RESPONSE", "shuffle": "true"})
+        for item in q.items:
+            it.inline(w.sub(inter, "simpleChoice", {"identifier": w.ident("I", item.id)}), item.text)
+        return it.done(custom=lambda rp: self._qti_rule(rp, w, order, q.points))
+
+    @staticmethod
+    def _qti_rule(rp, w, order: list[str], points: float) -> None:
+        """Each item in its right place adds its share of the points; SCORE starts at its default 0.
+
+        No template says this (match_correct is all or nothing, and mapResponse
+        does not take ordered responses). A missing response makes ``index``
+        NULL, so no condition holds and the score stays 0.
+        """
+        share = repr(round(points / len(order), 7)) if order else "0"
+        for pos, ident in enumerate(order, start=1):
+            rif = w.sub(w.sub(rp, "responseCondition"), "responseIf")
+            match = w.sub(rif, "match")
+            w.sub(w.sub(match, "index", {"n": str(pos)}), "variable", {"identifier": "RESPONSE"})
+            w.base(match, "identifier", ident)
+            total = w.sub(w.sub(rif, "setOutcomeValue", {"identifier": "SCORE"}), "sum")
+            w.sub(total, "variable", {"identifier": "SCORE"})
+            w.base(total, "float", share)
+
 
 TYPE = OrderingType()

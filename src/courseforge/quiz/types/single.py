@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, Option, check_options, options_data
+from .choice import OPTION, Option, check_options, gift_options, moodle_xml_options, options_data, qti_choices
 
 
 @dataclass(kw_only=True)
@@ -46,6 +46,16 @@ class SingleType(QuestionType):
     # --- marking an answer (grade) ---
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
+
+    def gift(self, q, w):
+        return w.question(q, gift_options(q, w, lambda o: "=" if o.correct else w.wrong(o.text)))
+
+    def moodle_xml(self, q, w):
+        return moodle_xml_options(q, w, "100", "0", single=True)
+
+    def qti(self, q, w):
+        choices = [(w.ident("C", o.id), o.text, o.feedback) for o in q.options]
+        return qti_choices(q, w, choices, [w.ident("C", o.id) for o in q.options if o.correct], multiple=False)
 
 
 TYPE = SingleType()

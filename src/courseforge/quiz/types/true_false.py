@@ -7,6 +7,7 @@ from typing import ClassVar
 
 from ..fields import BOOL, Field, TEXT
 from .base import Question, QuestionType
+from .choice import qti_choices
 
 
 @dataclass(kw_only=True)
@@ -47,6 +48,26 @@ class TrueFalseType(QuestionType):
     # --- marking an answer (grade) ---
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
+
+    def gift(self, q, w):
+        # GIFT: {TRUE#feedback for a wrong answer#feedback for a right answer}
+        right, wrong = (q.feedback_true, q.feedback_false) if q.answer else (q.feedback_false, q.feedback_true)
+        out = "{" + ("TRUE" if q.answer else "FALSE")
+        if wrong or right:
+            out += "#" + w.escape(wrong or "")
+        if right:
+            out += "#" + w.escape(right)
+        return w.question(q, out + (f"####{w.escape(q.explanation)}" if q.explanation else "") + "}")
+
+    def moodle_xml(self, q, w):
+        el = w.question(q, "truefalse")
+        w.answer(el, "100" if q.answer else "0", "true", q.feedback_true, fmt=w.AUTO)
+        w.answer(el, "0" if q.answer else "100", "false", q.feedback_false, fmt=w.AUTO)
+        return el
+
+    def qti(self, q, w):
+        choices = [("C_true", "True", q.feedback_true), ("C_false", "False", q.feedback_false)]
+        return qti_choices(q, w, choices, ["C_true" if q.answer else "C_false"], multiple=False, shuffle=False)
 
 
 TYPE = TrueFalseType()
