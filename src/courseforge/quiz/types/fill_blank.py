@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
@@ -30,6 +30,9 @@ class FillBlankType(QuestionType):
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: FillBlank, with_key: bool) -> dict[str, Any]:
+        return {"answers": list(q.answers)} if with_key else {}
+
 
     # --- rendering on a page (site.render) ---
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 from ..fields import Field
 from .base import Question, QuestionType
 from .choice import OPTION, Option
+from .single import SingleType
 
 
 @dataclass(kw_only=True)
@@ -32,6 +33,8 @@ class MultipleType(QuestionType):
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---
+    public = SingleType.public  # the same options, flagged the same way in practice
+
 
     # --- rendering on a page (site.render) ---
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
@@ -34,6 +34,13 @@ class NumericType(QuestionType):
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: Numeric, with_key: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"unit": q.unit}
+        if with_key:
+            out["answer"] = q.answer
+            out["tolerance"] = q.tolerance
+        return out
+
 
     # --- rendering on a page (site.render) ---
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
@@ -33,6 +33,11 @@ class TrueFalseType(QuestionType):
     # --- reading and checking a quiz file (quiz.load) and writing it back (quiz.dump) ---
 
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: TrueFalse, with_key: bool) -> dict[str, Any]:
+        if not with_key:
+            return {}
+        return {"answer": q.answer, "feedback_true": q.feedback_true, "feedback_false": q.feedback_false}
+
 
     # --- rendering on a page (site.render) ---
 
