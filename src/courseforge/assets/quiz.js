@@ -97,15 +97,8 @@
     var sign = m[1] && m[1] !== "+" ? "-" : "";
     return { value: parseFloat(sign + (whole.replace(/\D/g, "") || "0") + "." + (frac || "0") + (m[3] || "")), issue: null };
   }
-  function parseNum(s) { return readNumber(s).value; }
   // A number written back into its box, with the language's decimal mark.
   function showNum(n) { return String(n).replace(".", DECIMAL); }
-  // What to tell the learner about a numeric box's text: nothing when it is empty or a number.
-  function numberProblem(q, box) {
-    if (q.type !== "numeric") return null;
-    var text = $("input", box).value.trim(), issue = text ? readNumber(text).issue : null;
-    return issue ? fmt(issue, { value: text }) : null;
-  }
 
   // -- progress: one record per quiz version --------------------------------------
   // In an LMS (the SCORM launch page is the parent frame), what the learner's earlier sessions saved
@@ -174,70 +167,121 @@
     } catch (e) { /* another origin or no LMS: nothing to report to */ }
   }
 
-  // -- answers: read from and written to the form ------------------------------------
-  function readAnswer(q, box) {
-    var c;
-    switch (q.type) {
-      case "single": c = $("input:checked", box); return c ? c.value : null;
-      case "true_false": c = $("input:checked", box); return c ? c.value === "true" : null;
-      case "multiple":
-        c = $$("input:checked", box).map(function (i) { return i.value; });
-        return c.length ? c : null;
-      case "fill_blank": c = $("input", box).value.trim(); return c || null;
-      case "numeric": c = $("input", box).value.trim(); return c ? parseNum(c) : null;
-      case "matching":
-        c = {}; var any = false;
+  // -- question widgets: one entry per question type -----------------------------------------
+  // All quiz.js knows of a type is its entry in WIDGETS (its HTML comes from courseforge.site.render):
+  //   read(box)              the learner's answer in the form, or null when there is none
+  //   write(box, answer)     puts a saved answer back in the form
+  //   mark(q, answer, rule)  practice marking, by the grader's rules (courseforge.grade.scoring):
+  //                          { frac, marks }, marks telling per option, left or item whether it is right
+  //   rows(box)              the elements those marks are shown on
+  //   feedback(q, id)        the author's feedback for a marked row, if any (practice data)
+  //   start(q, box)          called once, before a saved answer is restored: what "try again" puts back
+  //   problem(box)           only where typed text may not be readable: what to tell the learner, or null
+  // Adding a question type is adding its entry.
+  function picked(box) { return $$("input:checked", box).map(function (i) { return i.value; }); }
+  function tick(box, a) {
+    var want = [].concat(a).map(String);
+    $$("input", box).forEach(function (i) { i.checked = want.indexOf(i.value) >= 0; });
+  }
+  function typed(box) { return $("input", box).value.trim(); }
+  function optionRows(box) { return $$("[data-cf-opt]", box); }
+  function optionFeedback(q, id) { return (q.options.filter(function (o) { return o.id === id; })[0] || {}).feedback; }
+  function noneTicked() { return []; }
+  // Single and multiple: how many right options there are, how many were chosen right and wrong.
+  function tally(q, a) {
+    var right = q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
+    var t = { right: right.length, hits: 0, wrong: 0, marks: {} };
+    [].concat(a).forEach(function (id) { var ok = right.indexOf(id) >= 0; t.marks[id] = ok; ok ? t.hits++ : t.wrong++; });
+    return t;
+  }
+  var WIDGETS = {
+    single: {
+      read: function (box) { var c = $("input:checked", box); return c ? c.value : null; },
+      write: tick, start: noneTicked, rows: optionRows, feedback: optionFeedback,
+      mark: function (q, a) { var t = tally(q, a); return { frac: t.hits === 1 && t.wrong === 0 ? 1 : 0, marks: t.marks }; }
+    },
+    multiple: {
+      read: function (box) { var c = picked(box); return c.length ? c : null; },
+      write: tick, start: noneTicked, rows: optionRows, feedback: optionFeedback,
+      mark: function (q, a, rule) {
+        var t = tally(q, a), exact = t.hits === t.right && t.wrong === 0;
+        var frac = rule === "all_or_nothing" || !t.right ? (exact ? 1 : 0) : Math.max(0, (t.hits - t.wrong) / t.right);
+        return { frac: frac, marks: t.marks };
+      }
+    },
+    true_false: {
+      read: function (box) { var c = $("input:checked", box); return c ? c.value === "true" : null; },
+      write: tick, start: noneTicked, rows: optionRows,
+      feedback: function (q, id) { return q.feedback[id]; },
+      mark: function (q, a) { var marks = {}; marks[String(a)] = a === q.answer; return { frac: a === q.answer ? 1 : 0, marks: marks }; }
+    },
+    fill_blank: {
+      read: function (box) { return typed(box) || null; },
+      write: function (box, a) { $("input", box).value = a == null ? "" : String(a); },
+      mark: function (q, a) { return { frac: q.answers.map(norm).indexOf(norm(a)) >= 0 ? 1 : 0 }; }
+    },
+    numeric: {
+      read: function (box) { var c = typed(box); return c ? readNumber(c).value : null; },
+      write: function (box, a) { $("input", box).value = a == null ? "" : showNum(a); },
+      mark: function (q, a) {
+        return { frac: Math.abs(a - q.answer) <= Math.abs(q.tolerance) + 1e-9 * Math.max(1, Math.abs(q.answer)) ? 1 : 0 };
+      },
+      // Nothing to say when the box is empty or holds a number.
+      problem: function (box) {
+        var text = typed(box), issue = text ? readNumber(text).issue : null;
+        return issue ? fmt(issue, { value: text }) : null;
+      }
+    },
+    matching: {
+      read: function (box) {
+        var c = {}, any = false;
         $$("select", box).forEach(function (s) { if (s.value) { c[s.dataset.cfLeft] = s.value; any = true; } });
         return any ? c : null;
-      case "ordering": return $$("[data-cf-item]", box).map(function (li) { return li.dataset.cfItem; });
-    }
-    return null;
-  }
-  function writeAnswer(q, box, a) {
-    switch (q.type) {
-      case "single": case "true_false": case "multiple":
-        var want = [].concat(a).map(String);
-        $$("input", box).forEach(function (i) { i.checked = want.indexOf(i.value) >= 0; });
-        break;
-      case "fill_blank": $("input", box).value = a == null ? "" : String(a); break;
-      case "numeric": $("input", box).value = a == null ? "" : showNum(a); break;
-      case "matching": $$("select", box).forEach(function (s) { s.value = (a && a[s.dataset.cfLeft]) || ""; }); break;
-      case "ordering":
-        var list = $("ol", box);
+      },
+      write: function (box, a) { $$("select", box).forEach(function (s) { s.value = (a && a[s.dataset.cfLeft]) || ""; }); },
+      start: function () { return {}; },
+      rows: function (box) { return $$("[data-cf-left].cf-match__row", box); },
+      // q.key: left id -> alias of its right, one entry per left (quiz.public).
+      mark: function (q, a) {
+        var lefts = Object.keys(q.key), good = 0, marks = {};
+        lefts.forEach(function (l) { if (a[l] != null) { marks[l] = a[l] === q.key[l]; if (marks[l]) good++; } });
+        return { frac: lefts.length ? good / lefts.length : 0, marks: marks };
+      }
+    },
+    ordering: {
+      read: function (box) { return $$("[data-cf-item]", box).map(function (li) { return li.dataset.cfItem; }); },
+      write: function (box, a) {
+        var ol = $("ol", box);
         (a || []).forEach(function (id) {
-          var li = $$("[data-cf-item]", list).filter(function (x) { return x.dataset.cfItem === id; })[0];
-          if (li) list.appendChild(li);
+          var li = $$("[data-cf-item]", ol).filter(function (x) { return x.dataset.cfItem === id; })[0];
+          if (li) ol.appendChild(li);
         });
-    }
-  }
-
-  // -- practice marking: the same rules as courseforge.grade.scoring ----------------------------
-  function mark(q, a, scoring) {
-    var frac = 0, marks = {};
-    if (q.type === "single" || q.type === "multiple") {
-      var right = q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
-      var chosen = [].concat(a), r = 0, w = 0;
-      chosen.forEach(function (id) { var ok = right.indexOf(id) >= 0; marks[id] = ok; ok ? r++ : w++; });
-      if (q.type === "single") frac = r === 1 && w === 0 ? 1 : 0;
-      else if (scoring === "all_or_nothing") frac = r === right.length && w === 0 ? 1 : 0;
-      else frac = right.length ? Math.max(0, (r - w) / right.length) : w === 0 ? 1 : 0;
-    } else if (q.type === "true_false") {
-      frac = a === q.answer ? 1 : 0; marks[String(a)] = a === q.answer;
-    } else if (q.type === "fill_blank") {
-      frac = q.answers.map(norm).indexOf(norm(a)) >= 0 ? 1 : 0;
-    } else if (q.type === "numeric") {
-      frac = Math.abs(a - q.answer) <= Math.abs(q.tolerance) + 1e-9 * Math.max(1, Math.abs(q.answer)) ? 1 : 0;
-    } else if (q.type === "matching") {
-      var lefts = Object.keys(q._lefts), good = 0;
-      lefts.forEach(function (l) { if (a[l] != null) { marks[l] = a[l] === q.key[l]; if (marks[l]) good++; } });
-      frac = lefts.length ? good / lefts.length : 0;
-    } else if (q.type === "ordering") {
+      },
+      start: function (q, box) { return WIDGETS.ordering.read(box); }, // the order the page first shows
+      rows: function (box) { return $$("[data-cf-item]", box); },
       // Each item in its right place earns its share, as the grader counts it.
-      var placed = 0;
-      a.forEach(function (id, i) { marks[id] = q.key[i] === id; if (marks[id]) placed++; });
-      frac = q.key.length ? placed / q.key.length : 0;
+      mark: function (q, a) {
+        var placed = 0, marks = {};
+        a.forEach(function (id, i) { marks[id] = q.key[i] === id; if (marks[id]) placed++; });
+        return { frac: q.key.length ? placed / q.key.length : 0, marks: marks };
+      }
     }
-    return { earned: Math.round(frac * q.points * 100) / 100, frac: frac, marks: marks };
+  };
+  // What an entry leaves out: no rows to mark, no feedback of its own, an empty form to go back to.
+  var PLAIN = { rows: function () { return []; }, feedback: function () { return ""; }, start: function () { return null; } };
+  Object.keys(WIDGETS).forEach(function (type) {
+    for (var k in PLAIN) if (!(k in WIDGETS[type])) WIDGETS[type][k] = PLAIN[k];
+  });
+
+  // No answer, or a number the page could not read.
+  function unanswered(a) { return a === null || (typeof a === "number" && isNaN(a)); }
+  // What to tell the learner about an answer the page cannot read (a number written two ways), or null.
+  function unreadable(q, box) { var w = WIDGETS[q.type]; return w.problem ? w.problem(box) : null; }
+
+  // -- practice marking: the question's points times the fraction its widget gives ---------------
+  function mark(q, a, rule) {
+    var r = WIDGETS[q.type].mark(q, a, rule);
+    return { earned: Math.round(r.frac * q.points * 100) / 100, frac: r.frac, marks: r.marks || {} };
   }
   // The marking functions, for tests that hold them to the grader's cases (tests/data/marking_cases.json).
   window.courseforgeMarking = { normalise: norm, mark: mark, readNumber: readNumber };
@@ -318,9 +362,8 @@
   function showFeedback(q, box, a, result) {
     clearFeedback(box);
     // Per-choice marks: right or wrong in words (not colour alone), with the author's feedback.
-    var rows = q.type === "matching" ? $$("[data-cf-left].cf-match__row", box)
-      : q.type === "ordering" ? $$("[data-cf-item]", box) : $$("[data-cf-opt]", box);
-    rows.forEach(function (row) {
+    var w = WIDGETS[q.type];
+    w.rows(box).forEach(function (row) {
       var id = row.dataset.cfOpt || row.dataset.cfLeft || row.dataset.cfItem;
       if (!(id in result.marks)) return;
       var ok = result.marks[id];
@@ -328,8 +371,7 @@
       var f = $(".cf-opt__fb", row);
       if (!f) return;
       f.appendChild(el("strong", null, ok ? S.chosen_right : S.chosen_wrong));
-      var extra = q.type === "true_false" ? q.feedback[id]
-        : q.options ? (q.options.filter(function (o) { return o.id === id; })[0] || {}).feedback : "";
+      var extra = w.feedback(q, id);
       if (extra) {
         var span = el("span");
         span.innerHTML = " " + extra; // author's Markdown, rendered at build time
@@ -380,27 +422,23 @@
     data.questions.forEach(function (q) {
       var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
       if (!box) return;
-      if (q.type === "matching") {
-        q._lefts = {};
-        $$("select", box).forEach(function (s) { q._lefts[s.dataset.cfLeft] = 1; });
-      }
-      var initialOrder = q.type === "ordering" ? readAnswer(q, box) : null;
-      if (st.answers[q.id] !== undefined) writeAnswer(q, box, st.answers[q.id]);
+      var w = WIDGETS[q.type], initial = w.start(q, box);
+      if (st.answers[q.id] !== undefined) w.write(box, st.answers[q.id]);
 
       function remember() {
-        var a = readAnswer(q, box);
-        if (a === null || (typeof a === "number" && isNaN(a))) delete st.answers[q.id];
+        var a = w.read(box);
+        if (unanswered(a)) delete st.answers[q.id];
         else st.answers[q.id] = a;
         persist();
       }
       box.addEventListener("change", remember);
       box.addEventListener("input", remember);
-      if (!practice && q.type === "numeric") {
+      if (!practice && w.problem) {
         // No feedback in an assessment, but a number the page cannot read is said at once.
         var note = el("p", "cf-q__note");
         note.setAttribute("role", "status");
         box.appendChild(note);
-        box.addEventListener("change", function () { note.textContent = numberProblem(q, box) || ""; });
+        box.addEventListener("change", function () { note.textContent = w.problem(box) || ""; });
       }
 
       // Ordering: move buttons, focus stays on the pressed button, position announced.
@@ -440,11 +478,11 @@
       if (!practice) return;
       var fb = $(".cf-q__feedback", box);
       function check() {
-        var a = readAnswer(q, box);
-        if (a === null || (typeof a === "number" && isNaN(a))) {
+        var a = w.read(box);
+        if (unanswered(a)) {
           clearFeedback(box);
           fb.className = "cf-q__feedback cf-q__feedback--incorrect";
-          fb.appendChild(el("p", null, a === null ? S.no_answer : numberProblem(q, box)));
+          fb.appendChild(el("p", null, a === null ? S.no_answer : unreadable(q, box)));
           return;
         }
         var result = mark(q, a, data.multiple_scoring);
@@ -465,14 +503,14 @@
         delete st.answers[q.id];
         delete st.results[q.id];
         persist();
-        writeAnswer(q, box, q.type === "ordering" ? initialOrder : q.type === "matching" ? {} : []);
+        w.write(box, initial);
         clearFeedback(box);
         updateSummary();
         markNav();
         var first = $("input,select,button", box);
         if (first) first.focus();
       });
-      q._reset = function () { writeAnswer(q, box, q.type === "ordering" ? initialOrder : q.type === "matching" ? {} : []); clearFeedback(box); };
+      q._reset = function () { w.write(box, initial); clearFeedback(box); };
       // Show what was checked before a reload.
       if (st.results[q.id] !== undefined && st.answers[q.id] !== undefined) {
         showFeedback(q, box, st.answers[q.id], mark(q, st.answers[q.id], data.multiple_scoring));
@@ -506,21 +544,21 @@
       save("learner", { name: name, id: id });
       var unread = data.questions.filter(function (q) {
         var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
-        return box && numberProblem(q, box);
+        return box && unreadable(q, box);
       })[0];
       if (unread) {
         // Never send a number other than the one meant: ask for it again.
         var ubox = $('[data-cf-q="' + esc(unread.id) + '"]', section);
-        summary.textContent = $(".cf-q__num", ubox).textContent + COLON + numberProblem(unread, ubox);
+        summary.textContent = $(".cf-q__num", ubox).textContent + COLON + unreadable(unread, ubox);
         $("input", ubox).focus();
         return;
       }
       var answers = {}, versions = {}, missing = [];
       data.questions.forEach(function (q, i) {
         var box = $('[data-cf-q="' + esc(q.id) + '"]', section);
-        var a = box ? readAnswer(q, box) : null;
+        var a = box ? WIDGETS[q.type].read(box) : null;
         versions[q.id] = q.version;
-        if (a === null || (typeof a === "number" && isNaN(a))) missing.push(String(i + 1));
+        if (unanswered(a)) missing.push(String(i + 1));
         else answers[q.id] = a;
       });
       // Name the unanswered questions by number; the same ones a second time means "send anyway".

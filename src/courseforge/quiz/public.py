@@ -16,17 +16,12 @@ import json
 from dataclasses import asdict
 from typing import Any
 
-from .model import (
-    FillBlank,
-    Matching,
-    MultipleChoice,
-    Numeric,
-    Ordering,
-    Question,
-    Quiz,
-    SingleChoice,
-    TrueFalse,
-)
+from .alias import public_alias
+from .model import Question, Quiz
+from .types import type_of
+
+__all__ = ["aliases", "public_alias", "public_question", "public_question_version", "public_quiz",
+           "question_version", "quiz_version", "resolve_answer"]
 
 
 def _canonical(data: Any) -> bytes:
@@ -37,24 +32,9 @@ def _digest(data: Any) -> str:
     return hashlib.sha256(_canonical(data)).hexdigest()[:12]
 
 
-def public_alias(q: Question, text: str) -> str:
-    """The id a matching right or an ordering item has in the browser.
-
-    Derived from what the learner sees anyway (question id and text), so it
-    reveals nothing; the quiz loader refuses two texts that read the same in
-    one question, so aliases are unique within it.
-    """
-    return "x" + hashlib.sha256(f"{q.id}\0{text}".encode("utf-8")).hexdigest()[:10]
-
-
 def aliases(q: Question) -> dict[str, str]:
-    """alias -> model id, for the rights of a matching or the items of an ordering."""
-    if isinstance(q, Matching):
-        return {**{public_alias(q, p.right): p.id for p in q.pairs},
-                **{public_alias(q, d.text): d.id for d in q.distractors}}
-    if isinstance(q, Ordering):
-        return {public_alias(q, i.text): i.id for i in q.items}
-    return {}
+    """alias -> model id, for the rights of a matching or the items of an ordering (empty for other types)."""
+    return type_of(q).aliases(q)
 
 
 def resolve_answer(q: Question, answer: Any) -> Any:
@@ -64,18 +44,14 @@ def resolve_answer(q: Question, answer: Any) -> Any:
     pass through unchanged; anything unexpected is left for the grader's
     checks to name.
     """
-    table = aliases(q)
-    if not table:
-        return answer
-    if isinstance(q, Matching) and isinstance(answer, dict):
-        return {k: table.get(v, v) if isinstance(v, str) else v for k, v in answer.items()}
-    if isinstance(q, Ordering) and isinstance(answer, list):
-        return [table.get(v, v) if isinstance(v, str) else v for v in answer]
-    return answer
+    return type_of(q).resolve_answer(q, answer)
 
 
 def public_question(q: Question, with_key: bool) -> dict[str, Any]:
-    """A question as the browser sees it; ``with_key`` only for practice mode."""
+    """A question as the browser sees it; ``with_key`` only for practice mode.
+
+    The fields every question has, then those of its type (``QuestionType.public``).
+    """
     out: dict[str, Any] = {
         "id": q.id,
         "type": q.type,
@@ -83,45 +59,8 @@ def public_question(q: Question, with_key: bool) -> dict[str, Any]:
         "points": q.points,
         "hints": list(q.hints),
         "source": {"doc": q.source.doc, "para": q.source.para},
+        **type_of(q).public(q, with_key),
     }
-    if isinstance(q, (SingleChoice, MultipleChoice)):
-        out["options"] = [{"id": o.id, "text": o.text} for o in q.options]
-        if with_key:
-            for o, src in zip(out["options"], q.options):
-                o["correct"] = src.correct
-                if src.feedback:
-                    o["feedback"] = src.feedback
-    elif isinstance(q, TrueFalse):
-        if with_key:
-            out["answer"] = q.answer
-            out["feedback_true"] = q.feedback_true
-            out["feedback_false"] = q.feedback_false
-    elif isinstance(q, FillBlank):
-        if with_key:
-            out["answers"] = list(q.answers)
-    elif isinstance(q, Numeric):
-        out["unit"] = q.unit
-        if with_key:
-            out["answer"] = q.answer
-            out["tolerance"] = q.tolerance
-    elif isinstance(q, Matching):
-        out["lefts"] = [{"id": p.id, "text": p.left} for p in q.pairs]
-        rights = [{"id": public_alias(q, p.right), "text": p.right} for p in q.pairs] + [
-            {"id": public_alias(q, d.text), "text": d.text} for d in q.distractors
-        ]
-        # Rights are offered sorted by text, under aliases: neither their order
-        # nor their ids may mirror the lefts' (a right named by its pair id
-        # would tell every learner which left it belongs to).
-        out["rights"] = sorted(rights, key=lambda r: (r["text"].casefold(), r["id"]))
-        if with_key:
-            out["key"] = {p.id: public_alias(q, p.right) for p in q.pairs}
-    elif isinstance(q, Ordering):
-        # Items travel under aliases: authors often number them in the right order.
-        items = [{"id": public_alias(q, i.text), "text": i.text} for i in q.items]
-        if with_key:
-            out["items"] = items  # in the correct order
-        else:
-            out["items"] = sorted(items, key=lambda i: (i["text"].casefold(), i["id"]))
     # The version of what a learner saw (never the key): lets the grader name
     # the questions that changed since a submission was made.
     out["version"] = _digest(out) if not with_key else public_question_version(q)

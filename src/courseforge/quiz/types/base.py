@@ -10,7 +10,7 @@ branching on type names.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field
 
@@ -91,3 +91,20 @@ class QuestionType:
         """``q`` as a QTI 2.1 ``assessmentItem`` element (:mod:`courseforge.export.qti`), or None when
         QTI cannot hold it."""
         return w.unknown(q)
+
+    # browser view (quiz.public)
+    def public(self, q: Any, with_key: bool) -> dict[str, Any]:
+        """The fields only this type shows the browser, after the ones every question has.
+
+        ``with_key`` (practice mode) adds what the page marks with; without it
+        nothing may tell which answer is right (tests/core/test_public.py).
+        """
+        return {}
+
+    def aliases(self, q: Any) -> dict[str, str]:
+        """alias -> model id, for the parts the browser names by alias (see ``quiz.alias``)."""
+        return {}
+
+    def resolve_answer(self, q: Any, answer: Any) -> Any:
+        """A browser's answer with aliases turned back into model ids; anything else unchanged."""
+        return answer

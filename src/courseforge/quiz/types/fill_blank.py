@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field, answers
 from .base import Question, QuestionType
@@ -51,6 +51,9 @@ class FillBlankType(QuestionType):
 
 
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: FillBlank, with_key: bool) -> dict[str, Any]:
+        return {"answers": list(q.answers)} if with_key else {}
+
 
     # --- rendering on a page (site.render) ---
 

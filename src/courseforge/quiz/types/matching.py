@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from ..fields import Field, ID, Objects, TEXT
+from ..fields import ID, TEXT, Field, Objects
+from ..alias import public_alias
 from .base import Question, QuestionType
 
 
@@ -79,8 +80,32 @@ class MatchingType(QuestionType):
             d["distractors"] = [{"id": x.id, "text": x.text} for x in q.distractors]
         return d
 
-
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: Matching, with_key: bool) -> dict[str, Any]:
+        rights = [{"id": public_alias(q, p.right), "text": p.right} for p in q.pairs] + [
+            {"id": public_alias(q, d.text), "text": d.text} for d in q.distractors
+        ]
+        out: dict[str, Any] = {
+            "lefts": [{"id": p.id, "text": p.left} for p in q.pairs],
+            # Rights are offered sorted by text, under aliases: neither their order
+            # nor their ids may mirror the lefts' (a right named by its pair id
+            # would tell every learner which left it belongs to).
+            "rights": sorted(rights, key=lambda r: (r["text"].casefold(), r["id"])),
+        }
+        if with_key:
+            out["key"] = {p.id: public_alias(q, p.right) for p in q.pairs}
+        return out
+
+    def aliases(self, q: Matching) -> dict[str, str]:
+        return {**{public_alias(q, p.right): p.id for p in q.pairs},
+                **{public_alias(q, d.text): d.id for d in q.distractors}}
+
+    def resolve_answer(self, q: Matching, answer: Any) -> Any:
+        """Rights chosen by alias become pair or distractor ids; lefts are pair ids already."""
+        if not isinstance(answer, dict):
+            return answer
+        table = self.aliases(q)
+        return {k: table.get(v, v) if isinstance(v, str) else v for k, v in answer.items()}
 
     # --- rendering on a page (site.render) ---
 

@@ -7,7 +7,8 @@ from typing import ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, Option, check_options, gift_options, moodle_xml_options, options_data, qti_choices
+from .choice import OPTION, check_options, gift_options, moodle_xml_options, Option, options_data, qti_choices
+from .single import SingleType
 
 
 @dataclass(kw_only=True)
@@ -37,8 +38,8 @@ class MultipleType(QuestionType):
     def data(self, q):
         return {"options": options_data(q.options)}
 
-
     # --- the browser's view of a question (quiz.public) ---
+    public = SingleType.public  # the same options, flagged the same way in practice
 
     # --- rendering on a page (site.render) ---
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field, NONNEG, NUMBER, TEXT
 from .base import Question, QuestionType
@@ -40,6 +40,13 @@ class NumericType(QuestionType):
         return d
 
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: Numeric, with_key: bool) -> dict[str, Any]:
+        out: dict[str, Any] = {"unit": q.unit}
+        if with_key:
+            out["answer"] = q.answer
+            out["tolerance"] = q.tolerance
+        return out
+
 
     # --- rendering on a page (site.render) ---
 

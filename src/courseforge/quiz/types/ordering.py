@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
-from ..fields import Field, ID, Objects, TEXT
+from ..fields import ID, TEXT, Field, Objects
+from ..alias import public_alias
 from .base import Question, QuestionType
 
 
@@ -48,8 +49,22 @@ class OrderingType(QuestionType):
     def data(self, q):
         return {"items": [{"id": i.id, "text": i.text} for i in q.items]}
 
-
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: Ordering, with_key: bool) -> dict[str, Any]:
+        # Items travel under aliases: authors often number them in the right order.
+        items = [{"id": public_alias(q, i.text), "text": i.text} for i in q.items]
+        if with_key:
+            return {"items": items}  # in the correct order
+        return {"items": sorted(items, key=lambda i: (i["text"].casefold(), i["id"]))}
+
+    def aliases(self, q: Ordering) -> dict[str, str]:
+        return {public_alias(q, i.text): i.id for i in q.items}
+
+    def resolve_answer(self, q: Ordering, answer: Any) -> Any:
+        if not isinstance(answer, list):
+            return answer
+        table = self.aliases(q)
+        return [table.get(v, v) if isinstance(v, str) else v for v in answer]
 
     # --- rendering on a page (site.render) ---
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
@@ -40,6 +40,15 @@ class SingleType(QuestionType):
 
 
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: SingleChoice, with_key: bool) -> dict[str, Any]:
+        options: list[dict[str, Any]] = [{"id": o.id, "text": o.text} for o in q.options]
+        if with_key:
+            for o, src in zip(options, q.options):
+                o["correct"] = src.correct
+                if src.feedback:
+                    o["feedback"] = src.feedback
+        return {"options": options}
+
 
     # --- rendering on a page (site.render) ---
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import BOOL, Field, TEXT
 from .base import Question, QuestionType
@@ -42,6 +42,11 @@ class TrueFalseType(QuestionType):
         return d
 
     # --- the browser's view of a question (quiz.public) ---
+    def public(self, q: TrueFalse, with_key: bool) -> dict[str, Any]:
+        if not with_key:
+            return {}
+        return {"answer": q.answer, "feedback_true": q.feedback_true, "feedback_false": q.feedback_false}
+
 
     # --- rendering on a page (site.render) ---
 
