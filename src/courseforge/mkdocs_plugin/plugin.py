@@ -214,16 +214,18 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         sources = self.files.get_file_from_path("sources.md")
         sources_url = sources.url_relative_to(page.file) if sources else None
 
+        ids = self._marked(page)
+
         def quiz_html(m: re.Match) -> str:
             quiz = self.course.quiz(m.group(1))
             return self.renderer.render(self.public_view(quiz), sources_url) if quiz else m.group(0)
 
         def slot_html(m: re.Match) -> str:
-            quizzes = self._slot_quizzes(m.group(1), output)
+            quizzes = self._slot_quizzes(m.group(1), ids)
             return "".join(self.renderer.render(self.public_view(q), sources_url) for q in quizzes)
 
+        output = markers.replace_placed(output, ids, quiz_html)
         output = markers.SLOT.sub(slot_html, output)
-        output = markers.QUIZ.sub(quiz_html, output)
         # The home page's progress panel and the certificate's form.
         if markers.PROGRESS in output:  # drawn in full, as quiz.js redraws it, so the page does not shift
             output = output.replace(markers.PROGRESS, self._progress_panel(page), 1)
@@ -335,16 +337,20 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             return exc.diagnostics
         return []
 
-    def _slot_quizzes(self, module: str, html: str) -> list:
+    def _marked(self, page) -> list[str]:
+        """The quiz ids the page's markers name, in page order (as the checker finds them)."""
+        return [quiz_id for quiz_id, _ in self.markers.get(page.file.src_uri, [])]
+
+    def _slot_quizzes(self, module: str, marked: list[str]) -> list:
         """The module's quizzes that no marker on its page placed."""
-        marked = set(markers.QUIZ.findall(html))
-        return [q for q in self.course.quizzes_of(module) if q.id not in marked]
+        return [q for q in self.course.quizzes_of(module) if q.id not in set(marked)]
 
     def _quizzes_in(self, html: str, page) -> list[tuple[int, object]]:
         """(position, quiz) for every quiz a page shows, in page order."""
-        found = [(m.start(), self.course.quiz(m.group(1))) for m in markers.QUIZ.finditer(html)]
+        ids = self._marked(page)
+        found = [(m.start(), self.course.quiz(m.group(1))) for m in markers.placed(html, ids)]
         for m in markers.SLOT.finditer(html):
-            found += [(m.start(), q) for q in self._slot_quizzes(m.group(1), html)]
+            found += [(m.start(), q) for q in self._slot_quizzes(m.group(1), ids)]
         return sorted(((at, q) for at, q in found if q is not None), key=lambda x: x[0])
 
     def _module_pages(self) -> dict[str, File]:
