@@ -365,3 +365,18 @@ def test_web_fonts_are_turned_off_and_the_trainer_told(course, tmp_path, caplog,
         build_site(Project(course), tmp_path / "strict")
     assert any(d.path == "mkdocs.yml" and d.line == line and "theme.font is not false" in d.message
                for d in exc.value.diagnostics)
+
+
+def test_check_and_build_agree_on_which_markers_exist(course, tmp_path):
+    # A marker shown as an example in code is no marker: check does not report it, the build
+    # shows it as text; odd spacing is still a marker, which the build replaces by its quiz.
+    page = course / "modules" / "01-basics.md"
+    text = page.read_text(encoding="utf-8").replace("<!-- quiz: q-basics -->", (
+        "Write `<!-- quiz: nope -->` to place a quiz, for example:\n\n    <!-- quiz: nope-either -->\n\n"
+        "<!--quiz:q-basics-->"))
+    page.write_text(text, encoding="utf-8")
+    assert not [d for d in check_course(Project(course)) if "nope" in d.message]
+    build_site(Project(course), tmp_path / "site")
+    html = (tmp_path / "site" / "01-basics" / "index.html").read_text(encoding="utf-8")
+    assert html.count('id="quiz-q-basics"') == 1 and "<!--quiz:" not in html
+    assert "&lt;!-- quiz: nope --&gt;" in html and "&lt;!-- quiz: nope-either --&gt;" in html

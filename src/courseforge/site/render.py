@@ -26,7 +26,6 @@ from typing import Any, Callable
 
 import markdown
 
-from ..grade.scoring import text_rule
 from ..quiz.model import BLANK
 from ..sources.labels import paragraph_label, structured
 from .i18n import plural
@@ -388,7 +387,7 @@ class QuizRenderer:
 
 
 # ----------------------------------------------------------------------------
-# Course-level pieces: home-page progress, certificate page, manifest
+# Course-level pieces: home-page progress, certificate page
 
 
 def render_progress(
@@ -455,41 +454,6 @@ def render_certificate(t: dict[str, str], course_title: str) -> str:
 def certificate_markdown(t: dict[str, str], marker: str) -> str:
     """The generated certificate page (a Markdown page so it gets nav, search and theme)."""
     return f"---\ntitle: {json.dumps(t['certificate_title'], ensure_ascii=False)}\nsearch:\n  exclude: true\n---\n\n# {t['certificate_title']}\n\n{marker}\n"
-
-
-def quizzes_script(quizzes: list[dict[str, Any]]) -> tuple[str, str]:
-    """``assets/courseforge/course-quizzes.js`` and its digest: the list of the course's quizzes.
-
-    Only the pages that show the course's progress (home page, certificate) or
-    have to work it out (after a check, for the navigation's marks) load it,
-    so the first view of a page does not grow with the course. Each entry
-    holds ids, titles, URLs, pass marks, maximum points and public versions,
-    no key. A script, because pages opened from file:// may load scripts but
-    not fetch files.
-    """
-    data = script_json(quizzes)
-    digest = hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
-    return f"window.courseforgeQuizzes={data};\n", digest
-
-
-def course_manifest(
-    course: dict[str, Any],
-    quizzes_digest: str,
-    strings: dict[str, str],
-    certificate_url: str | None,
-) -> str:
-    """``assets/courseforge/course.js``: what every page needs to know about the course.
-
-    Its size does not grow with the course: the quizzes are in
-    course-quizzes.js (see :func:`quizzes_script`), named here with the
-    digest of their list. It carries the grader's fill-in rule as data, so
-    that practice marks as grading does.
-    """
-    data = {
-        "course": course, "quizzes_script": "course-quizzes.js", "quizzes_digest": quizzes_digest,
-        "strings": strings, "certificate": certificate_url, "marking": text_rule(),
-    }
-    return f"window.courseforgeCourse={script_json(data)};\n"
 
 
 MarkdownFn = Callable[[str], str]
