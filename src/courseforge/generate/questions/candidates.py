@@ -12,8 +12,10 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from courseforge.generate import extract
+from courseforge.generate import extract, prose
+from courseforge.generate.dates import DATE_RE, MONTH, inside_reference
 from courseforge.generate.facts import is_deadline, is_event_date
+from courseforge.generate.names import ACRONYM_TOKEN_RE, ORG_HEADS, is_acronym, is_body, strip_leading, trim_name
 from courseforge.quiz.model import (
     BLANK,
     Distractor,
@@ -98,9 +100,9 @@ def usable_sentence(s: str) -> bool:
     n = len(s.split())
     return (
         7 <= n <= 38
-        and extract.is_prose(s)
-        and extract.self_contained(s)
-        and not extract.is_boilerplate(s)
+        and prose.is_prose(s)
+        and prose.self_contained(s)
+        and not prose.is_boilerplate(s)
         and s.count("(") == s.count(")")
         and s.count("“") == s.count("”")
         and s.count('"') % 2 == 0
@@ -218,7 +220,7 @@ class Builder:
     def sentence_candidates(self, doc: str, para: Paragraph, rank: int) -> list[Candidate]:
         out: list[Candidate] = []
         text = para.text
-        sents = extract.sentences(text)
+        sents = prose.sentences(text)
         reading = self.idx.readings.get((doc, para.id)) if len(sents) == 1 else None
         for si, said in enumerate(sents):
             # ``said`` is the source sentence; ``s`` is what the learner reads:
@@ -350,7 +352,7 @@ class Builder:
         if not specific(stem):
             return
         n_wrong = max(2, 5 - len(keys))
-        acronym_keys = sum(1 for k in keys if extract._is_acronym(k) and " " not in k)
+        acronym_keys = sum(1 for k in keys if is_acronym(k) and " " not in k)
         pool = D.bodies(keys, self.idx, self.seed, prefer_acronyms=2 * acronym_keys >= len(keys))
         wrong: list[str] = []
         for d in pool:
@@ -415,7 +417,7 @@ class Builder:
     def bodies_in(self, text: str) -> list[str]:
         """Bodies named in ``text`` (full names, and acronyms of bodies), "UN" aside."""
         found = [name for _, name in self.idx.organizations_in(text) if name not in TOO_COMMON]
-        found += [m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(text)
+        found += [m.group(1) for m in ACRONYM_TOKEN_RE.finditer(text)
                   if m.group(1) in self.idx.body_acronyms]
         # a full name and its own acronym are one body
         acr = {self.idx.acronym_of.get(n.lower()) for n in found}
@@ -425,16 +427,16 @@ class Builder:
     def spans(self, s: str, doc: str, para: str) -> list[tuple[str, int, int]]:
         """Spans of a sentence worth blanking: years, figures, bodies."""
         spans: list[tuple[str, int, int]] = []
-        for m in extract.DATE_RE.finditer(s):
-            if m.group(2) or extract._inside_reference(s, m.start(), m.end()):
+        for m in DATE_RE.finditer(s):
+            if m.group(2) or inside_reference(s, m.start(), m.end()):
                 continue
             if not (is_event_date(s, m.group(0)) or is_deadline(s, m.group(0))):
                 continue  # "412,000 in 2022", "a survey of 2021": the year is not what the sentence says
             if re.search(r"(?<![.!?] )(?<!^)\b(?!(?:In|By|From|Since|Until|Before|After|To)\b)[A-Z][a-z]+ $", s[: m.start()]) \
-                    and not re.search(extract._MONTH + r" $", s[: m.start()]):
+                    and not re.search(MONTH + r" $", s[: m.start()]):
                 continue  # "Immunization Agenda 2030": the year is part of a name
             spans.append(("year", m.start(1), m.end(1)))
-        for f in extract._figures_in(s, doc, para):
+        for f in extract.figures_in(s, doc, para):
             if f.kind == "year":
                 continue
             for m in re.finditer(rf"(?<![\w.,]){re.escape(f.number)}(?![\w]|[.,]\d)", s):
@@ -445,7 +447,7 @@ class Builder:
         for m in NUMBER_WORD_RE.finditer(s):
             if not re.match(r"\s+(?:of|to|or|and|-)\b", s[m.end() :]):
                 spans.append(("number-word", m.start(), m.end()))
-        for m in extract._ACRONYM_TOKEN_RE.finditer(s):
+        for m in ACRONYM_TOKEN_RE.finditer(s):
             if m.group(1) in self.idx.body_acronyms:
                 spans.append(("acronym", m.start(1), m.end(1)))
         for i, name in self.idx.organizations_in(s):
@@ -619,13 +621,13 @@ class Builder:
         text = para.text
         src = SourceRef(doc, para.id)
         order = (rank, -1)
-        if extract.is_boilerplate(text):
+        if prose.is_boilerplate(text):
             return out
         # acronym <-> expansion, every pair written out in this paragraph
         pairs = []
         for a in self.idx.acronyms.values():
             # the expansion this paragraph writes out ("International Labour Office", not "... Organization")
-            written = [e for e in [a.expansion] + [o[0] for o in a.others] if e in text and extract._is_body(e)]
+            written = [e for e in [a.expansion] + [o[0] for o in a.others] if e in text and is_body(e)]
             if D.extract_contains(text, a.acronym) and written:
                 pairs.append(extract.Acronym(a.acronym, written[0], doc, para.id))
         if len(pairs) >= 3:
@@ -659,7 +661,7 @@ class Builder:
             )
             # one question per paragraph's events: an ordering and a matching
             # of the same events in one quiz would answer each other
-            sents = extract.sentences(text)
+            sents = prose.sentences(text)
             covers = tuple(sorted({f"{doc}|{para.id}|{sents.index(e.sentence)}" for e in items if e.sentence in sents}))
             self.keep(q, out, TYPE_SCORE["ordering"], f"{doc}|{para.id}|events", order, covers=covers)
             years_pool = [y for y in D.years(str(items[0].year), self.idx, self.seed, exclude=text)
@@ -680,7 +682,7 @@ class Builder:
     def quote_for(self, text: str, needles: list[str]) -> str:
         """The sentence of the paragraph that names most of ``needles`` (or is one of them)."""
         best, score = "", -1
-        for s in extract.sentences(text):
+        for s in prose.sentences(text):
             n = sum(1 for x in needles if x in s or s in x)
             if n > score:
                 best, score = s, n
@@ -723,11 +725,11 @@ _LIST_SEP_RE = re.compile(r",\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
 
 def list_members(s: str, idx: CorpusIndex) -> list[tuple[int, int, str]]:
     """Bodies named in ``s``: acronyms of bodies, and capitalised names ending in a body word."""
-    found = [(m.start(1), m.end(1), m.group(1)) for m in extract._ACRONYM_TOKEN_RE.finditer(s)
+    found = [(m.start(1), m.end(1), m.group(1)) for m in ACRONYM_TOKEN_RE.finditer(s)
              if m.group(1) in idx.body_acronyms]
     for m in _LIST_NAME_RE.finditer(s):
-        name = extract._trim_name(extract._strip_leading(m.group(0)))
-        if name and name in m.group(0) and len(name.split()) >= 2 and name.split()[-1] in extract.ORG_HEADS \
+        name = trim_name(strip_leading(m.group(0)))
+        if name and name in m.group(0) and len(name.split()) >= 2 and name.split()[-1] in ORG_HEADS \
                 and name not in TOO_COMMON:
             start = m.start() + m.group(0).index(name)
             found.append((start, start + len(name), name))
@@ -791,7 +793,7 @@ def head_word(name: str) -> str:
 def single_name(name: str, idx: CorpusIndex) -> bool:
     """Not two names run together ("the Gates Foundation and UNICEF")."""
     words = name.split()
-    if extract._is_acronym(words[-1]):
+    if is_acronym(words[-1]):
         return False
     parts = re.split(r"\s+and\s+", name)
     return not any(p in idx.body_acronyms or p.split()[0] in ("the", "The") for p in parts[1:])
