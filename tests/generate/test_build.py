@@ -5,7 +5,7 @@ import re
 import yaml
 
 from courseforge.course import CourseInfo
-from courseforge.generate import extract
+from courseforge.generate import extract, prose
 from courseforge.generate.build import Toolkit, build_course
 from courseforge.generate.plan import CoursePlan, ModulePlan
 from courseforge.quiz.dump import dump_quiz
@@ -13,7 +13,7 @@ from courseforge.sources.model import paragraph_anchor
 
 from gen_standins import fake_questions, no_problems, simple_corpus
 
-TOOLS = Toolkit(extract.sentences, extract.acronyms, extract.dated_events, extract.figures, extract.organizations,
+TOOLS = Toolkit(prose.sentences, extract.acronyms, extract.dated_events, extract.figures, extract.organizations,
                 fake_questions, no_problems, dump_quiz)
 
 
@@ -115,7 +115,7 @@ def test_a_module_without_questions_gets_no_quiz_file_and_no_marker():
         return [] if module_id == "02-fish" else fake_questions(passages, corpus, module_id=module_id, count=count,
                                                                 avoid=avoid)
 
-    tools = Toolkit(extract.sentences, extract.acronyms, extract.dated_events, extract.figures,
+    tools = Toolkit(prose.sentences, extract.acronyms, extract.dated_events, extract.figures,
                     extract.organizations, none_for_fish, no_problems, dump_quiz)
     out = build_course(corpus(), INFO, PLAN, tools, final_assessment=False)
     assert "quizzes/02-fish.yml" not in out.files and "quizzes/01-reefs.yml" in out.files

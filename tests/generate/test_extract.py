@@ -1,6 +1,7 @@
 """Fact extraction on small hand-built corpora (another topic than the seeds)."""
 
 from courseforge.generate import extract as x
+from courseforge.generate.prose import STOPWORDS
 from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
 
 
@@ -39,7 +40,7 @@ def test_acronyms_parenthesised_comma_reverse_and_known_pairs():
     # known pair: GEF is used bare, its expansion written elsewhere
     assert acr["GEF"].expansion == "Global Environment Facility"
     # no acronym is expanded from a stopword
-    assert all(a.expansion.split()[0].lower() not in x.STOPWORDS for a in acr.values())
+    assert all(a.expansion.split()[0].lower() not in STOPWORDS for a in acr.values())
 
 
 def test_expansion_before_rules():
@@ -138,32 +139,6 @@ def test_organizations_full_names_with_acronyms():
     assert "In 2010" not in orgs
 
 
-def test_sentences_split_and_cache():
-    text = "The ILO was created in 1919. It has 187 member States, e.g. Chile and Peru. Remittances grew."
-    assert x.sentences(text) == [
-        "The ILO was created in 1919.",
-        "It has 187 member States, e.g. Chile and Peru.",
-        "Remittances grew.",
-    ]
-    assert x.sentences("A heading without a full stop") == ["A heading without a full stop"]
-
-
-def test_self_contained_and_boilerplate():
-    assert x.self_contained("The World Bank finances water projects in many regions.")
-    assert not x.self_contained("The commission meets every spring in New York.")
-    assert not x.self_contained("Although it is not a UN agency it holds observer status.")
-    assert not x.self_contained("In 2012, UNITAR extended the same platform to the Chair.")
-    assert not x.self_contained("As a clearing house, by gathering and sharing information.")
-    assert x.self_contained("As a result, the Institute has trained 200 officials in 2012.")
-    assert not x.self_contained("It finances water projects in many regions.")
-    assert not x.self_contained("The Forum was held in Geneva in October.")
-    assert not x.self_contained("This note summarizes the debate of the Forum.")
-    assert x.is_boilerplate("See http://www.example.org for details.")
-    assert x.is_boilerplate("The report says so1 and more.")
-    assert x.is_boilerplate("ACTIVITIES OF THE INSTITUTE ON WATER")
-    assert not x.is_boilerplate("The Institute trains 200 water managers a year.")
-
-
 ILO_PARAGRAPH = (
     "Within the United Nations system, the International Labour Organization is active, since its creation in 1919, "
     "in efforts at regulating the migrations of people for employment purposes. The most important conventions in "
@@ -244,11 +219,11 @@ def test_glossary_lists_both_expansions_with_their_citations():
 
 
 def test_a_figure_says_what_it_counts_and_an_age_is_not_a_figure():
-    from courseforge.generate.extract import _figures_in
+    from courseforge.generate.extract import figures_in
 
-    found = [(f.text, f.unit) for f in _figures_in(
+    found = [(f.text, f.unit) for f in figures_in(
         "The provinces employed 9,400 literacy facilitators in 2022, most of them volunteers.", "d", "1")]
     assert ("9,400 literacy facilitators", "literacy facilitators") in found
-    texts = [f.text for f in _figures_in("In 2022, 79 per cent of women and 89 per cent of men aged 15 and over "
+    texts = [f.text for f in figures_in("In 2022, 79 per cent of women and 89 per cent of men aged 15 and over "
                                          "could read and write.", "d", "1")]
     assert "15" not in texts and "79 per cent" in texts

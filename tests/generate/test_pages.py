@@ -113,7 +113,7 @@ def test_assessment_page_of_one_module_and_one_question_reads_in_the_singular():
 
 
 def _reef_draft():
-    from courseforge.generate.extract import sentences
+    from courseforge.generate.prose import sentences
     from courseforge.generate.pages import ModuleDraft
     from courseforge.generate.plan import ModulePlan
     from courseforge.generate.select import Passage
@@ -172,7 +172,7 @@ def test_objectives_name_the_quiz_and_discussion_questions_that_test_them():
 
 
 def test_a_reading_is_not_cut_just_before_the_sentence_that_answers_it():
-    from courseforge.generate.extract import sentences
+    from courseforge.generate.prose import sentences
     from courseforge.generate.pages import excerpt
 
     claim = "Remittances help families pay for school and health care in the villages of origin, year after year. "

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from courseforge.generate import questions as gq
+from courseforge.generate.questions.candidates import Builder, SourceParagraph
 from courseforge.quiz.model import Quiz
 from courseforge.sources.ingest import load_corpus
 
@@ -187,7 +188,6 @@ def test_ordering_and_matching_from_a_dated_paragraph():
 
 
 def test_event_year_matching_when_no_ordering_is_asked():
-    from courseforge.generate.questions.candidates import Builder
     from courseforge.generate.questions.index import corpus_index
     from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
 
@@ -196,7 +196,8 @@ def test_event_year_matching_when_no_ordering_is_asked():
     doc = Document(SourceEntry("w", "w.txt", "Water law", "x", "2000", "note"),
                    [Section("s", "Rules", [Paragraph("1", text, "s")])])
     corpus = Corpus([doc])
-    cands = Builder(corpus_index(corpus), "seed").paragraph_candidates("w", doc.sections[0].paragraphs[0], 0)
+    para = doc.sections[0].paragraphs[0]
+    cands = Builder(corpus_index(corpus), "seed").paragraph_candidates(SourceParagraph("w", para, 0))
     (m,) = [c.question for c in cands if c.question.type == "matching"]
     assert [(p.left, p.right) for p in m.pairs] == [
         ("Helsinki Rules", "1966"), ("Water Convention", "1992"), ("Watercourses Convention", "1997")]
@@ -221,10 +222,10 @@ def test_select_all_question_from_a_list_of_bodies():
     doc = Document(SourceEntry("d", "d.txt", "Partners", "x", "2010", "note"),
                    [Section("s", "All", [Paragraph(str(i), t, "s") for i, t in enumerate(paras, 1)])])
     corpus = Corpus([doc])
-    from courseforge.generate.questions.candidates import Builder
     from courseforge.generate.questions.index import corpus_index
 
-    cands = Builder(corpus_index(corpus), "seed").sentence_candidates("d", doc.sections[0].paragraphs[0], 0)
+    para = doc.sections[0].paragraphs[0]
+    cands = Builder(corpus_index(corpus), "seed").sentence_candidates(SourceParagraph("d", para, 0))
     (q,) = [c.question for c in cands if c.question.type == "multiple"]
     assert q.prompt == ("Select all that complete the sentence: In 2007, the Institute, supported by ___, launched "
                         "a seminar series on migration in New York.")
@@ -338,7 +339,6 @@ def test_shipped_course_quizzes_pass_every_check(seeds):
 
 
 def test_false_statements_change_a_fact_never_add_a_not():
-    from courseforge.generate.questions.candidates import Builder
     from courseforge.generate.questions.index import corpus_index
     from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
 
@@ -350,7 +350,7 @@ def test_false_statements_change_a_fact_never_add_a_not():
     b = Builder(corpus_index(Corpus([doc])), "seed")
 
     def false_statements(para):
-        return [c.question.prompt for c in b.sentence_candidates("f", para, 0)
+        return [c.question.prompt for c in b.sentence_candidates(SourceParagraph("f", para, 0))
                 if c.question.type == "true_false" and not c.question.answer]
 
     # no fact to change: no false statement ("are not paid" would test spotting a "not")
@@ -364,7 +364,6 @@ def test_false_statements_change_a_fact_never_add_a_not():
 
 
 def _builder_on(paras: list[str], title: str = "Basin report", section: str = "Work"):
-    from courseforge.generate.questions.candidates import Builder
     from courseforge.generate.questions.index import corpus_index
     from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
 
@@ -391,7 +390,7 @@ def test_no_blank_or_swap_just_after_an_ordinal():
     # "the 12th ___", "the first ___ meeting": which session of which body is trivia
     b, ps = _builder_on(BASIN)
     for para in (ps[2], ps[3]):
-        cands = b.sentence_candidates("r", para, 0)
+        cands = b.sentence_candidates(SourceParagraph("r", para, 0))
         assert cands  # the statement as the source makes it is still asked
         for c in cands:
             q = c.question
@@ -400,7 +399,7 @@ def test_no_blank_or_swap_just_after_an_ordinal():
 
 def test_a_blank_parallel_to_a_named_committee_offers_only_committees():
     b, ps = _builder_on(BASIN)
-    asked = [c.question for c in b.sentence_candidates("r", ps[1], 0) if c.question.type == "single"]
+    asked = [c.question for c in b.sentence_candidates(SourceParagraph("r", ps[1], 0)) if c.question.type == "single"]
     keys = {next(o.text for o in q.options if o.correct) for q in asked}
     assert "Navigation Committee" in keys, [q.prompt for q in asked]
     for q in asked:
@@ -413,14 +412,14 @@ def test_an_undated_intention_is_not_asked():
     assert linked_to_context("The Lower Valley Authority intends to launch a programme of dam inspections.")
     assert linked_to_context("The agency plans to open two offices.")
     b, ps = _builder_on(BASIN)
-    assert b.sentence_candidates("r", ps[4], 0) == []
+    assert b.sentence_candidates(SourceParagraph("r", ps[4], 0)) == []
 
 
 def test_a_false_statement_s_hint_does_not_name_the_fact_it_changed():
     from courseforge.generate.questions.checks import changed_fact
 
     b, ps = _builder_on(BASIN, section="The dam releases cut in 2004")
-    cands = b.sentence_candidates("r", ps[0], 0)
+    cands = b.sentence_candidates(SourceParagraph("r", ps[0], 0))
     falses = [c.question for c in cands if c.question.type == "true_false" and not c.question.answer]
     assert falses, [c.question.prompt for c in cands]
     for q in falses:
@@ -434,7 +433,7 @@ def test_a_body_s_yearly_output_is_not_asked():
         "The Basin Institute and the River Data Centre trained engineers from Arda and Tarsa in 2009 and 2010.",
         "The River Data Centre publishes flow data for the Upper River Agency and the Lower Valley Authority.",
     ])
-    cands = b.sentence_candidates("r", ps[0], 0)
+    cands = b.sentence_candidates(SourceParagraph("r", ps[0], 0))
     assert cands and all(c.question.type == "true_false" for c in cands)
 
 
@@ -444,8 +443,8 @@ def test_the_wording_of_an_act_is_not_asked():
         'The Basin Water Council, hereinafter called "the Council", is hereby established with legal personality.',
         "The Basin Water Council sets catch limits for the lakes of Arda and Tarsa every spring since 2004.",
     ])
-    assert b.sentence_candidates("r", ps[0], 0) == []
-    assert b.sentence_candidates("r", ps[1], 0)
+    assert b.sentence_candidates(SourceParagraph("r", ps[0], 0)) == []
+    assert b.sentence_candidates(SourceParagraph("r", ps[1], 0))
 
 
 def test_a_change_named_in_the_sentence_before_is_not_asked_alone():
@@ -470,5 +469,18 @@ def test_who_ran_one_event_is_not_asked():
         "The River Data Centre convened a meeting of the Upper River Agency in Arda in 2009.",
         "The Basin Institute and the River Data Centre publish flow data for the Upper River Agency every week.",
     ])
-    assert b.sentence_candidates("r", ps[0], 0) == []
-    assert b.sentence_candidates("r", ps[1], 0) == []
+    assert b.sentence_candidates(SourceParagraph("r", ps[0], 0)) == []
+    assert b.sentence_candidates(SourceParagraph("r", ps[1], 0)) == []
+
+
+def test_a_blank_is_cut_from_the_words_the_learner_reads_and_keeps_its_sentence_group():
+    from courseforge.generate.questions.candidates import Blank, SourceSentence
+    from courseforge.quiz.model import BLANK
+    from courseforge.sources.model import Paragraph
+
+    paragraph = SourceParagraph("d", Paragraph("7", "It has 187 member States.", "s"), 2)
+    sent = SourceSentence(paragraph, 0, "It [the ILO] has 187 member States.", 0.9)
+    blank = Blank(sent, 17, 20)
+    assert (blank.key, blank.stem) == ("187", f"It [the ILO] has {BLANK} member States.")
+    assert (sent.group, sent.order, paragraph.order, paragraph.group("events")) == ("d|7|0", (2, 0), (2, -1), "d|7|events")
+    assert sent.src.doc == "d" and sent.src.para == "7"

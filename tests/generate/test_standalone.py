@@ -11,7 +11,7 @@ from courseforge.generate.facts import collect_facts, figure_label
 from courseforge.generate.pages import key_readings
 from courseforge.generate.run import generate
 from courseforge.generate.select import Passage
-from courseforge.generate.extract import sentences
+from courseforge.generate.prose import sentences
 from courseforge.generate.standalone import opens_alone, strip_connective
 from courseforge.sources.ingest import load_corpus
 

@@ -69,11 +69,11 @@ class Toolkit:
 
 def default_toolkit() -> Toolkit:
     from ..quiz.dump import dump_quiz
-    from . import extract
+    from . import extract, prose
     from .questions import check_quiz, generate_questions
 
     return Toolkit(
-        sentences=extract.sentences,
+        sentences=prose.sentences,
         acronyms=extract.acronyms,
         dated_events=extract.dated_events,
         figures=extract.figures,

@@ -7,86 +7,23 @@ and paragraph it comes from, and every text field is verbatim from that
 paragraph, so a citation always leads to the words it quotes.
 
 Each function is one pass over the corpus (with per-paragraph caches), so
-the cost grows linearly with the size of the seeds.
+the cost grows linearly with the size of the seeds. What they read the text
+with is in :mod:`.prose` (sentences), :mod:`.names` (names and acronyms) and
+:mod:`.dates`.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from courseforge.sources.model import Corpus, Paragraph
 
-# ---------------------------------------------------------------- sentences
-
-# Words that end with a full stop without ending a sentence.
-ABBREVIATIONS = frozenset(
-    """e.g i.e al cf vs viz approx ca no nos art arts para paras p pp vol ch sec fig ed eds
-    mr mrs ms dr prof st sr jr gen gov rep sen hon rev inc ltd co corp dept div univ assn
-    jan feb mar apr jun jul aug sep sept oct nov dec est u.s u.k u.n e.u op ibid""".split()
-)
-# A candidate boundary: ., ! or ? (with closing quotes or brackets), spaces,
-# then what can start a sentence.
-_BOUNDARY_RE = re.compile(r"([.!?]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
-
-
-@lru_cache(maxsize=65536)
-def _sentences_cached(text: str) -> tuple[str, ...]:
-    text = text.strip()
-    if not text:
-        return ()
-    out: list[str] = []
-    start = 0
-    for m in _BOUNDARY_RE.finditer(text):
-        end = m.end(1)
-        if m.group(1)[0] == "." and _is_abbreviation(text, m.start(1)):
-            continue
-        piece = text[start:end].strip()
-        if piece:
-            out.append(piece)
-        start = m.end()
-    rest = text[start:].strip()
-    if rest:
-        out.append(rest)
-    return tuple(out)
-
-
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """Whether the full stop at ``dot`` ends an abbreviation or an initial."""
-    m = re.search(r"(\S+)$", text[:dot])
-    if not m:
-        return False
-    word = m.group(1).lstrip("\"'“‘([")
-    if re.fullmatch(r"[A-Z]", word) or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word):
-        return True  # "John D. and Catherine T. MacArthur", "U.S."
-    return word.lower() in ABBREVIATIONS
-
-
-def sentences(text: str) -> list[str]:
-    """The sentences of a paragraph, each verbatim (cached per text).
-
-    A rule-based splitter rather than pysbd: pysbd recompiles its regular
-    expressions on every call and made generation several times slower; the
-    rules here (abbreviations, initials, closing quotes) split the policy
-    documents the same way."""
-    return list(_sentences_cached(text))
-
-
-# ---------------------------------------------------------------- helpers
-
-STOPWORDS = frozenset(
-    "a an the of and or for in on to with by at from as its their his her this that these those "
-    "is are was were be been it which who whom whose into than then also under over about".split()
-)
-# Words allowed inside a proper name ("Organization for Migration").
-_CONNECTORS = r"(?:of|for|and|on|the|in|to|against|relating|de|du|des|la|le)"
-_NAME_WORD = r"(?:[A-Z](?:[^\W\d_]|['’])*(?:-[^\W\d_]+)*|No\.?\s?\d+)"
-_NAME = rf"{_NAME_WORD}(?:\s+(?:{_CONNECTORS}\s+){{0,3}}{_NAME_WORD})*"
-NAME_RE = re.compile(rf"(?<![\w-]){_NAME}")
-
-_QUOTES = "\"'“”‘’«»"
+from .dates import DATE_RE, MONTH, MONTHS, YEAR, inside_reference
+from .names import (ACRONYM, ACRONYM_TOKEN_RE, NAME, NAME_RE, TRAILING_CONNECTOR_RE, acronym_letters, is_acronym,
+                    is_body, strip_leading, trim_name)
+from .prose import QUOTES, STOPWORDS, is_boilerplate, is_prose, self_contained, sentences
 
 
 def iter_paragraphs(corpus: Corpus) -> Iterator[tuple[str, Paragraph]]:
@@ -94,10 +31,6 @@ def iter_paragraphs(corpus: Corpus) -> Iterator[tuple[str, Paragraph]]:
     for doc in corpus.documents:
         for para in doc.paragraphs:
             yield doc.id, para
-
-
-def _words(text: str) -> list[str]:
-    return re.findall(r"[A-Za-z][A-Za-z'’]*", text)
 
 
 # ---------------------------------------------------------------- acronyms
@@ -114,22 +47,9 @@ class Acronym:
     others: tuple[tuple[str, str, str], ...] = ()
 
 
-_ACRONYM = r"[A-Z][A-Za-z]{0,2}[A-Z][A-Za-z]{0,8}"  # two capitals at least: IOM, ECOSOC, OSIMs, UNCCs
-_PAREN_ACRONYM_RE = re.compile(rf"\(\s*({_ACRONYM})\s*\)")
-_COMMA_ACRONYM_RE = re.compile(rf",\s+({_ACRONYM})(?=[\s.,;:)]|$)")
-_ACRONYM_PAREN_EXP_RE = re.compile(rf"(?<![\w-])({_ACRONYM})\s+\(([^()]{{5,150}})\)")
-_ACRONYM_TOKEN_RE = re.compile(rf"(?<![\w/.-])({_ACRONYM})(?![\w/.-])")
-
-
-def _letters(acronym: str) -> str:
-    """The letters an expansion must cover: "OSIMs" -> "osim"."""
-    core = acronym[:-1] if len(acronym) > 2 and acronym.endswith("s") and acronym[-2].isupper() else acronym
-    return core.lower()
-
-
-def _is_acronym(token: str) -> bool:
-    core = _letters(token)
-    return len(core) >= 2 and sum(c.isupper() for c in token) >= max(2, len(core) - 1)
+_PAREN_ACRONYM_RE = re.compile(rf"\(\s*({ACRONYM})\s*\)")
+_COMMA_ACRONYM_RE = re.compile(rf",\s+({ACRONYM})(?=[\s.,;:)]|$)")
+_ACRONYM_PAREN_EXP_RE = re.compile(rf"(?<![\w-])({ACRONYM})\s+\(([^()]{{5,150}})\)")
 
 
 def _sh_match(letters: str, words: list[str]) -> int | None:
@@ -166,7 +86,7 @@ def _initials(words: list[str]) -> str:
 
 
 def _clean_expansion(words: list[str], lower_ok: bool = False) -> list[str] | None:
-    words = [w.strip(_QUOTES) for w in words]
+    words = [w.strip(QUOTES) for w in words]
     words = [w for w in words if w]
     if not words or words[0].lower() in STOPWORDS or not (lower_ok or words[0][0].isupper()):
         return None
@@ -180,7 +100,7 @@ def expansion_before(acronym: str, before: str) -> str | None:
     ahead of "(ACR)" or ", ACR"), or None. Tries Schwartz–Hearst first, then
     accepts words whose initials are exactly the acronym's letters in another
     order (UN names often are: "United Nations Population Fund (UNFPA)")."""
-    letters = _letters(acronym)
+    letters = acronym_letters(acronym)
     raw = re.split(r"\s+", before.rstrip(" ,").strip())
     # stop at the previous clause boundary
     for i in range(len(raw) - 1, -1, -1):
@@ -194,7 +114,7 @@ def expansion_before(acronym: str, before: str) -> str | None:
     window = min(len(letters) + 5, len(letters) * 2)
     content, cut = 0, 0
     for i in range(len(raw) - 1, -1, -1):
-        if raw[i].lower().strip(_QUOTES) not in STOPWORDS:
+        if raw[i].lower().strip(QUOTES) not in STOPWORDS:
             content += 1
             if content > window:
                 cut = i + 1
@@ -202,7 +122,7 @@ def expansion_before(acronym: str, before: str) -> str | None:
     raw = raw[cut:]
     if not raw:
         return None
-    n = _sh_match(letters, [w.strip(_QUOTES) for w in raw])
+    n = _sh_match(letters, [w.strip(QUOTES) for w in raw])
     candidates = []
     if n:
         candidates.append(raw[-n:])
@@ -210,7 +130,7 @@ def expansion_before(acronym: str, before: str) -> str | None:
     # (OSIMs)"), or all but one letter ("United Nations Population Fund (UNFPA)")
     for k in range(2, len(raw) + 1):
         ws = raw[-k:]
-        ini = _initials([w.strip(_QUOTES) for w in ws])
+        ini = _initials([w.strip(QUOTES) for w in ws])
         exact = sorted(ini) == sorted(letters)
         near = (
             len(letters) >= 4
@@ -225,7 +145,7 @@ def expansion_before(acronym: str, before: str) -> str | None:
     for ws in candidates:
         # a lowercase term ("integrated water resources management (IWRM)")
         # only when every word gives the acronym one letter, in order
-        strict = _initials([w.strip(_QUOTES) for w in ws]) == letters and len(ws) == len(letters)
+        strict = _initials([w.strip(QUOTES) for w in ws]) == letters and len(ws) == len(letters)
         cleaned = _clean_expansion(ws, lower_ok=strict)
         if not cleaned:
             continue
@@ -275,48 +195,48 @@ def acronyms(corpus: Corpus) -> dict[str, Acronym]:
         texts.append(text)
         for m in _PAREN_ACRONYM_RE.finditer(text):
             acr = m.group(1)
-            if not _is_acronym(acr):
+            if not is_acronym(acr):
                 continue
             exp = expansion_before(acr, text[: m.start()])
             if exp:
                 add(acr, exp, doc_id, para.id, 1)
         for m in _COMMA_ACRONYM_RE.finditer(text):
             acr = m.group(1)
-            if not _is_acronym(acr):
+            if not is_acronym(acr):
                 continue
             exp = expansion_before(acr, text[: m.start()])
             # the comma form is ambiguous ("IOM, UNFPA"): demand the strict match
-            if exp and _initials(exp.split()) == _letters(acr):
+            if exp and _initials(exp.split()) == acronym_letters(acr):
                 add(acr, exp, doc_id, para.id, 1)
         for m in _ACRONYM_PAREN_EXP_RE.finditer(text):
             acr, inner = m.group(1), m.group(2).strip()
-            if not _is_acronym(acr):
+            if not is_acronym(acr):
                 continue
             words = _clean_expansion(inner.split())
-            if words and _initials(words) == _letters(acr):
+            if words and _initials(words) == acronym_letters(acr):
                 add(acr, " ".join(words), doc_id, para.id, 1)
         sents = sentences(text)
         for prev, sent in zip(sents, sents[1:]):
-            m = re.match(rf"^(?:The\s+)?({_ACRONYM})(?![\w/.-])", sent)
-            if not m or not _is_acronym(m.group(1)):
+            m = re.match(rf"^(?:The\s+)?({ACRONYM})(?![\w/.-])", sent)
+            if not m or not is_acronym(m.group(1)):
                 continue
             acr = m.group(1)
             for n in NAME_RE.finditer(prev):
-                ws = _clean_expansion(_trim_name(_strip_leading(n.group(0))).split())
-                if ws and _initials(ws) == _letters(acr) and _is_body(" ".join(ws)):
+                ws = _clean_expansion(trim_name(strip_leading(n.group(0))).split())
+                if ws and _initials(ws) == acronym_letters(acr) and is_body(" ".join(ws)):
                     add(acr, " ".join(ws), doc_id, para.id, 0)
     # 4. known pairs seen elsewhere: index capitalised names by their initials
     bare: list[str] = []
     seen_bare: set[str] = set()
     names: dict[str, tuple[str, str, str]] = {}
     for doc_id, para in iter_paragraphs(corpus):
-        for m in _ACRONYM_TOKEN_RE.finditer(para.text):
+        for m in ACRONYM_TOKEN_RE.finditer(para.text):
             tok = m.group(1)
-            if tok not in defs and tok not in seen_bare and _is_acronym(tok):
+            if tok not in defs and tok not in seen_bare and is_acronym(tok):
                 seen_bare.add(tok)
                 bare.append(tok)
         for m in NAME_RE.finditer(para.text):
-            ws = _clean_expansion(_trim_name(_strip_leading(m.group(0))).split())
+            ws = _clean_expansion(trim_name(strip_leading(m.group(0))).split())
             if not ws:
                 continue
             content = [w for w in ws if w.lower() not in STOPWORDS]
@@ -326,7 +246,7 @@ def acronyms(corpus: Corpus) -> dict[str, Acronym]:
             # a name's tail may carry the acronym's letters ("the Global Forum ...")
             names.setdefault(ini, (" ".join(ws), doc_id, para.id))
     for acr in bare:
-        hit = names.get(_letters(acr))
+        hit = names.get(acronym_letters(acr))
         if hit and not any(w.isupper() and len(w) > 1 for w in hit[0].split()):
             add(acr, hit[0], hit[1], hit[2], 2)
     found: dict[str, Acronym] = {}
@@ -344,18 +264,6 @@ def acronyms(corpus: Corpus) -> dict[str, Acronym]:
 
 # ---------------------------------------------------------------- dated events
 
-MONTHS = (
-    "January February March April May June July August September October November December".split()
-)
-_MONTH = "(?:" + "|".join(MONTHS) + ")"
-_YEAR = r"(?:1[89]\d\d|20\d\d)"
-# The longest date expression first: "3 and 4 October 2013", "22 November 2012",
-# "September 1994", "2007-2008", "1949".
-DATE_RE = re.compile(
-    rf"(?<![\w/.-])(?:(?:\d{{1,2}}(?:\s*(?:-|–|and|to)\s*\d{{1,2}})?\s+{_MONTH}(?:\s*(?:-|–|to)\s*\d{{1,2}}\s+{_MONTH})?\s+)"
-    rf"|(?:{_MONTH}\s+(?:\d{{1,2}}(?:\s*(?:-|–|and|to)\s*\d{{1,2}})?,?\s+)?))?({_YEAR})(?:\s*[-–]\s*({_YEAR}|\d\d))?(?![\w/-]|\.\d)"
-)
-
 
 @dataclass(frozen=True)
 class Event:
@@ -368,20 +276,6 @@ class Event:
     # "Convention No 97" (of 1949), "Schengen Accords" (of 1990)
 
 
-_LABEL_STOP = re.compile(r"\s+(?:of|for|and|on|the|in|to|against|relating)$")
-
-
-def _trim_name(name: str) -> str:
-    name = name.strip().strip(_QUOTES + ",;")
-    while True:
-        new = _LABEL_STOP.sub("", name)
-        if new == name:
-            break
-        name = new
-    name = re.sub(r"^(?:The|the)\s+", "", name)
-    return name
-
-
 def _event_label(sentence: str, start: int, end: int) -> str | None:
     """A verbatim name the sentence gives the dated event, or None.
 
@@ -389,30 +283,30 @@ def _event_label(sentence: str, start: int, end: int) -> str | None:
     force in 1999", "<Name> held in Cairo in September 1994", "in 1998 of the <Name>".
     """
     before, after = sentence[:start], sentence[end:]
-    m = re.search(rf"({_NAME})\s+of\s+$", before)  # Convention No 97 of 1949
+    m = re.search(rf"({NAME})\s+of\s+$", before)  # Convention No 97 of 1949
     if m and not re.fullmatch(r"(?:[A-Z][a-z]+)", m.group(1)):
         # "... for Employment and Convention No 143 of 1975": the name after the last "and"
-        label = _trim_name(re.split(r"\s+and\s+", m.group(1))[-1])
+        label = trim_name(re.split(r"\s+and\s+", m.group(1))[-1])
         if len(label.split()) >= 2 and not label.split()[0] in MONTHS:
             return label
-    m = re.match(rf"\s+(?:the\s+)?({_NAME})", after)
+    m = re.match(rf"\s+(?:the\s+)?({NAME})", after)
     if m and re.search(r"(?:^|\s)the\s+$", before):  # the 1951 United Nations Convention ...
-        label = _trim_name(m.group(1))
+        label = trim_name(m.group(1))
         if len(label.split()) >= 2:
             return label
-    m = re.search(rf"({_NAME}),?\s+(?:which|that)\s+(?:came|entered|went)\s+into\s+force\s+in\s+$", before)
+    m = re.search(rf"({NAME}),?\s+(?:which|that)\s+(?:came|entered|went)\s+into\s+force\s+in\s+$", before)
     if m:
-        label = _trim_name(m.group(1))
+        label = trim_name(m.group(1))
         if len(label.split()) >= 2:
             return label
-    m = re.search(rf"({_NAME})\s+held\s+in\s+[A-Z][a-z]+\s+in\s+$", before)
+    m = re.search(rf"({NAME})\s+held\s+in\s+[A-Z][a-z]+\s+in\s+$", before)
     if m:
-        label = _trim_name(m.group(1))
+        label = trim_name(m.group(1))
         if len(label.split()) >= 2:
             return label
-    m = re.match(rf"\s+of\s+the\s+({_NAME})", after)
+    m = re.match(rf"\s+of\s+the\s+({NAME})", after)
     if m and re.search(r"\bin\s+$", before):
-        label = _trim_name(m.group(1))
+        label = trim_name(m.group(1))
         if len(label.split()) >= 2:
             return label
     return None
@@ -433,7 +327,7 @@ def dated_events(corpus: Corpus, *, standalone: bool = True) -> list[Event]:
                 continue
             seen: set[str] = set()
             for m in DATE_RE.finditer(sent):
-                if _inside_reference(sent, m.start(), m.end()):
+                if inside_reference(sent, m.start(), m.end()):
                     continue
                 date_text = m.group(0).strip()
                 if date_text in seen:
@@ -442,13 +336,6 @@ def dated_events(corpus: Corpus, *, standalone: bool = True) -> list[Event]:
                 label = _event_label(sent, m.start(), m.end())
                 events.append(Event(int(m.group(1)), date_text, sent, doc_id, para.id, label))
     return events
-
-
-def _inside_reference(text: str, start: int, end: int) -> bool:
-    """A year inside a document symbol, URL or title ("A/RES/67/219", "Report 2002")."""
-    left = text[max(0, start - 12) : start]
-    right = text[end : end + 3]
-    return bool(re.search(r"[/.:]\S*$", left) or right.startswith(("/", ")/")) or re.search(r"\b(?:Report|No\.?)\s+$", left))
 
 
 # ---------------------------------------------------------------- figures
@@ -487,11 +374,11 @@ def figures(corpus: Corpus) -> list[Figure]:
         for sent in sentences(para.text):
             if is_boilerplate(sent) or not is_prose(sent):
                 continue
-            out.extend(_figures_in(sent, doc_id, para.id))
+            out.extend(figures_in(sent, doc_id, para.id))
     return out
 
 
-def _figures_in(sent: str, doc_id: str, para_id: str) -> list[Figure]:
+def figures_in(sent: str, doc_id: str, para_id: str) -> list[Figure]:
     found: list[Figure] = []
     for m in _NUMBER_RE.finditer(sent):
         number, pct = m.group(1), m.group(2)
@@ -499,13 +386,13 @@ def _figures_in(sent: str, doc_id: str, para_id: str) -> list[Figure]:
         after = sent[m.end() :]
         if re.search(r"(?:\bNo\.?|\bArticle|\bparagraph|\bItem|\bresolution|\bsession|\bG)\s*$", before, re.I):
             continue
-        if re.match(rf"\s*(?:(?:-|–|to|and)\s*\d{{1,2}}\s+)?(?:{_MONTH}|st\b|nd\b|rd\b|th\b|session\b|\()", after) or re.search(rf"{_MONTH}\s+$", before) and not re.fullmatch(_YEAR, number):
+        if re.match(rf"\s*(?:(?:-|–|to|and)\s*\d{{1,2}}\s+)?(?:{MONTH}|st\b|nd\b|rd\b|th\b|session\b|\()", after) or re.search(rf"{MONTH}\s+$", before) and not re.fullmatch(YEAR, number):
             continue
         value = float(number.replace(",", ""))
         if pct:
             found.append(Figure(value, number + pct, "percent", "%", sent, doc_id, para_id, number))
             continue
-        if re.fullmatch(_YEAR, number) and not _SCALE_RE.match(after):
+        if re.fullmatch(YEAR, number) and not _SCALE_RE.match(after):
             if re.match(r"\s*[-–]\s*\d", after) or re.search(r"[-–]\s*$", before):
                 continue  # a range: the events list keeps it
             found.append(Figure(value, number, "year", None, sent, doc_id, para_id, number))
@@ -558,35 +445,6 @@ class Organization:
     para: str
 
 
-ORG_HEADS = frozenset(
-    """Organization Organisation Office Fund Institute Commission Council Committee Assembly Division
-    Department Bank Forum Group Programme Program Agency Foundation Union Conference Secretariat Board
-    Court Network Partnership Facility Initiative Centre Center Platform Commissioner Sector Section Party""".split()
-)
-
-
-def _is_body(name: str) -> bool:
-    # the head noun may sit mid-name: "International Organization for Migration"
-    return name == "United Nations" or any(w in ORG_HEADS or w.rstrip("s") in ORG_HEADS for w in name.split())
-
-
-# Capitalised only because they start a sentence: "While the Third Committee ..."
-_LEADING = frozenset(
-    """While In On Since As Through With Within Regarding At By For From During Although Outside Under
-    After Before Unlike Like Among Both All Several Some Many Each Also And But If When Where Whereas
-    Besides Given Following Moreover Further Furthermore Then Thus Finally Lately Still Yet According
-    Sometimes Often Usually Generally Currently Today Now Here Recently Later Earlier Previously Once
-    Traditionally Typically Normally Occasionally Increasingly Similarly Likewise""".split()
-)
-
-
-def _strip_leading(name: str) -> str:
-    ws = name.split()
-    while ws and (ws[0] in _LEADING or ws[0].lower() in STOPWORDS or ws[0].endswith(("'s", "’s"))):
-        ws = ws[1:]
-    return " ".join(ws)
-
-
 _NOT_BODY = re.compile(r"\b(?:Declaration|Convention|Protocol|Report|Programme of Action|Program of Action|Bookmark)\b")
 
 
@@ -604,9 +462,9 @@ def organizations(corpus: Corpus) -> list[Organization]:
         if is_boilerplate(para.text):
             continue
         for m in NAME_RE.finditer(para.text):
-            name = _trim_name(_strip_leading(m.group(0)))
+            name = trim_name(strip_leading(m.group(0)))
             ws = name.split()
-            if not 2 <= len(ws) <= 10 or ws[0] in MONTHS or not _is_body(name) or _NOT_BODY.search(name):
+            if not 2 <= len(ws) <= 10 or ws[0] in MONTHS or not is_body(name) or _NOT_BODY.search(name):
                 continue
             if " and the " in name:
                 continue  # "member States and the Secretariat": two things, not one name
@@ -618,115 +476,6 @@ def organizations(corpus: Corpus) -> list[Organization]:
     keys = list(out)
     tails = {k for k in keys for other in keys if other != k and other.endswith(" " + k) and by_expansion.get(k) is None}
     return [o for k, o in out.items() if k not in tails]
-
-
-# ---------------------------------------------------------------- sentence quality
-
-_PRONOUN_START = re.compile(
-    r"^(?:It|Its|This|These|That|Those|They|Their|Them|He|She|His|Her|Such|Both|Each|Either|Neither|"
-    r"Here|There(?!\s+(?:is|are|was|were|has|have))|Then|Thus|Therefore|Hence|However|But|Yet|Still|"
-    r"Also|And|Or|So|Moreover|Furthermore|Further|Finally|Besides|Nevertheless|Indeed|Lately|"
-    r"Likewise|Similarly|Otherwise|Instead|Accordingly|Consequently|Alternatively)\b"
-)
-_DEICTIC = re.compile(
-    r"\b(?:this|these|those|the present|the above|the following|the said|the same|the latter|the former)\b"
-    r"|\bsuch\b(?!\s+as\b)|\b(?:above|below|aforementioned|hereafter|herein)\b|\bthe Annex\b|\bsee\b"
-    r"|\bthe (?:paper|note|document|chapter)\b|,\s+(?:it|they|he|she)\s|\bthen\b(?!\s*,?\s*(?:the|a)\b)"
-    r"|^(?:Some|Others|Another|Several|Most|Many|Few)\s+[a-z]+(?<!s)\s",
-    re.I,
-)
-# "The commission meets ...", "The activities involved ...": a common noun
-# standing for a body or a thing named in an earlier sentence.
-_BACK_REFERENCE = re.compile(
-    r"^The\s+(?:proposed\s+|above\s+|said\s+)?(?:commission|forum|organi[sz]ation|institute|council|committee|assembly|"
-    r"series|programme|program|division|agency|conference|convention|report|resolution|declaration|note|paper|"
-    r"project|initiative|meeting|dialogue|session|activities|programmes|programs|workshops|topics|participants|"
-    r"treaty|protocol|body|group|office|fund|plan|study|survey|summit|course|courses)\b"
-    r"|^(?:Examples?|Another example|One example|Other examples|Both|Each|Either|Neither|The former|The latter)\b"
-    # "For instance, the 2002 report ...": an example of something said before
-    r"|^(?:For (?:instance|example)|In particular|Notably),\s+(?:the|its|their)\s+(?![A-Z])"
-)
-_EARLY_PRONOUN = re.compile(r"^((?:\S+\s+){0,5}?)(?:it|they|he|she|its|their|it[’']s)\b")
-
-
-def _early_pronoun(s: str) -> bool:
-    """A pronoun near the start with no name before it: "Although it is not ..."."""
-    m = _EARLY_PRONOUN.match(s)
-    if not m:
-        return False
-    before = m.group(1).split()
-    if not before:
-        return True
-    first = before[0].strip(",")
-    named = [w for w in before[1:] if w[:1].isupper()] or ([first] if first not in _LEADING and first.lower() not in STOPWORDS else [])
-    return not named
-_BARE_THE = re.compile(r"^The\s+([A-Z][a-z]+)\b(?!\s+(?:of|for|on|and|[A-Z]))")
-# "As a clearing house, by gathering ..." : a list item cut from its sentence
-_FRAGMENT = re.compile(r"^(?:As an?|By|Through|To)\s")
-_FINITE = re.compile(
-    r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|shall|does|do|did)\b", re.I
-)
-
-
-@lru_cache(maxsize=65536)
-def self_contained(sentence: str) -> bool:
-    """Whether a sentence can be read without the text around it: no leading
-    pronoun or connective ("It", "This", "However"), no "The Forum" standing
-    for a name given earlier, no "this", "these", "such", "the above", no
-    ", it ..." whose antecedent is elsewhere, no list item cut from its sentence."""
-    s = sentence.strip().lstrip(_QUOTES + "-–—•* ")
-    if not s or not s[0].isupper():
-        return False
-    if _PRONOUN_START.match(s) or _DEICTIC.search(s) or _BACK_REFERENCE.match(s) or _early_pronoun(s):
-        return False
-    if _FRAGMENT.match(s) and not _FINITE.search(s):
-        return False
-    m = _BARE_THE.match(s)
-    if m and m.group(1) not in _GENERIC_BARE:
-        return False  # "The Forum is ..." , "The Commission has ..."
-    return True
-
-
-# Capitalised words after "The" that are not a shortened name.
-_GENERIC_BARE = frozenset("United European World International Global Economic Secretary".split())
-
-_BOILERPLATE = re.compile(
-    r"views expressed|do not (?:necessarily )?(?:imply|reflect)|all rights reserved|copyright|https?://|www\.|\.(?:org|com|int)\b|@|Retour à|Bookmark|\bShare\b|Twitter|Facebook|Youtube|RSS|"
-    r"table des matières|\bCONTENTS\b|\.{4,}|[<>|#`*_]{1,}|\]\(|\[[^\]]*\]|\bpages?\b\s*\d",
-    re.I,
-)
-_FOOTNOTE = re.compile(r"[a-z)\]][\d¹²³⁴⁵⁶⁷⁸⁹⁰]+(?=[\s.,;:]|$)")
-
-
-@lru_cache(maxsize=65536)
-def is_prose(sentence: str) -> bool:
-    """A full sentence rather than a heading, dateline or list entry: at least
-    six words, mostly lowercase words, ending with a full stop."""
-    ws = sentence.split()
-    if len(ws) < 6 or not sentence.rstrip(_QUOTES + ")").endswith((".", "!", "?")):
-        return False
-    if re.match(rf"^(?:\d{{1,2}}\s+)?{_MONTH}\s+\d{{4}}\s+[-–]", sentence):
-        return False  # "21 December 2012 - General Assembly - Resolution ..."
-    lower = sum(1 for w in ws if w[:1].islower())
-    return lower / len(ws) >= 0.3
-
-
-@lru_cache(maxsize=65536)
-def is_boilerplate(text: str) -> bool:
-    """Navigation, links, markup, tables of contents, footnote markers."""
-    if _BOILERPLATE.search(text) or _FOOTNOTE.search(text):
-        return True
-    letters = re.sub(r"[^A-Za-z]", "", text)
-    if letters and len(re.sub(r"[^A-Z]", "", letters)) / len(letters) > 0.5:
-        return True  # ALL-CAPS headings
-    return False
-
-
-def corpus_sentences(corpus: Corpus) -> Iterable[tuple[str, str, str]]:
-    """(doc id, paragraph id, sentence) over the whole corpus."""
-    for doc_id, para in iter_paragraphs(corpus):
-        for s in sentences(para.text):
-            yield doc_id, para.id, s
 
 
 # ---------------------------------------------------------------- dated items (ordering questions)
@@ -749,7 +498,7 @@ _CLAUSE_END_RE = re.compile(r"[,;:(]|\s[-–—]\s")
 _REPORT_RE = re.compile(r"\s+(?:showed|shows|found|finds|concluded|noted|notes|said|says|stated|indicated|revealed)\s+that\b")
 _LEADING_LINK_RE = re.compile(r"^(?:and|or|but|when|while|which|that|as|where|with|then)\s+", re.I)
 _PRONOUN_RE = re.compile(r"\b(?:it|its|it’s|it's|they|their|them|this|these|those|he|she|his|her|such|latter|former)\b", re.I)
-_YEAR_IN_RE = re.compile(rf"(?<!\d){_YEAR}(?!\d)")
+_YEAR_IN_RE = re.compile(rf"(?<!\d){YEAR}(?!\d)")
 ITEM_WORDS = (3, 14)
 
 
@@ -762,7 +511,7 @@ def _label_tail(sent: str, end: int, label: str) -> str:
     tail = m.group(1)
     if len((label + " " + tail).split()) > 10:
         tail = re.split(r"\s+and\s+", tail)[0]
-    tail = _LABEL_STOP.sub("", tail)
+    tail = TRAILING_CONNECTOR_RE.sub("", tail)
     out = f"{label} {tail}"
     return out if len(out.split()) <= ITEM_WORDS[1] else label
 
@@ -802,7 +551,7 @@ def dated_items(text: str) -> list[DatedItem]:
         if not is_prose(sent) or is_boilerplate(sent):
             continue
         for m in DATE_RE.finditer(sent):
-            if _inside_reference(sent, m.start(), m.end()):
+            if inside_reference(sent, m.start(), m.end()):
                 continue
             year = int(m.group(1))
             label = _event_label(sent, m.start(), m.end())

@@ -23,7 +23,7 @@ from .facts import Actor, Cite, CourseFacts, Event, Figure, Term
 from .markdown import cite_link, front_matter, md, md_cell, para_label
 from .plan import ModulePlan
 from .select import Passage
-from .extract import is_boilerplate, is_prose
+from .prose import is_boilerplate, is_prose
 from .questions.checks import linked_to_context
 from .standalone import Standalone, opens_alone
 from .text import content_stems, word_count
@@ -173,7 +173,7 @@ def _opens_alone(text: str) -> bool:
 
 
 def _first_sentence(text: str) -> str:
-    from .extract import sentences
+    from .prose import sentences
     return next(iter(sentences(text)), "")
 
 

@@ -251,12 +251,12 @@ _FACT_RE = re.compile(r"(?<![\w/.-])(?:1[89]\d\d|20\d\d|\d[\d,.]*\s*(?:%|per\s?c
 def capacity(text: str) -> tuple[int, int]:
     """How many questions a paragraph can carry, roughly: (sentences fit for a
     question, those of them that state a fact)."""
-    from . import extract
+    from . import prose
 
     usable = facts = 0
-    for sent in extract.sentences(text):
+    for sent in prose.sentences(text):
         n = len(sent.split())
-        if 7 <= n <= 38 and extract.is_prose(sent) and extract.self_contained(sent) and not extract.is_boilerplate(sent):
+        if 7 <= n <= 38 and prose.is_prose(sent) and prose.self_contained(sent) and not prose.is_boilerplate(sent):
             usable += 1
             facts += bool(_FACT_RE.search(sent))
     return usable, facts

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from ..sources.model import Corpus, Paragraph
-from . import extract
+from . import prose
 
 # Additive openers: the sentence says the same without them. Contrast and
 # consequence ("However", "Therefore", "Yet") refer to what came before, so
@@ -52,16 +52,15 @@ def strip_connective(sentence: str) -> str:
 def opens_alone(sentence: str) -> bool:
     """No leading pronoun, connective or back-reference ("It", "And", "The Forum")."""
     probe = read_resolved(sentence)
-    s = probe.strip().lstrip(extract._QUOTES + "-–—•* ")
+    s = probe.strip().lstrip(prose.QUOTES + "-–—•* ")
     return bool(s) and s[0].isupper() and not (
-        extract._PRONOUN_START.match(s) or extract._BACK_REFERENCE.match(s) or extract._early_pronoun(s)
-        or (extract._BARE_THE.match(s) and extract._BARE_THE.match(s).group(1) not in extract._GENERIC_BARE)
+        prose.leans_back(s)
         # "On 22 November, it launched ...": the subject is someone named before
         or _CLAUSE_PRONOUN.search(s))
 
 
 def _strict(sentence: str) -> bool:
-    return extract.self_contained(sentence) and not _CLAUSE_PRONOUN.search(sentence)
+    return prose.self_contained(sentence) and not _CLAUSE_PRONOUN.search(sentence)
 
 
 def read_resolved(text: str) -> str:
@@ -119,7 +118,7 @@ class Standalone:
         """``sentence`` as it can be shown alone, or None.
 
         ``strict`` also refuses "this", "such" and the like inside the
-        sentence (extract.self_contained); otherwise only its opening counts."""
+        sentence (prose.self_contained); otherwise only its opening counts."""
         s = " ".join(sentence.split())
         s = strip_connective(s)
         ok = _strict if strict else opens_alone
@@ -142,7 +141,7 @@ class Standalone:
         p = self.corpus.paragraph(doc, para)
         if not p:
             return None
-        first = (extract.sentences(p.text) or [""])[0]
+        first = (prose.sentences(p.text) or [""])[0]
         if not re.search(r"\b(?:it|its|it[’']s)\b", first, re.I):
             return None
         return self.referent(doc, para)

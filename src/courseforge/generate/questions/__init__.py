@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from courseforge.sources.model import Corpus, Paragraph
 
-from .candidates import Builder, Candidate
+from .candidates import Builder, Candidate, SourceParagraph
 from .checks import check_no_overlap, check_question, check_quiz, same_question
 from .index import corpus_index
 from .select import select
@@ -87,8 +87,9 @@ def generate_questions(
         if (doc_id, para.id) in seen:
             continue
         seen.add((doc_id, para.id))
-        cands += builder.sentence_candidates(doc_id, para, rank)
-        cands += builder.paragraph_candidates(doc_id, para, rank)
+        paragraph = SourceParagraph(doc_id, para, rank)
+        cands += builder.sentence_candidates(paragraph)
+        cands += builder.paragraph_candidates(paragraph)
     if avoid:
         cands = [c for c in cands if not any(same_question(c.question, p) for p in avoid)]
     left_out: dict[str, int] = {}

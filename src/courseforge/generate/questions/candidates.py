@@ -11,9 +11,13 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import cached_property
+from typing import NamedTuple
 
-from courseforge.generate import extract
+from courseforge.generate import extract, prose
+from courseforge.generate.dates import DATE_RE, MONTH, inside_reference
 from courseforge.generate.facts import is_deadline, is_event_date
+from courseforge.generate.names import ACRONYM_TOKEN_RE, ORG_HEADS, is_acronym, is_body, strip_leading, trim_name
 from courseforge.quiz.model import (
     BLANK,
     Distractor,
@@ -98,9 +102,9 @@ def usable_sentence(s: str) -> bool:
     n = len(s.split())
     return (
         7 <= n <= 38
-        and extract.is_prose(s)
-        and extract.self_contained(s)
-        and not extract.is_boilerplate(s)
+        and prose.is_prose(s)
+        and prose.self_contained(s)
+        and not prose.is_boilerplate(s)
         and s.count("(") == s.count(")")
         and s.count("“") == s.count("”")
         and s.count('"') % 2 == 0
@@ -140,8 +144,92 @@ def quote_of(idx: CorpusIndex, src: SourceRef, sentence: str, prefix: str = "") 
     return f"{prefix}The source says: “{idx.as_said(sentence, src.doc, src.para)}”"
 
 
+@dataclass(frozen=True)
+class SourceParagraph:
+    """A paragraph of the module's passages, as questions are drafted from it."""
+
+    doc: str
+    para: Paragraph
+    rank: int  # its place among the module's passages, best first
+
+    @cached_property
+    def src(self) -> SourceRef:
+        return SourceRef(self.doc, self.para.id)
+
+    @property
+    def text(self) -> str:
+        return self.para.text
+
+    @property
+    def order(self) -> tuple[int, int]:
+        """Where a question on the whole paragraph goes in the quiz: before its sentences' questions."""
+        return (self.rank, -1)
+
+    def group(self, part: str) -> str:
+        """The group of a question on one part of the whole paragraph ("acronyms", "events")."""
+        return f"{self.doc}|{self.para.id}|{part}"
+
+
+@dataclass(frozen=True)
+class SourceSentence:
+    """The sentence a question comes from, as the learner reads it."""
+
+    paragraph: SourceParagraph
+    index: int  # its place in the paragraph
+    # what the learner reads: the source's words, with the name a leading "It"
+    # stands for inserted in brackets, or a resolution's clause with its subject
+    text: str
+    base: float  # how good a source of questions it is: its length and punctuation, its paragraph's rank
+
+    @property
+    def src(self) -> SourceRef:
+        return self.paragraph.src
+
+    @cached_property
+    def group(self) -> str:
+        """One question per sentence: the group every question on it shares."""
+        return f"{self.paragraph.doc}|{self.paragraph.para.id}|{self.index}"
+
+    @property
+    def order(self) -> tuple[int, int]:
+        return (self.paragraph.rank, self.index)
+
+
+class Span(NamedTuple):
+    """A span of a sentence worth blanking."""
+
+    kind: str  # "year", "number", "number-word", "acronym", "name", "term"
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Blank:
+    """A span of a source sentence blanked out: the stem a question shows and the key it asks for."""
+
+    sentence: SourceSentence
+    start: int
+    end: int
+
+    @property
+    def key(self) -> str:
+        return self.sentence.text[self.start : self.end]
+
+    @cached_property
+    def stem(self) -> str:
+        s = self.sentence.text
+        return s[: self.start] + BLANK + s[self.end :]
+
+
+NOT_ENOUGH_DISTRACTORS = "not enough distractors that are surely wrong"
+
+
 class Builder:
-    """Builds and checks the candidates of one module."""
+    """Builds and checks the candidates of one module.
+
+    Each drafting method takes the sentence (or paragraph, or blank) a
+    question comes from and returns the candidates that passed every check,
+    in the order they were drafted."""
 
     def __init__(self, idx: CorpusIndex, seed: str):
         self.idx = idx
@@ -154,16 +242,22 @@ class Builder:
 
     # -- bookkeeping
 
-    def keep(self, q, out: list[Candidate], score: float, group: str, order, variant: str = "",
-             covers: tuple[str, ...] = ()) -> None:
+    def keep(self, c: Candidate) -> list[Candidate]:
+        """``[c]`` if its question passes every check (its hints made safe first), else ``[]``."""
         self.tried += 1
+        q = c.question
         q.hints = [self.safe_hint(q, h) for h in q.hints]
         reason = check_question(q, self.idx)
         if reason:
             key = re.sub(r"'[^']*'", "'…'", reason)
             self.rejected[key] = self.rejected.get(key, 0) + 1
-            return
-        out.append(Candidate(q, score, group, order, variant, covers))
+            return []
+        return [c]
+
+    def reject(self, reason: str) -> None:
+        """Count a draft that was tried and left out, by its reason."""
+        self.tried += 1
+        self.rejected[reason] = self.rejected.get(reason, 0) + 1
 
     def names_key(self, text: str, q) -> bool:
         """Whether ``text`` names the key, or, for a false statement, the fact it changed."""
@@ -188,21 +282,21 @@ class Builder:
                 return plainer
         return f"Read {where} of the source."
 
-    def hints(self, doc: str, para: str) -> list[str]:
-        title = self.idx.doc_title.get(doc, doc)
-        section = self.idx.section_title.get((doc, para), "")
+    def hints(self, src: SourceRef) -> list[str]:
+        title = self.idx.doc_title.get(src.doc, src.doc)
+        section = self.idx.section_title.get((src.doc, src.para), "")
         if section and section != title:
-            return [f"Look in “{section}” ({title}, {paragraph_label(para)})."]
-        return [f"Look in {title}, {paragraph_label(para)}."]
+            return [f"Look in “{section}” ({title}, {paragraph_label(src.para)})."]
+        return [f"Look in {title}, {paragraph_label(src.para)}."]
 
-    def pick_distractors(self, stem: str, key: str, pool: list[str], src: SourceRef, n: int = N_OPTIONS - 1,
+    def pick_distractors(self, blank: Blank, pool: list[str], *, n: int = N_OPTIONS - 1,
                          lead: str = LEADS["single"]) -> list[str]:
         chosen: list[str] = []
         pool = sorted(pool, key=lambda d: self.used.get(d, 0))  # stable: keeps the seeded order within a count
         for d in pool:
             probe = SingleChoice(
-                id="probe", prompt=lead + stem, explanation="", source=src,
-                options=[Option("a", key, True)] + [Option(f"x{i}", t, False) for i, t in enumerate(chosen + [d])],
+                id="probe", prompt=lead + blank.stem, explanation="", source=blank.sentence.src,
+                options=[Option("a", blank.key, True)] + [Option(f"x{i}", t, False) for i, t in enumerate(chosen + [d])],
             )
             if check_distractors_form(probe) or check_distractors_not_true(probe, self.idx):
                 continue
@@ -215,10 +309,10 @@ class Builder:
 
     # -- per sentence
 
-    def sentence_candidates(self, doc: str, para: Paragraph, rank: int) -> list[Candidate]:
+    def sentence_candidates(self, paragraph: SourceParagraph) -> list[Candidate]:
         out: list[Candidate] = []
-        text = para.text
-        sents = extract.sentences(text)
+        doc, para = paragraph.doc, paragraph.para
+        sents = prose.sentences(para.text)
         reading = self.idx.readings.get((doc, para.id)) if len(sents) == 1 else None
         for si, said in enumerate(sents):
             # ``said`` is the source sentence; ``s`` is what the learner reads:
@@ -230,69 +324,71 @@ class Builder:
                 s = s if usable_sentence(probe) else None
             else:
                 plain = drop_opener(said)  # "For example, the IOM ..." -> "The IOM ..."
-                s = plain if usable_sentence(plain) else self.resolve(doc, para, sents[:si] + [plain], si)
+                s = plain if usable_sentence(plain) else self.resolve(plain, paragraph=paragraph, before=sents[:si])
             if s is None or WOULD_RE.search(s):
                 continue  # "All countries would ...": an ideal the text argues for, not a fact to recall
             if HOSTING_RE.search(s):
                 continue  # "... assisted by hosting a workshop": who ran one event, trivia whatever is asked
-            group = f"{doc}|{para.id}|{si}"
-            base = sentence_quality(said) - 0.01 * rank - 0.05 * ("[" in s and reading is None)
-            order = (rank, si)
-            src = SourceRef(doc, para.id)
+            base = sentence_quality(said) - 0.01 * paragraph.rank - 0.05 * ("[" in s and reading is None)
+            sent = SourceSentence(paragraph, si, s, base)
             # never blank inside the insertion or the subject a clause is read with
             cut = len(reading.read_head) if reading else s.find("]") + 1
-            spans = [sp for sp in self.spans(s, doc, para.id) if sp[1] >= cut]
+            spans = [sp for sp in self.spans(s, sent.src) if sp.start >= cut]
             volume = VOLUME_RE.search(s)  # "delivers close to 200 online courses annually": a body's output, trivia
             for kind, start, end in spans:
-                key = s[start:end]
-                stem = s[:start] + BLANK + s[end:]
                 if volume and kind in ("acronym", "name", "number", "number-word"):
                     continue
                 if kind in ("number", "number-word") and re.match(r"[^.;:]{0,60}:", s[end:]):
                     continue  # "___ obstacles keep adults ...: a, b and c": the list counts itself
                 if kind in ("number", "number-word") and SIZE_TRIVIA.search(s[max(0, start - 30):start] + "#" + s[end:end + 30]):
                     continue  # how many offices or observer states a body has: trivia, not the point
-                if kind == "year":
-                    self.cloze_fill(out, src, s, stem, key, base, group, order, bloom="remember")
-                    pool = D.years(key, self.idx, self.seed, exclude=text)
-                    self.cloze_single(out, src, s, stem, key, pool, base, group, order)
-                elif kind == "number":
-                    self.cloze_numeric(out, src, s, stem, key, base, group, order)
-                elif kind == "number-word":
-                    self.cloze_fill(out, src, s, stem, key, base - 0.05, group, order, bloom="remember",
-                                    also=[str(NUMBER_WORDS[key.lower()])])
-                elif kind == "acronym" and specific(stem) and not ORDINAL_BEFORE_RE.search(s[:start]):
-                    self.cloze_fill(out, src, s, stem, key, base - 0.1, group, order, bloom="remember",
-                                    also=[self.idx.expansion_of.get(key, "")])
-                    pool = D.acronyms(key, self.idx, self.seed, exclude=text)
-                    self.cloze_single(out, src, s, stem, key, pool, base, group, order)
-                # a common noun phrase ("migration flows") is rarely the point of its
-                # sentence, and other noun phrases of the corpus do not fit its blank:
-                # terms are asked only where a sentence defines them (see definitions)
-                elif kind == "name" and specific(stem):
-                    if ORDINAL_BEFORE_RE.search(s[:start]):
-                        continue  # "the 46th ___", "the first ___ meeting": which session of what, trivia
-                    # bodies of another document are easily ruled out: options
-                    # are the bodies the same document names, or the learner writes the name
-                    pool = [n for n in D.names(key, self.idx, self.seed, exclude=text, doc=doc)
-                            if doc in self.idx.body_docs(n) and not _contains_name(stem, n)]
-                    head = head_word(key)
-                    if any(head_word(n) == head for _, n in self.idx.organizations_in(stem) if n != key):
-                        # "While the Third Committee ..., the ___ has ...": the blank is
-                        # another committee, and only committees are plausible options
-                        pool = [n for n in pool if head_word(n) == head]
-                    else:  # an organisation for an organisation, a forum for a forum, where the document has them
-                        pool.sort(key=lambda n: head_word(n) != head)
-                    if not self.cloze_single(out, src, s, stem, key, pool, base - 0.05, group, order, quiet=True) \
-                            and len(key.split()) <= 4:
-                        self.cloze_fill(out, src, s, stem, key, base - 0.1, group, order, bloom="remember")
-            self.structured(out, src, s, base, group, order)
-            self.true_false(out, src, s, spans, base, group, order)
+                out += self.clozes(Blank(sent, start, end), kind)
+            out += self.structured(sent)
+            out += self.true_false(sent, spans)
             if s == said:
-                self.multiple(out, src, s, base, group, order)
+                out += self.multiple(sent)
         return out
 
-    def structured(self, out, src, s, base, group, order) -> None:
+    def clozes(self, blank: Blank, kind: str) -> list[Candidate]:
+        """The questions that ask for a blanked year, figure, acronym or name."""
+        s, key, stem, base = blank.sentence.text, blank.key, blank.stem, blank.sentence.base
+        text, doc = blank.sentence.paragraph.text, blank.sentence.src.doc
+        if kind == "year":
+            out = self.cloze_fill(blank, base=base, bloom="remember")
+            pool = D.years(key, self.idx, self.seed, exclude=text)
+            return out + (self.cloze_single(blank, pool, base=base) or [])
+        if kind == "number":
+            return self.cloze_numeric(blank)
+        if kind == "number-word":
+            return self.cloze_fill(blank, base=base - 0.05, bloom="remember", also=[str(NUMBER_WORDS[key.lower()])])
+        if kind == "acronym" and specific(stem) and not ORDINAL_BEFORE_RE.search(s[:blank.start]):
+            out = self.cloze_fill(blank, base=base - 0.1, bloom="remember", also=[self.idx.expansion_of.get(key, "")])
+            pool = D.acronyms(key, self.idx, self.seed, exclude=text)
+            return out + (self.cloze_single(blank, pool, base=base) or [])
+        # a common noun phrase ("migration flows") is rarely the point of its
+        # sentence, and other noun phrases of the corpus do not fit its blank:
+        # terms are asked only where a sentence defines them (see definitions)
+        if kind == "name" and specific(stem):
+            if ORDINAL_BEFORE_RE.search(s[:blank.start]):
+                return []  # "the 46th ___", "the first ___ meeting": which session of what, trivia
+            # bodies of another document are easily ruled out: options
+            # are the bodies the same document names, or the learner writes the name
+            pool = [n for n in D.names(key, self.idx, self.seed, exclude=text, doc=doc)
+                    if doc in self.idx.body_docs(n) and not _contains_name(stem, n)]
+            head = head_word(key)
+            if any(head_word(n) == head for _, n in self.idx.organizations_in(stem) if n != key):
+                # "While the Third Committee ..., the ___ has ...": the blank is
+                # another committee, and only committees are plausible options
+                pool = [n for n in pool if head_word(n) == head]
+            else:  # an organisation for an organisation, a forum for a forum, where the document has them
+                pool.sort(key=lambda n: head_word(n) != head)
+            made = self.cloze_single(blank, pool, base=base - 0.05, quiet=True)
+            if made is None:
+                return self.cloze_fill(blank, base=base - 0.1, bloom="remember") if len(key.split()) <= 4 else []
+            return made
+        return []
+
+    def structured(self, sent: SourceSentence) -> list[Candidate]:
         """A definition asks for the term it defines; a reason or a purpose
         asks why. The options are other terms, reasons or purposes the
         documents give, so every option has the key's form and is false here."""
@@ -302,10 +398,11 @@ class Builder:
         # out", and they drop out "since they study alone"), and reasons from
         # other documents are implausible. Their sentences rank higher as
         # true statements instead (see true_false).
+        s, src = sent.text, sent.src
         span = structures.defined_term(s)
         if span is None or (s.find("]") + 1 if "[" in s else 0) > span.start:
-            return
-        stem = s[: span.start] + BLANK + s[span.end :]
+            return []
+        blank = Blank(sent, span.start, span.end)
         key = span.text
         # another definition is surely not this one: the terms the same document
         # defines first (the likeliest to confuse), then other documents'
@@ -315,83 +412,84 @@ class Builder:
                 for d, p, w in self.idx.defined_terms
                 if d == src.doc and p != src.para and w.casefold() != key.casefold()]
         pool = list(dict.fromkeys(w for *_, w in sorted(pool)))
-        worth = TYPE_SCORE["single"] * base + 0.3  # definitions and reasons are what a course asks about
+        worth = TYPE_SCORE["single"] * sent.base + 0.3  # definitions and reasons are what a course asks about
         # three options will do where the document defines only two other terms
-        ds = self.pick_distractors(stem, key, pool, src, n=min(N_OPTIONS - 1, max(2, len(pool))),
+        ds = self.pick_distractors(blank, pool, n=min(N_OPTIONS - 1, max(2, len(pool))),
                                    lead=STRUCTURE_LEADS[span.kind])
-        if ds:
-            options = [Option("a", key, True, "Right: this is what the source says.")]
-            options += [Option("bcd"[i], d, False, f"Not this one: the source defines it as {key}.")
-                        for i, d in enumerate(ds)]
-            q = SingleChoice(
-                id=question_id(src.doc, src.para, "single", f"{group}|{key}"),
-                prompt=STRUCTURE_LEADS[span.kind] + stem,
-                explanation=quote_of(self.idx, src, s),
-                source=src,
-                hints=self.hints(src.doc, src.para),
-                bloom="understand",
-                options=options,
-            )
-            self.keep(q, out, worth, group, order)
-        else:
+        if not ds:
             # no three other terms to choose from: the learner writes the term
-            self.cloze_fill(out, src, s, stem, key, base + 0.1, group, order, bloom="remember")
+            return self.cloze_fill(blank, base=sent.base + 0.1, bloom="remember")
+        options = [Option("a", key, True, "Right: this is what the source says.")]
+        options += [Option("bcd"[i], d, False, f"Not this one: the source defines it as {key}.")
+                    for i, d in enumerate(ds)]
+        q = SingleChoice(
+            id=question_id(src.doc, src.para, "single", f"{sent.group}|{key}"),
+            prompt=STRUCTURE_LEADS[span.kind] + blank.stem,
+            explanation=quote_of(self.idx, src, s),
+            source=src,
+            hints=self.hints(src),
+            bloom="understand",
+            options=options,
+        )
+        return self.keep(Candidate(q, worth, sent.group, sent.order))
 
-    def multiple(self, out, src, s, base, group, order) -> None:
+    def multiple(self, sent: SourceSentence) -> list[Candidate]:
         """"Select all that apply" on a sentence that lists several bodies
         ("supported by IOM, UNFPA and the John D. and Catherine T. MacArthur
         Foundation"): the list is blanked, its members are the keys, and the
         wrong options are bodies the documents never name beside any of them."""
-        found = body_list(s, self.idx)
+        found = body_list(sent.text, self.idx)
         if not found:
-            return
+            return []
         start, end, keys = found
-        stem = s[:start] + BLANK + s[end:]
-        if not specific(stem):
-            return
+        blank = Blank(sent, start, end)
+        if not specific(blank.stem):
+            return []
         n_wrong = max(2, 5 - len(keys))
-        acronym_keys = sum(1 for k in keys if extract._is_acronym(k) and " " not in k)
+        acronym_keys = sum(1 for k in keys if is_acronym(k) and " " not in k)
         pool = D.bodies(keys, self.idx, self.seed, prefer_acronyms=2 * acronym_keys >= len(keys))
         wrong: list[str] = []
         for d in pool:
-            probe = self.multiple_question(src, s, stem, keys, wrong + [d])
+            probe = self.multiple_question(blank, keys=keys, wrong=wrong + [d])
             if check_distractors_form(probe) or check_distractors_not_true(probe, self.idx):
                 continue
             wrong.append(d)
             if len(wrong) == n_wrong:
                 break
         if len(wrong) < 2:
-            self.tried += 1
-            self.rejected["not enough distractors that are surely wrong"] = (
-                self.rejected.get("not enough distractors that are surely wrong", 0) + 1)
-            return
+            self.reject(NOT_ENOUGH_DISTRACTORS)
+            return []
         for d in wrong:
             self.used[d] = self.used.get(d, 0) + 1
-        q = self.multiple_question(src, s, stem, keys, wrong)
-        self.keep(q, out, TYPE_SCORE["multiple"] * base + 0.05 * len(keys), group, order)
+        q = self.multiple_question(blank, keys=keys, wrong=wrong)
+        return self.keep(Candidate(q, TYPE_SCORE["multiple"] * sent.base + 0.05 * len(keys), sent.group, sent.order))
 
-    def multiple_question(self, src, s, stem, keys, wrong) -> MultipleChoice:
+    def multiple_question(self, blank: Blank, *, keys: list[str], wrong: list[str]) -> MultipleChoice:
+        """The "select all" question on ``blank``, a list whose members are ``keys``."""
+        s, src = blank.sentence.text, blank.sentence.src
         named = join_names(keys)
         options = [Option(short_id("k", k), k, True, "Right: the source names it here.") for k in keys]
         options += [Option(short_id("w", d), d, False, f"Not named here: the source names {named}.") for d in wrong]
         return MultipleChoice(
             id=question_id(src.doc, src.para, "multiple", f"{s}|{'|'.join(keys)}"),
-            prompt=LEADS["multiple"] + stem,
+            prompt=LEADS["multiple"] + blank.stem,
             explanation=quote_of(self.idx, src, s, f"The source names {named}. "),
             source=src,
-            hints=self.hints(src.doc, src.para) + [f"{len(keys)} options are right."],
+            hints=self.hints(src) + [f"{len(keys)} options are right."],
             bloom="remember",
             options=options,
         )
 
-    def resolve(self, doc: str, para: Paragraph, sents: list[str], si: int) -> str | None:
-        """The sentence with the body a leading "It" or "The Forum" stands for
-        inserted in brackets, when the antecedent is certain; else None."""
-        s = sents[si]
+    def resolve(self, s: str, *, paragraph: SourceParagraph, before: list[str]) -> str | None:
+        """``s`` with the body a leading "It" or "The Forum" stands for
+        inserted in brackets, when the antecedent is certain (named once in
+        ``before``, the paragraph's sentences up to ``s``, or for "It" in the
+        section's title); else None."""
+        doc, para = paragraph.doc, paragraph.para
         m = re.match(r"^(It|The ([A-Z][a-z]+))\s", s)
         if not m or re.match(r"^It\s+(?:is|was|has been|seems|appears|would|might|could|may|should|must|will)\b", s):
             return None
-        bodies_before = self.bodies_in(" ".join(sents[:si]))
+        bodies_before = self.bodies_in(" ".join(before))
         if m.group(1) == "It":
             title = self.idx.section_title.get((doc, para.id), "")
             in_title = self.bodies_in(title)
@@ -404,8 +502,8 @@ class Builder:
         else:
             word = m.group(2)
             # the names of the section so far: its title, this paragraph up to here
-            before = [self.idx.section_title.get((doc, para.id), ""), " ".join(sents[:si])]
-            names = {n for _, n in self.idx.organizations_in(" ".join(before)) if head_word(n) == word}
+            names_before = [self.idx.section_title.get((doc, para.id), ""), " ".join(before)]
+            names = {n for _, n in self.idx.organizations_in(" ".join(names_before)) if head_word(n) == word}
             if len(names) != 1:
                 return None
             resolved = f"The {word} [{names.pop()}]{s[len(m.group(1)):]}"
@@ -415,115 +513,123 @@ class Builder:
     def bodies_in(self, text: str) -> list[str]:
         """Bodies named in ``text`` (full names, and acronyms of bodies), "UN" aside."""
         found = [name for _, name in self.idx.organizations_in(text) if name not in TOO_COMMON]
-        found += [m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(text)
+        found += [m.group(1) for m in ACRONYM_TOKEN_RE.finditer(text)
                   if m.group(1) in self.idx.body_acronyms]
         # a full name and its own acronym are one body
         acr = {self.idx.acronym_of.get(n.lower()) for n in found}
         names = {n for n in found if n not in acr}
         return sorted(n for n in names if not any(n != o and n in o for o in names))
 
-    def spans(self, s: str, doc: str, para: str) -> list[tuple[str, int, int]]:
-        """Spans of a sentence worth blanking: years, figures, bodies."""
-        spans: list[tuple[str, int, int]] = []
-        for m in extract.DATE_RE.finditer(s):
-            if m.group(2) or extract._inside_reference(s, m.start(), m.end()):
+    def spans(self, s: str, src: SourceRef) -> list[Span]:
+        """Spans of a sentence of ``src`` worth blanking: years, figures, bodies."""
+        spans: list[Span] = []
+        for m in DATE_RE.finditer(s):
+            if m.group(2) or inside_reference(s, m.start(), m.end()):
                 continue
             if not (is_event_date(s, m.group(0)) or is_deadline(s, m.group(0))):
                 continue  # "412,000 in 2022", "a survey of 2021": the year is not what the sentence says
             if re.search(r"(?<![.!?] )(?<!^)\b(?!(?:In|By|From|Since|Until|Before|After|To)\b)[A-Z][a-z]+ $", s[: m.start()]) \
-                    and not re.search(extract._MONTH + r" $", s[: m.start()]):
+                    and not re.search(MONTH + r" $", s[: m.start()]):
                 continue  # "Immunization Agenda 2030": the year is part of a name
-            spans.append(("year", m.start(1), m.end(1)))
-        for f in extract._figures_in(s, doc, para):
+            spans.append(Span("year", m.start(1), m.end(1)))
+        for f in extract.figures_in(s, src.doc, src.para):
             if f.kind == "year":
                 continue
             for m in re.finditer(rf"(?<![\w.,]){re.escape(f.number)}(?![\w]|[.,]\d)", s):
                 around = s[max(0, m.start() - 9) : m.start()] + "#" + s[m.end() : m.end() + 6]
                 if not re.search(r"(?:\d\s*(?:-|–|to|and)\s*#|#\s*(?:-|–|to)\s*\d|between\s+#)", around):
-                    spans.append(("number", m.start(), m.end()))
+                    spans.append(Span("number", m.start(), m.end()))
                 break
         for m in NUMBER_WORD_RE.finditer(s):
             if not re.match(r"\s+(?:of|to|or|and|-)\b", s[m.end() :]):
-                spans.append(("number-word", m.start(), m.end()))
-        for m in extract._ACRONYM_TOKEN_RE.finditer(s):
+                spans.append(Span("number-word", m.start(), m.end()))
+        for m in ACRONYM_TOKEN_RE.finditer(s):
             if m.group(1) in self.idx.body_acronyms:
-                spans.append(("acronym", m.start(1), m.end(1)))
+                spans.append(Span("acronym", m.start(1), m.end(1)))
         for i, name in self.idx.organizations_in(s):
             if name in TOO_COMMON or len(name.split()) < 2 or not single_name(name, self.idx):
                 continue
-            spans.append(("name", i, i + len(name)))
+            spans.append(Span("name", i, i + len(name)))
         for m in re.finditer(r"(?<![\w-])[a-z]+(?= )", s):
             for t in self.idx.terms_by_first.get(m.group(0), ()):
                 end = m.start() + len(t)
                 if s.startswith(t, m.start()) and not re.match(r"[\w-]", s[end : end + 1]):
-                    spans.append(("term", m.start(), end))
+                    spans.append(Span("term", m.start(), end))
         # drop spans inside another span (a year inside a name)
-        spans.sort(key=lambda t: (t[1], -(t[2] - t[1])))
-        kept: list[tuple[str, int, int]] = []
+        spans.sort(key=lambda t: (t.start, -(t.end - t.start)))
+        kept: list[Span] = []
         for sp in spans:
-            if any(k[1] <= sp[1] and sp[2] <= k[2] and k != sp for k in kept):
+            if any(k.start <= sp.start and sp.end <= k.end and k != sp for k in kept):
                 continue
             kept.append(sp)
         return kept
 
-    def cloze_fill(self, out, src, s, stem, key, base, group, order, bloom, also=()) -> None:
+    def cloze_fill(self, blank: Blank, *, base: float, bloom: str, also=()) -> list[Candidate]:
+        """The learner writes the key (or one of ``also``)."""
+        sent, key = blank.sentence, blank.key
+        src = sent.src
         answers = [key] + [a for a in also if a and a != key]
         q = FillBlank(
-            id=question_id(src.doc, src.para, "fill_blank", f"{group}|{key}"),
-            prompt=LEADS["fill_blank"] + stem,
-            explanation=quote_of(self.idx, src, s),
+            id=question_id(src.doc, src.para, "fill_blank", f"{sent.group}|{key}"),
+            prompt=LEADS["fill_blank"] + blank.stem,
+            explanation=quote_of(self.idx, src, sent.text),
             source=src,
-            hints=self.hints(src.doc, src.para),
+            hints=self.hints(src),
             bloom=bloom,
             answers=answers,
         )
-        self.keep(q, out, TYPE_SCORE["fill_blank"] * base, group, order)
+        return self.keep(Candidate(q, TYPE_SCORE["fill_blank"] * base, sent.group, sent.order))
 
-    def cloze_numeric(self, out, src, s, stem, key, base, group, order) -> None:
+    def cloze_numeric(self, blank: Blank) -> list[Candidate]:
+        sent, key = blank.sentence, blank.key
+        src = sent.src
         value = float(key.replace(",", ""))
         q = Numeric(
-            id=question_id(src.doc, src.para, "numeric", f"{group}|{key}"),
-            prompt=LEADS["numeric"] + stem,
-            explanation=quote_of(self.idx, src, s),
+            id=question_id(src.doc, src.para, "numeric", f"{sent.group}|{key}"),
+            prompt=LEADS["numeric"] + blank.stem,
+            explanation=quote_of(self.idx, src, sent.text),
             source=src,
-            hints=self.hints(src.doc, src.para),
+            hints=self.hints(src),
             bloom="remember",
             answer=int(value) if value.is_integer() else value,
             tolerance=0,
         )
-        self.keep(q, out, TYPE_SCORE["numeric"] * base, group, order)
+        return self.keep(Candidate(q, TYPE_SCORE["numeric"] * sent.base, sent.group, sent.order))
 
-    def cloze_single(self, out, src, s, stem, key, pool, base, group, order, quiet: bool = False) -> bool:
-        """A single-choice cloze, if three distractors pass; whether one was made."""
-        ds = self.pick_distractors(stem, key, pool, src)
+    def cloze_single(self, blank: Blank, pool: list[str], *, base: float,
+                     quiet: bool = False) -> list[Candidate] | None:
+        """A single-choice cloze, if three distractors of ``pool`` pass; None
+        when they do not (counted as a rejection unless ``quiet``)."""
+        sent, key = blank.sentence, blank.key
+        src = sent.src
+        ds = self.pick_distractors(blank, pool)
         if not ds:
             if not quiet:
-                self.tried += 1
-                self.rejected["not enough distractors that are surely wrong"] = (
-                    self.rejected.get("not enough distractors that are surely wrong", 0) + 1
-                )
-            return False
+                self.reject(NOT_ENOUGH_DISTRACTORS)
+            return None
         options = [Option("a", key, True, "Right: this is what the source says.")]
         for i, d in enumerate(ds):
             options.append(Option("bcd"[i], d, False, f"Not {d}: the source gives {key}."))
         q = SingleChoice(
-            id=question_id(src.doc, src.para, "single", f"{group}|{key}"),
-            prompt=LEADS["single"] + stem,
-            explanation=quote_of(self.idx, src, s),
+            id=question_id(src.doc, src.para, "single", f"{sent.group}|{key}"),
+            prompt=LEADS["single"] + blank.stem,
+            explanation=quote_of(self.idx, src, sent.text),
             source=src,
-            hints=self.hints(src.doc, src.para),
+            hints=self.hints(src),
             bloom="remember",
             options=options,
         )
-        self.keep(q, out, TYPE_SCORE["single"] * base, group, order)
-        return True
+        return self.keep(Candidate(q, TYPE_SCORE["single"] * base, sent.group, sent.order))
 
-    def true_false(self, out, src, s, spans, base, group, order) -> None:
+    def true_false(self, sent: SourceSentence, spans: list[Span]) -> list[Candidate]:
+        """The sentence as a true statement, and one false statement made by
+        changing one of its facts (a direction, or one of ``spans``)."""
+        s, src, base = sent.text, sent.src, sent.base
         if not statement_ok(s) or HYPOTHETICAL_RE.search(s):
-            return  # "All countries would ..." describes an ideal, not a fact
-        hints = self.hints(src.doc, src.para)
+            return []  # "All countries would ..." describes an ideal, not a fact
+        hints = self.hints(src)
         q = TrueFalse(
-            id=question_id(src.doc, src.para, "true_false", f"{group}|true"),
+            id=question_id(src.doc, src.para, "true_false", f"{sent.group}|true"),
             prompt=LEADS["true_false"] + s,
             explanation=quote_of(self.idx, src, s, "True. "),
             source=src,
@@ -536,22 +642,23 @@ class Builder:
         # a true statement with no fact in it is trivial: prefer ones with a date,
         # figure or name, and claims that give their reason or purpose
         facty = 0.1 if spans or structures.reason_clause(s) else -0.2
-        self.keep(q, out, TYPE_SCORE["true_false"] * base + facty, group, order, "true")
+        out = self.keep(Candidate(q, TYPE_SCORE["true_false"] * base + facty, sent.group, sent.order, "true"))
         # a false statement changes one fact (a year, a figure, a body, a
         # direction) into another the documents make plausible; never a bare
         # "not" or an antonym that makes nonsense
-        if self.direction(out, src, s, base, group, order, hints):
-            return
+        reversed_ = self.direction(sent, hints)
+        if reversed_:
+            return out + reversed_
         for kind, start, end in spans:
             key = s[start:end]
             if kind == "number" and re.match(r"\s*(?:%|per\s?cent)", s[end:]):
                 kind = "percent"
             if kind in ("acronym", "name") and ORDINAL_BEFORE_RE.search(s[:start]):
                 continue  # "the first GFMD meeting" made "the first ILO meeting": trivia
-            for new in self.false_values(kind, key, src):
+            for new in self.false_values(key, kind=kind, src=src):
                 statement = s[:start] + new + s[end:]
                 q = TrueFalse(
-                    id=question_id(src.doc, src.para, "true_false", f"{group}|false|{key}"),
+                    id=question_id(src.doc, src.para, "true_false", f"{sent.group}|false|{key}"),
                     prompt=LEADS["true_false"] + statement,
                     explanation=quote_of(self.idx, src, s, f"False: the source gives {key}, not {new}. "),
                     source=src,
@@ -561,29 +668,30 @@ class Builder:
                     feedback_true=f"Not quite: the source gives {key}, not {new}.",
                     feedback_false=f"Right: the source gives {key}, not {new}.",
                 )
-                before = len(out)
-                self.keep(q, out, TYPE_SCORE["true_false"] * base + 0.1, group, order, "false")
-                if len(out) > before:
-                    return  # one false statement per sentence is enough
+                made = self.keep(Candidate(q, TYPE_SCORE["true_false"] * base + 0.1, sent.group, sent.order, "false"))
+                if made:
+                    return out + made  # one false statement per sentence is enough
+        return out
 
-    def direction(self, out, src, s, base, group, order, hints) -> bool:
+    def direction(self, sent: SourceSentence, hints: list[str]) -> list[Candidate]:
         """A false statement made by reversing the one direction a sentence
         states ("rose" -> "fell", "more than" -> "less than"), when no
         negation could cancel it and the opposite word is not already there."""
+        s, src = sent.text, sent.src
         if NEGATION_RE.search(s):
-            return False
+            return []
         hits = [m for m in re.finditer(r"[a-z]+", s) if m.group(0) in DIRECTIONS]
         hits += [m for m in re.finditer(r"\b(more|less|fewer)(?= than\b)", s)]
         if len(hits) != 1:
-            return False
+            return []
         m = hits[0]
         word = m.group(0)
         new = DIRECTIONS.get(word) or {"more": "less", "less": "more", "fewer": "more"}[word]
         if re.search(rf"\b{new}\b", s, re.I):
-            return False
+            return []
         statement = s[: m.start()] + new + s[m.end() :]
         q = TrueFalse(
-            id=question_id(src.doc, src.para, "true_false", f"{group}|false|{word}"),
+            id=question_id(src.doc, src.para, "true_false", f"{sent.group}|false|{word}"),
             prompt=LEADS["true_false"] + statement,
             explanation=quote_of(self.idx, src, s, f"False: the source says “{word}”, not “{new}”. "),
             source=src,
@@ -593,11 +701,10 @@ class Builder:
             feedback_true=f"Not quite: the source says {word}, not {new}.",
             feedback_false=f"Right: the source says {word}, not {new}.",
         )
-        before = len(out)
-        self.keep(q, out, TYPE_SCORE["true_false"] * base, group, order, "false")
-        return len(out) > before
+        return self.keep(Candidate(q, TYPE_SCORE["true_false"] * sent.base, sent.group, sent.order, "false"))
 
-    def false_values(self, kind: str, key: str, src: SourceRef) -> list[str]:
+    def false_values(self, key: str, *, kind: str, src: SourceRef) -> list[str]:
+        """Wrong values for ``key``, a span of ``kind`` in a sentence of ``src``."""
         text = self.idx.paragraph_text(src.doc, src.para) or ""
         if kind == "year":
             return D.years(key, self.idx, self.seed, exclude=text)[:3]
@@ -614,18 +721,16 @@ class Builder:
 
     # -- per paragraph
 
-    def paragraph_candidates(self, doc: str, para: Paragraph, rank: int) -> list[Candidate]:
+    def paragraph_candidates(self, paragraph: SourceParagraph) -> list[Candidate]:
         out: list[Candidate] = []
-        text = para.text
-        src = SourceRef(doc, para.id)
-        order = (rank, -1)
-        if extract.is_boilerplate(text):
+        doc, para, text, src = paragraph.doc, paragraph.para, paragraph.text, paragraph.src
+        if prose.is_boilerplate(text):
             return out
         # acronym <-> expansion, every pair written out in this paragraph
         pairs = []
         for a in self.idx.acronyms.values():
             # the expansion this paragraph writes out ("International Labour Office", not "... Organization")
-            written = [e for e in [a.expansion] + [o[0] for o in a.others] if e in text and extract._is_body(e)]
+            written = [e for e in [a.expansion] + [o[0] for o in a.others] if e in text and is_body(e)]
             if D.extract_contains(text, a.acronym) and written:
                 pairs.append(extract.Acronym(a.acronym, written[0], doc, para.id))
         if len(pairs) >= 3:
@@ -636,12 +741,12 @@ class Builder:
                 prompt="Match each acronym with its full name, as the source writes it.",
                 explanation=explanation(self.quote_for(text, [a.acronym for a in pairs])),
                 source=src,
-                hints=self.hints(doc, para.id),
+                hints=self.hints(src),
                 bloom="remember",
                 pairs=[Pair(short_id("p", a.acronym), a.acronym, a.expansion) for a in pairs],
                 distractors=[Distractor(short_id("x", e), e) for e in extra],
             )
-            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|acronyms", order)
+            out += self.keep(Candidate(q, TYPE_SCORE["matching"], paragraph.group("acronyms"), paragraph.order))
         # dated events of this paragraph, as phrases that do not give their year away
         items = extract.dated_items(text)
         if len(items) >= 3:
@@ -653,15 +758,16 @@ class Builder:
                 prompt="Put these events in chronological order, earliest first, as the cited paragraph dates them.",
                 explanation=explanation(quote, f"The paragraph dates them: {dates}. "),
                 source=src,
-                hints=self.hints(doc, para.id),
+                hints=self.hints(src),
                 bloom="understand",
                 items=[Item(short_id("e", e.text), e.text) for e in items],
             )
             # one question per paragraph's events: an ordering and a matching
             # of the same events in one quiz would answer each other
-            sents = extract.sentences(text)
+            sents = prose.sentences(text)
             covers = tuple(sorted({f"{doc}|{para.id}|{sents.index(e.sentence)}" for e in items if e.sentence in sents}))
-            self.keep(q, out, TYPE_SCORE["ordering"], f"{doc}|{para.id}|events", order, covers=covers)
+            events = paragraph.group("events")
+            out += self.keep(Candidate(q, TYPE_SCORE["ordering"], events, paragraph.order, covers=covers))
             years_pool = [y for y in D.years(str(items[0].year), self.idx, self.seed, exclude=text)
                           if not any(abs(int(y) - e.year) < 2 for e in items)]
             q = Matching(
@@ -669,18 +775,18 @@ class Builder:
                 prompt="Match each event with the year the cited paragraph gives for it.",
                 explanation=explanation(quote, f"The paragraph dates them: {dates}. "),
                 source=src,
-                hints=self.hints(doc, para.id),
+                hints=self.hints(src),
                 bloom="remember",
                 pairs=[Pair(short_id("p", e.text), e.text, str(e.year)) for e in items],
                 distractors=[Distractor(short_id("x", y), y) for y in years_pool[:1]],
             )
-            self.keep(q, out, TYPE_SCORE["matching"], f"{doc}|{para.id}|events", order, covers=covers)
+            out += self.keep(Candidate(q, TYPE_SCORE["matching"], events, paragraph.order, covers=covers))
         return out
 
     def quote_for(self, text: str, needles: list[str]) -> str:
         """The sentence of the paragraph that names most of ``needles`` (or is one of them)."""
         best, score = "", -1
-        for s in extract.sentences(text):
+        for s in prose.sentences(text):
             n = sum(1 for x in needles if x in s or s in x)
             if n > score:
                 best, score = s, n
@@ -723,11 +829,11 @@ _LIST_SEP_RE = re.compile(r",\s+(?:the\s+)?|,?\s+and\s+(?:the\s+)?")
 
 def list_members(s: str, idx: CorpusIndex) -> list[tuple[int, int, str]]:
     """Bodies named in ``s``: acronyms of bodies, and capitalised names ending in a body word."""
-    found = [(m.start(1), m.end(1), m.group(1)) for m in extract._ACRONYM_TOKEN_RE.finditer(s)
+    found = [(m.start(1), m.end(1), m.group(1)) for m in ACRONYM_TOKEN_RE.finditer(s)
              if m.group(1) in idx.body_acronyms]
     for m in _LIST_NAME_RE.finditer(s):
-        name = extract._trim_name(extract._strip_leading(m.group(0)))
-        if name and name in m.group(0) and len(name.split()) >= 2 and name.split()[-1] in extract.ORG_HEADS \
+        name = trim_name(strip_leading(m.group(0)))
+        if name and name in m.group(0) and len(name.split()) >= 2 and name.split()[-1] in ORG_HEADS \
                 and name not in TOO_COMMON:
             start = m.start() + m.group(0).index(name)
             found.append((start, start + len(name), name))
@@ -791,7 +897,7 @@ def head_word(name: str) -> str:
 def single_name(name: str, idx: CorpusIndex) -> bool:
     """Not two names run together ("the Gates Foundation and UNICEF")."""
     words = name.split()
-    if extract._is_acronym(words[-1]):
+    if is_acronym(words[-1]):
         return False
     parts = re.split(r"\s+and\s+", name)
     return not any(p in idx.body_acronyms or p.split()[0] in ("the", "The") for p in parts[1:])

@@ -23,7 +23,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from courseforge.generate import extract
+from courseforge.generate import extract, prose
+from courseforge.generate.names import is_acronym
 from courseforge.quiz.model import (
     BLANK,
     FillBlank,
@@ -139,7 +140,7 @@ def kind_of(text: str) -> str:
         return "year"
     if NUMBER_RE.fullmatch(t):
         return "number-comma" if "," in t else "number"
-    if extract._is_acronym(t) and " " not in t:
+    if is_acronym(t) and " " not in t:
         return "acronym"
     words = t.split()
     # "Second Committee", "Board of Trustees"; not "Significant harm", capitalised at a sentence's start
@@ -207,7 +208,7 @@ def check_cloze_reconstructs(q, idx: CorpusIndex) -> str | None:
         if s.count(BLANK) != 1:
             return f"the prompt must hold exactly one blank ({BLANK})"
         before, _, after = s.partition(BLANK)
-        for sent in extract.sentences(source_text(q, idx) or ""):
+        for sent in prose.sentences(source_text(q, idx) or ""):
             if sent.startswith(before) and sent.endswith(after) and len(sent) > len(before) + len(after):
                 if _list_fills(sent[len(before) : len(sent) - len(after)], key_texts(q)):
                     return None
@@ -219,7 +220,7 @@ def check_cloze_reconstructs(q, idx: CorpusIndex) -> str | None:
         return f"the prompt must hold exactly one blank ({BLANK})"
     text = source_text(q, idx) or ""
     keys = number_forms(q.answer) if isinstance(q, Numeric) else key_texts(q)
-    sentences = extract.sentences(text)
+    sentences = prose.sentences(text)
     for k in keys:
         if s.replace(BLANK, k) in sentences:
             return None
@@ -394,7 +395,7 @@ def check_stem_self_contained(q, idx: CorpusIndex | None = None) -> str | None:
         s = "Someone" + s[len(reading.subject):]  # the document names the subject itself
     probe = read_resolved(s)
     probe = re.sub("^([\"“‘]?)" + re.escape(BLANK), "\\1X", probe)  # a blank opening the sentence is its subject
-    if not extract.self_contained(probe):
+    if not prose.self_contained(probe):
         return "the prompt does not stand on its own (it starts with a pronoun or a short name defined elsewhere)"
     if linked_to_context(probe):
         return ("the prompt leans on the sentence before it or on when it was written "
@@ -412,7 +413,7 @@ def check_stem_length(q) -> str | None:
 def check_stem_clean(q) -> str | None:
     """No markup, footnote digits, links or navigation left in the prompt."""
     s = strip_insertions(stem(q)).replace(BLANK, "X")
-    if extract.is_boilerplate(s):
+    if prose.is_boilerplate(s):
         return "the prompt holds markup, a footnote marker, a link or page furniture"
     return None
 
@@ -470,7 +471,7 @@ def check_false_statement(q, idx: CorpusIndex) -> str | None:
     s = idx.as_said(stem(q), q.source.doc, q.source.para)
     text = source_text(q, idx) or ""
     src = quoted(q)
-    if not src or src not in extract.sentences(text):
+    if not src or src not in prose.sentences(text):
         return "the explanation of a false statement must quote the true sentence of the cited paragraph"
     diff = _one_span_diff(src.split(), s.split())
     if diff is None:

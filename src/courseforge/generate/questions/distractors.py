@@ -13,7 +13,7 @@ import hashlib
 import re
 from functools import lru_cache
 
-from courseforge.generate import extract
+from courseforge.generate.names import is_body
 
 from .index import CorpusIndex
 
@@ -102,7 +102,7 @@ def expansions(exclude_acronyms: set[str], idx: CorpusIndex, seed: str, exclude:
         for a in idx.acronyms.values()
         if a.acronym not in exclude_acronyms
         for exp in [a.expansion] + [o[0] for o in a.others]
-        if extract._is_body(exp) and not extract_contains(exclude, exp)
+        if is_body(exp) and not extract_contains(exclude, exp)
     ]
     pool.sort(key=lambda p: seeded(seed, "expansion", p))
     return pool

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from courseforge.generate import extract
+from courseforge.generate import extract, prose
+from courseforge.generate.names import ACRONYM_TOKEN_RE, acronym_letters, is_body
 
 from . import clauses, structures
 from courseforge.generate.text import STOPWORDS as TEXT_STOPWORDS
@@ -107,7 +108,7 @@ class CorpusIndex:
     def bodies_named(self, text: str) -> set[str]:
         """The bodies (full names, and acronyms of bodies) ``text`` names."""
         found = {name for _, name in self.organizations_in(text)}
-        found |= {m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(text) if m.group(1) in self.body_acronyms}
+        found |= {m.group(1) for m in ACRONYM_TOKEN_RE.finditer(text) if m.group(1) in self.body_acronyms}
         return found
 
     def body_docs(self, body: str) -> set[str]:
@@ -145,7 +146,7 @@ class CorpusIndex:
         words = text.split(None, 1)
         if not words or not text[:1].isupper():
             return text
-        sents = extract.sentences(self.texts.get((doc, para), ""))
+        sents = prose.sentences(self.texts.get((doc, para), ""))
         prefix = text.split(BLANK_MARK)[0]
         if OPENER_RE.match(text) or (prefix and any(sent.startswith(prefix) for sent in sents)):
             return text  # already the source's words
@@ -188,7 +189,7 @@ def _build(corpus: Corpus) -> CorpusIndex:
                 idx.section_title[(doc.id, p.id)] = sec.title
                 idx.texts[(doc.id, p.id)] = p.text
                 parts.append(p.text.lower())
-                for sent in extract.sentences(p.text):
+                for sent in prose.sentences(p.text):
                     toks = tokens(sent)
                     for i in range(len(toks) - N + 1):
                         idx.ngrams.add(hash(tuple(toks[i : i + N])))
@@ -232,25 +233,25 @@ def _body_acronyms(idx: CorpusIndex) -> None:
     paras: dict[str, int] = {}
     docs: dict[str, set[str]] = {}
     for doc_id, para in extract.iter_paragraphs(idx.corpus):
-        if extract.is_boilerplate(para.text):
+        if prose.is_boilerplate(para.text):
             continue
-        for tok in sorted(set(m.group(1) for m in extract._ACRONYM_TOKEN_RE.finditer(para.text))):
+        for tok in sorted(set(m.group(1) for m in ACRONYM_TOKEN_RE.finditer(para.text))):
             paras[tok] = paras.get(tok, 0) + 1
             docs.setdefault(tok, set()).add(doc_id)
     for tok, n in paras.items():
-        letters = extract._letters(tok)
+        letters = acronym_letters(tok)
         if len(letters) < 3 or _ROMAN.match(tok):
             continue
         exp = idx.expansion_of.get(tok)
         if exp is not None:
-            if extract._is_body(exp):
+            if is_body(exp):
                 idx.body_acronyms[tok] = len(docs[tok])
         elif tok.isupper() and len(tok) <= 7 and n >= 2:
             idx.body_acronyms[tok] = len(docs[tok])
 
 
 # Words that make a two-word phrase a grammatical pair rather than a term.
-_TERM_STOP = extract.STOPWORDS | TEXT_STOPWORDS | frozenset(
+_TERM_STOP = prose.STOPWORDS | TEXT_STOPWORDS | frozenset(
     """such other more most many much some several each every all both same own various certain
     also only very well first second third new often main major current recent particular general
     important different further greater least less high higher low lower large larger small good best
@@ -265,11 +266,11 @@ def _terms(idx: CorpusIndex) -> None:
     sections: dict[str, set[tuple[str, str]]] = {}
     n_paras = 0
     for doc_id, para in extract.iter_paragraphs(idx.corpus):
-        if extract.is_boilerplate(para.text):
+        if prose.is_boilerplate(para.text):
             continue
         n_paras += 1
         seen = set()
-        for sent in extract.sentences(para.text):
+        for sent in prose.sentences(para.text):
             # overlapping pairs: every adjacent pair of words
             words = re.findall(r"(?<![\w-])[A-Za-z][a-z-]*(?![\w-])|[^\sA-Za-z]+", sent)
             for a, b in zip(words, words[1:]):

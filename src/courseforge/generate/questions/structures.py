@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from courseforge.generate import extract
+from courseforge.generate import extract, prose
 
 
 @dataclass(frozen=True)
@@ -93,4 +93,4 @@ def reason_clause(sentence: str) -> Span | None:
 def defined_terms_in(corpus) -> list[tuple[str, str, str]]:
     """Every term the corpus defines, as (doc, para, term): the options of a definition question."""
     return [(doc_id, para.id, d.text) for doc_id, para in extract.iter_paragraphs(corpus)
-            for s in extract.sentences(para.text) if (d := defined_term(s))]
+            for s in prose.sentences(para.text) if (d := defined_term(s))]
