@@ -1,4 +1,5 @@
-"""What the two choice types (``single`` and ``multiple``) share: their options."""
+"""What the two choice types (``single`` and ``multiple``) share: their options, and how the exports
+write a choice question (``true_false`` is a choice interaction in QTI too)."""
 
 from __future__ import annotations
 
