@@ -1,13 +1,14 @@
 """Stand-ins for tests that exercise the generator's own logic alone.
 
 ``simple_corpus`` builds a Corpus without the sources loader, and
-``fake_questions`` makes real, valid quiz questions (verbatim cloze items
+``fake_questions`` drafts real, valid quiz questions (verbatim cloze items
 and true statements) from passages, so page, objective and lock tests do not
 depend on the question generator's ranking.
 """
 
 from __future__ import annotations
 
+from courseforge.generate.stats import Drafted
 from courseforge.quiz.model import FillBlank, Option, SingleChoice, SourceRef, TrueFalse
 from courseforge.sources.model import Corpus, Document, Paragraph, Section, SourceEntry
 
@@ -44,7 +45,7 @@ def fake_questions(passages, corpus, *, module_id, count=10, seed=0, avoid=()):
             qs.append(SingleChoice(id=qid, prompt=f"Which word appears in: {para.text.replace(key, '___', 1)}",
                                    explanation=para.text, source=src, bloom="remember",
                                    options=[Option("a", key, True), Option("b", "zzzz", False)]))
-    return qs
+    return Drafted(qs)
 
 
 def no_problems(quiz, corpus):

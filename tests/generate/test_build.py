@@ -8,6 +8,7 @@ from courseforge.course import CourseInfo
 from courseforge.generate import extract, prose
 from courseforge.generate.build import Toolkit, build_course
 from courseforge.generate.plan import CoursePlan, ModulePlan
+from courseforge.generate.stats import Drafted
 from courseforge.quiz.dump import dump_quiz
 from courseforge.sources.model import paragraph_anchor
 
@@ -112,7 +113,7 @@ def test_output_does_not_depend_on_run_or_order_of_sets():
 
 def test_a_module_without_questions_gets_no_quiz_file_and_no_marker():
     def none_for_fish(passages, corpus, *, module_id, count=10, seed="", avoid=()):
-        return [] if module_id == "02-fish" else fake_questions(passages, corpus, module_id=module_id, count=count,
+        return Drafted([]) if module_id == "02-fish" else fake_questions(passages, corpus, module_id=module_id, count=count,
                                                                 avoid=avoid)
 
     tools = Toolkit(prose.sentences, extract.acronyms, extract.dated_events, extract.figures,

@@ -79,7 +79,7 @@ def statements() -> list[Candidate]:
 def test_two_single_choice_questions_are_kept_with_their_keys_apart():
     # Two single-choice questions can hold their keys in two positions: both stay.
     cands = statements() + [single("s1", 0.8), single("s2", 0.7), blank("f1", 0.6), number("n1", 0.4)]
-    qs = select(cands, 10, "seed")
+    qs, _ = select(cands, 10, "seed")
     assert types(qs)["single"] == 2
     keys = [next(i for i, o in enumerate(q.options) if o.correct) for q in qs if q.type == "single"]
     assert len(set(keys)) == 2
@@ -91,12 +91,12 @@ def test_true_false_is_at_most_a_third_of_the_quiz_and_balanced():
     many = [statement(f"t{i}", 0.95 - i / 100, i % 2 == 0) for i in range(8)]
     others = [single("s1", 0.5), single("s2", 0.4), single("s3", 0.35), number("n1", 0.3), number("n2", 0.2),
               blank("f1", 0.1)]
-    qs = select(many + others, 10, "seed")
+    qs, _ = select(many + others, 10, "seed")
     tf = [q for q in qs if q.type == "true_false"]
     assert (len(qs), len(tf)) == (9, 3)
     assert abs(sum(q.answer for q in tf) - sum(not q.answer for q in tf)) <= 1
     # three other questions: two statements, one true and one false
-    qs = select(many + others[:3], 10, "seed")
+    qs, _ = select(many + others[:3], 10, "seed")
     tf = [q for q in qs if q.type == "true_false"]
     assert (len(qs), sorted(q.answer for q in tf)) == (5, [False, True])
 
@@ -110,8 +110,7 @@ def test_what_passed_the_checks_but_was_left_out_is_counted_with_its_reason():
     many = [statement(f"t{i}", 0.95 - i / 100, i % 2 == 0) for i in range(8)]
     # a fill-in on the same sentence as a chosen choice question: one of the two goes
     others = [single("s1", 0.5), blank("s1", 0.45), number("n1", 0.3)]
-    left: dict[str, int] = {}
-    qs = select(many + others, 10, "seed", left)
+    qs, left = select(many + others, 10, "seed")
     assert sum(left.values()) == len(many + others) - len(qs)
     assert left[LEFT_TRUE_FALSE] == 8 - sum(q.type == "true_false" for q in qs)
     assert left[LEFT_SAME_SENTENCE] == 1
@@ -127,8 +126,7 @@ def test_no_wrong_option_is_the_answer_of_another_question():
     # b offers a's answer as a wrong option
     b.question.options[1] = Option("b", a.question.options[0].text, False)
     assert check_distractor_is_other_key([a.question, b.question])
-    left: dict[str, int] = {}
-    qs = select([a, b, number("n1", 0.5)], 10, "seed", left)
+    qs, left = select([a, b, number("n1", 0.5)], 10, "seed")
     assert [q.id for q in qs if q.type == "single"] == [a.question.id]
     assert left == {LEFT_KEY_AS_DISTRACTOR: 1}
     assert check_distractor_is_other_key(qs) == []

@@ -113,7 +113,7 @@ def seeds():
 
 
 def quiz_for(corpus, passages, module_id, count=10, seed="test"):
-    qs = gq.generate_questions(passages, corpus, module_id=module_id, count=count, seed=seed)
+    qs = gq.generate_questions(passages, corpus, module_id=module_id, count=count, seed=seed).questions
     return Quiz(module_id, module_id, "Quiz", "practice", 70, qs)
 
 
@@ -171,7 +171,8 @@ def test_ordering_and_matching_from_a_dated_paragraph():
         [Section("s", "Instruments", [Paragraph("1", text, "s"), Paragraph("2", other, "s")])],
     )
     corpus = Corpus([doc])
-    qs = gq.generate_questions([("law", doc.sections[0].paragraphs[0])], corpus, module_id="m", count=10, seed="x")
+    drafted = gq.generate_questions([("law", doc.sections[0].paragraphs[0])], corpus, module_id="m", count=10, seed="x")
+    qs = drafted.questions
     orderings = [q for q in qs if q.type == "ordering"]
     assert [[i.text for i in q.items] for q in orderings] == [[
         "Convention No 97 on Migration for Employment",
@@ -243,16 +244,16 @@ def test_deterministic(health):
     a = gq.generate_questions(passages, health, module_id="m", count=12, seed="s")
     b = gq.generate_questions(passages, health, module_id="m", count=12, seed="s")
     assert a == b
-    assert [q.id for q in a] == [q.id for q in b]
+    assert [q.id for q in a.questions] == [q.id for q in b.questions]
     # ids depend on the source and key only, not on the seed
     c = gq.generate_questions(passages, health, module_id="m", count=12, seed="other")
-    assert {q.id for q in a} & {q.id for q in c}
+    assert {q.id for q in a.questions} & {q.id for q in c.questions}
 
 
 def test_stats_report_acceptance(health):
     passages = [(d.id, p) for d in health.documents for p in d.paragraphs]
-    qs = gq.generate_questions(passages, health, module_id="m", count=10, seed="s")
-    st = qs.stats
+    drafted = gq.generate_questions(passages, health, module_id="m", count=10, seed="s")
+    qs, st = drafted.questions, drafted.stats
     assert st.selected == len(qs)
     assert st.summary().startswith(f"{st.tried} candidate questions drafted, {st.passed} passed every check, "
                                    f"{len(qs)} kept; left out: ")
@@ -301,7 +302,7 @@ def test_identical_across_processes(tmp_path):
         "from courseforge.generate.questions import generate_questions\n"
         f"corpus, _ = load_corpus(Path({str(ROOT / 'seeds')!r}), Path({str(ROOT)!r}))\n"
         "ps = [(d.id, p) for d in corpus.documents for p in d.paragraphs]\n"
-        "for q in generate_questions(ps, corpus, module_id='m', count=20, seed='s'):\n"
+        "for q in generate_questions(ps, corpus, module_id='m', count=20, seed='s').questions:\n"
         "    print(repr(q))\n",
         encoding="utf-8",
     )

@@ -34,6 +34,7 @@ from .pages import (
 )
 from .plan import CoursePlan, ModulePlan
 from .select import Passage, Retriever, select_passages
+from .stats import Drafted, GenerationStats
 
 QUESTIONS_PER_MODULE = 10
 MIN_QUESTIONS = 8  # a module quiz with fewer is flagged
@@ -62,7 +63,7 @@ class Toolkit:
     dated_events: Callable[[Corpus], Any]
     figures: Callable[[Corpus], Any]
     organizations: Callable[[Corpus], Any]
-    generate_questions: Callable[..., list]
+    generate_questions: Callable[..., Drafted]
     check_quiz: Callable[[Quiz, Corpus], list[str]]
     dump_quiz: Callable[[Quiz], str]
 
@@ -111,17 +112,11 @@ def _asked(q, others: list) -> bool:
 
 
 def _questions(tools: Toolkit, passages: list[Passage], corpus: Corpus, module_id: str, count: int,
-               avoid: list = ()) -> list:
+               avoid: list = ()) -> Drafted:
     kw = {"avoid": avoid} if avoid else {}
     drafted = tools.generate_questions([(p.doc, p.para) for p in passages], corpus,
                                        module_id=module_id, count=count, seed=module_id, **kw)
-    qs = _Drafted(_with_cited_text(q, corpus) for q in drafted)
-    qs.stats = getattr(drafted, "stats", None)  # how many candidates were drafted and rejected, and why
-    return qs
-
-
-class _Drafted(list):
-    stats = None
+    return Drafted([_with_cited_text(q, corpus) for q in drafted.questions], drafted.stats)
 
 
 def _with_cited_text(q, corpus: Corpus):
@@ -152,7 +147,7 @@ def build_course(
     retriever = Retriever(corpus)
     selected = select_passages(corpus, modules, retriever=retriever)
     facts = collect_facts(corpus, tools)
-    quizzes: dict[str, list] = {}
+    quizzes: dict[str, Drafted] = {}
     for m in modules:
         passages = selected[m.id]
         if not passages:
@@ -166,9 +161,9 @@ def build_course(
     # only if it is better and passes every quiz check.
     for m in modules:
         qs = quizzes[m.id]
-        if _enough(qs):
+        if _enough(qs.questions):
             continue
-        others = [q for k, other in quizzes.items() if k != m.id for q in other]
+        others = [q for k, other in quizzes.items() if k != m.id for q in other.questions]
         cited_elsewhere = {(q.source.doc, q.source.para) for q in others}
         own = {(p.doc, p.para.id) for p in selected[m.id]}
         ranked = [p for p in retriever.ranked(m) if (p.doc, p.para.id) not in own]
@@ -178,22 +173,21 @@ def build_course(
             # questions another quiz already asks are left out before selection, so others fill their place
             drafted = _questions(tools, selected[m.id][:QUESTION_POOL] + extra, corpus, m.id,
                                  questions_per_module, avoid=others)
-            wider = _Drafted(q for q in drafted if not _asked(q, others))
-            wider.stats = drafted.stats
-            if _score(wider) > _score(qs) and not tools.check_quiz(
-                    _quiz(m.id, m.id, m.title, wider, mode="practice", description=""), corpus):
+            wider = Drafted([q for q in drafted.questions if not _asked(q, others)], drafted.stats)
+            if _score(wider.questions) > _score(qs.questions) and not tools.check_quiz(
+                    _quiz(m.id, m.id, m.title, wider.questions, mode="practice", description=""), corpus):
                 qs = quizzes[m.id] = wider
-            if _enough(qs):
+            if _enough(qs.questions):
                 break
     drafts: list[ModuleDraft] = []
     for m in modules:
         passages = selected[m.id]
-        quiz = _quiz(m.id, m.id, f"Quiz: {m.title}", quizzes[m.id], mode="practice",
+        quiz = _quiz(m.id, m.id, f"Quiz: {m.title}", quizzes[m.id].questions, mode="practice",
                      description="Every question names the paragraph it comes from: follow the link to read "
                                  "the answer in context. Retake the quiz as often as you like.")
         figures, events, actors = module_facts(passages, facts)
         drafts.append(ModuleDraft(plan=m, passages=passages, quiz=quiz, figures=figures, events=events, actors=actors,
-                                  standalone=facts.standalone, stats=getattr(quizzes[m.id], "stats", None)))
+                                  standalone=facts.standalone, stats=quizzes[m.id].stats))
     if final_assessment and drafts:
         final = _final(drafts, corpus, tools, questions_per_module)
         if not _enough(final.quiz.questions):
@@ -241,7 +235,7 @@ def build_course(
     return GeneratedCourse(files=dict(sorted(files.items())), modules=drafts, warnings=warnings)
 
 
-def _thin_because(stats) -> str:
+def _thin_because(stats: GenerationStats | None) -> str:
     """Why a quiz is thin, when its drafts say: most of what passed were true/false statements."""
     from .questions.select import LEFT_TRUE_FALSE
 
@@ -296,7 +290,7 @@ def _share_with_final(final: ModuleDraft, drafts: list[ModuleDraft], corpus: Cor
     for d in drafts:
         if len(given[d.id]) != len(d.quiz.questions):
             if d.stats is not None:
-                d.stats.given = len(d.quiz.questions) - len(given[d.id])
+                d.stats = dataclasses.replace(d.stats, given=len(d.quiz.questions) - len(given[d.id]))
             d.quiz.questions = given[d.id]
             place_keys(d.quiz.questions, d.id)
     final.quiz.questions = final_qs
@@ -322,7 +316,7 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
         passages.extend(p[i] for p in pools if i < len(p))
     count = max(per_module, min(20, 2 * len(drafts)))
     qs = _questions(tools, passages, corpus, plan.id, count, avoid=asked)
-    if not _enough(qs) or len(qs) < count:
+    if not _enough(qs.questions) or len(qs.questions) < count:
         used = {(p.doc, p.para.id) for d in drafts for p in d.passages}
         again = [p for d in drafts for p in d.passages[:QUESTION_POOL] if (p.doc, p.para.id) in cited]
         # paragraphs no module used, in reading order; bounded so a large corpus stays fast
@@ -330,10 +324,10 @@ def _final(drafts: list[ModuleDraft], corpus: Corpus, tools: Toolkit, per_module
             (doc, para) for doc in corpus.documents for para in doc.paragraphs)
             if (doc.id, para.id) not in used][: 2 * EXTRA_PASSAGES]
         wider = _questions(tools, passages + again + unused, corpus, plan.id, count, avoid=asked)
-        if _score(wider) > _score(qs) and not tools.check_quiz(
-                _quiz(plan.id, FINAL_ID, plan.title, wider, mode="assessment", description=""), corpus):
+        if _score(wider.questions) > _score(qs.questions) and not tools.check_quiz(
+                _quiz(plan.id, FINAL_ID, plan.title, wider.questions, mode="assessment", description=""), corpus):
             qs = wider
-    quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs, mode="assessment",
+    quiz = _quiz(plan.id, FINAL_ID, "Final assessment", qs.questions, mode="assessment",
                  description="The graded assessment on the whole course. Answers are not shown: when you "
                              "submit, save the answer file and send it to your trainer.")
-    return ModuleDraft(plan=plan, passages=passages, quiz=quiz, assessment=True, stats=getattr(qs, "stats", None))
+    return ModuleDraft(plan=plan, passages=passages, quiz=quiz, assessment=True, stats=qs.stats)

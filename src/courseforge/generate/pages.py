@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
 from ..course import CourseInfo
 from ..markers import quiz_marker
@@ -26,6 +26,7 @@ from .select import Passage
 from .prose import is_boilerplate, is_prose
 from .questions.checks import linked_to_context
 from .standalone import Standalone, opens_alone
+from .stats import GenerationStats
 from .text import content_stems, word_count
 
 READING_WPM = 180  # words per minute for careful study reading
@@ -51,7 +52,7 @@ class ModuleDraft:
     assessment: bool = False
     minutes: int = 0  # estimated study time, set by estimate_minutes()
     standalone: Standalone | None = None  # makes quoted sentences stand alone
-    stats: Any = None  # how the quiz's questions were chosen (questions.GenerationStats), for generate's report
+    stats: GenerationStats | None = None  # how the quiz's questions were chosen, for generate's report
 
     @property
     def id(self) -> str:

@@ -108,9 +108,9 @@ class Selection:
         self.groups.discard(c.group)
 
 
-def select(cands: list[Candidate], count: int, seed: str, left_out: dict[str, int] | None = None) -> list:
-    """The quiz: up to ``count`` of ``cands``. ``left_out``, if given, counts why
-    each candidate that was not chosen was left out."""
+def select(cands: list[Candidate], count: int, seed: str) -> tuple[list, dict[str, int]]:
+    """The quiz: up to ``count`` of ``cands``, and how many of the others were
+    left out for each reason."""
     ranked = sorted(cands, key=lambda c: (-round(c.score, 6), c.question.id))
     sel = Selection(count)
     # 1. variety: the best of each type
@@ -132,15 +132,15 @@ def select(cands: list[Candidate], count: int, seed: str, left_out: dict[str, in
     chosen = sorted(sel.chosen, key=lambda c: (c.order, c.question.id))
     questions = [c.question for c in chosen]
     place_keys(questions, seed)
-    if left_out is not None:
-        kept = {id(c) for c in sel.chosen}
-        for c in ranked:
-            if id(c) not in kept:
-                why = sel.why_not(c) or LEFT_FULL
-                if why == LEFT_BALANCE or (why == LEFT_FULL and isinstance(c.question, TrueFalse)):
-                    why = LEFT_TRUE_FALSE  # a shorter quiz holds true/false to a third of it
-                left_out[why] = left_out.get(why, 0) + 1
-    return questions
+    left_out: dict[str, int] = {}
+    kept = {id(c) for c in sel.chosen}
+    for c in ranked:
+        if id(c) not in kept:
+            why = sel.why_not(c) or LEFT_FULL
+            if why == LEFT_BALANCE or (why == LEFT_FULL and isinstance(c.question, TrueFalse)):
+                why = LEFT_TRUE_FALSE  # a shorter quiz holds true/false to a third of it
+            left_out[why] = left_out.get(why, 0) + 1
+    return questions, left_out
 
 
 def _balance_true_false(sel: Selection, ranked: list[Candidate]) -> None:
