@@ -67,8 +67,9 @@
   function quizKey(m) { return "quiz:" + m.id + ":" + m.version; }
   // As the grader compares fill-in answers (courseforge.grade.scoring.normalise_text, whose rule
   // course.js carries as data): NFKC, case folded, spaces collapsed, trailing punctuation dropped.
+  // No copy of the rule here: without course.js's, nothing is folded, collapsed or dropped.
   var RULE = C.marking || {};
-  var FOLD = RULE.fold || {}, SPACE = RULE.space || " \t\n\r\f\v", TRAILING = RULE.trailing || ".,;:!?";
+  var FOLD = RULE.fold || {}, SPACE = RULE.space || "", TRAILING = RULE.trailing || "";
   function fold(ch) {
     // One character at a time: toLowerCase on a whole string reads context (a final "Σ"), casefold does not.
     return Object.prototype.hasOwnProperty.call(FOLD, ch) ? FOLD[ch] : ch.toLowerCase();
@@ -128,7 +129,7 @@
     var score = 0, checked = 0, r = st.results || {};
     for (var k in r) { score += r[k]; checked++; }
     var percent = m.max ? score / m.max * 100 : 0;
-    var passed = checked >= m.count && percent >= m.pass_mark;
+    var passed = checked >= m.count && passes(score, m.max, m.pass_mark);
     var started = answered > 0 || checked > 0;
     if (lms && typeof lms.p === "number") {
       if (lms.ok && !passed) { passed = true; percent = lms.p; }
@@ -279,12 +280,17 @@
   function unreadable(q, box) { var w = WIDGETS[q.type]; return w.problem ? w.problem(box) : null; }
 
   // -- practice marking: the question's points times the fraction its widget gives ---------------
+  // Not rounded (only what is shown is): two thirds of a point rounded to 0.67 would let a page pass
+  // a pass mark of 67 % that the grader's 66.67 % does not reach.
   function mark(q, a, rule) {
     var r = WIDGETS[q.type].mark(q, a, rule);
-    return { earned: Math.round(r.frac * q.points * 100) / 100, frac: r.frac, marks: r.marks || {} };
+    return { earned: r.frac * q.points, frac: r.frac, marks: r.marks || {} };
   }
+  // As courseforge.grade.validate.QuizKey.passed: at or above the pass mark, forgiving float error
+  // (57 of 100 points is 56.99999999999999 %).
+  function passes(score, max, passMark) { return (max ? score / max * 100 : 0) >= passMark - 1e-9; }
   // The marking functions, for tests that hold them to the grader's cases (tests/data/marking_cases.json).
-  window.courseforgeMarking = { normalise: norm, mark: mark, readNumber: readNumber };
+  window.courseforgeMarking = { normalise: norm, mark: mark, passes: passes, readNumber: readNumber, types: Object.keys(WIDGETS) };
 
   // -- certificate verification code: the same as courseforge.grade.certificate -----------------------
   // SHA-256 (FIPS 180-4) of a text's UTF-8 bytes; crypto.subtle is missing on plain http and is async.
