@@ -36,6 +36,10 @@ class NumericType(QuestionType):
     # --- the browser's view of a question (quiz.public) ---
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/numeric.html"
+
+    def page_data(self, q, inline):
+        return {"answer": q["answer"], "tolerance": q["tolerance"]}
 
     # --- marking an answer (grade) ---
 
