@@ -380,3 +380,24 @@ def test_check_and_build_agree_on_which_markers_exist(course, tmp_path):
     html = (tmp_path / "site" / "01-basics" / "index.html").read_text(encoding="utf-8")
     assert html.count('id="quiz-q-basics"') == 1 and "<!--quiz:" not in html
     assert "&lt;!-- quiz: nope --&gt;" in html and "&lt;!-- quiz: nope-either --&gt;" in html
+
+
+def test_a_theme_custom_dir_overrides_one_question_types_html(course, tmp_path):
+    # The default build first; then courseforge/questions/true_false.html in custom_dir replaces
+    # that type's part of the form, and only that.
+    build_site(Project(course), tmp_path / "default")
+    overrides = course / "overrides" / "courseforge" / "questions"
+    overrides.mkdir(parents=True)
+    (overrides / "true_false.html").write_text(
+        '<p class="my-tf">\n  {{ et.true }} / {{ et.false }} for {{ q.id|e }}\n</p>\n', encoding="utf-8")
+    yml = course / "mkdocs.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("  name: material\n", "  name: material\n  custom_dir: overrides\n"),
+                   encoding="utf-8")
+    build_site(Project(course), tmp_path / "custom")
+    page = "01-basics/index.html"
+    before = (tmp_path / "default" / page).read_text(encoding="utf-8")
+    after = (tmp_path / "custom" / page).read_text(encoding="utf-8")
+    assert '<p class="my-tf">True / False for sky</p>' in after and "my-tf" not in before
+    tf = re.compile(r'(<div class="cf-q" id="cf-q-basics-sky".*?<legend>.*?</legend>)(.*?)(</fieldset>)', re.S)
+    assert tf.sub(r"\1\3", before) == tf.sub(r"\1\3", after)  # everything else is as by default
+    assert tf.search(before).group(2).startswith('<div class="cf-opts">')

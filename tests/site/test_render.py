@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from html import escape as html_escape
 import json
 import re
 
@@ -236,3 +237,28 @@ def test_other_extensions_turn_the_shortcut_off():
     assert Markdown(["smarty"]).inline("It's plain -- isn't it") == "It&rsquo;s plain &ndash; isn&rsquo;t it"
     assert Markdown(["toc"], {"toc": {"marker": "Contents"}}).block("Contents") == '<div class="toc">\n<ul></ul>\n</div>'
     assert Markdown(["markdown.extensions.tables"]).inline("plain") == "plain"
+
+
+def test_each_question_type_names_its_shipped_template():
+    from courseforge.quiz.types import TYPES
+    from courseforge.site.templates import PACKAGE_TEMPLATES
+
+    for name, kind in TYPES.items():
+        assert kind.template == f"courseforge/questions/{name}.html"
+        assert (PACKAGE_TEMPLATES / kind.template).is_file()
+
+
+def test_a_template_in_a_theme_folder_wins_and_its_lines_are_joined(practice_quiz, tmp_path):
+    from courseforge.site.templates import Templates
+
+    own = tmp_path / "courseforge" / "questions"
+    own.mkdir(parents=True)
+    (own / "numeric.html").write_text('<p class="mine">\n    {{ et.numeric_label }}\n    {{ q.unit|e }}\n</p>\n',
+                                      encoding="utf-8")
+    mine = QuizRenderer(T, Markdown(), {"doc-a": "Doc A title"}, course_id="c1", templates=Templates([tmp_path]))
+    html = mine.render(public_quiz(practice_quiz))
+    ours = f'<p class="mine">{html_escape(T["numeric_label"])}year</p>'
+    assert ours in html
+    # Only the numeric question's field changed.
+    field = re.compile(r'<p class="cf-field"><label for="cf-q-basics-year-input">.*?</p>')
+    assert html.replace(ours, "FIELD") == field.sub("FIELD", render(practice_quiz, None))

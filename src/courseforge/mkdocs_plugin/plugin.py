@@ -56,7 +56,7 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
             md=Markdown(list(config.markdown_extensions), dict(config.mdx_configs)),
             fork=self.config.background and not self.serving, certificate=self.config.certificate,
             progress=self.config.progress, shim=self.config.offline or material_offline(config.plugins),
-            serving=self.serving, log=log, error=QuizCheckError, kept=self.session if self._partial() else None)
+            serving=self.serving, template_dirs=config.theme.dirs, log=log, error=QuizCheckError, kept=self.session if self._partial() else None)
         # Our assets and polyfills, offline settings, and no web fonts.
         self.session.apply_settings(config, offline=self.config.offline)
         return config

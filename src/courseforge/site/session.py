@@ -24,6 +24,7 @@ from .course import SiteCourse
 from .error_page import error_page
 from .mkdocs_yml import web_font_warning
 from .rebuild import Rebuilds
+from .templates import Templates
 from .theme import apply_course_settings
 from .render import Markdown, QuizRenderer, certificate_markdown, render_certificate, render_progress
 
@@ -35,7 +36,8 @@ class SiteSession:
     """The course being built: checked and loaded in the background while the pages are read."""
 
     def __init__(self, project: Project, *, language: str, md: Markdown, check: bool = True, fork: bool = True,
-                 certificate: bool = True, progress: bool = True, shim: bool = False, serving: bool = False, log: logging.Logger | None = None,
+                 certificate: bool = True, progress: bool = True, shim: bool = False, serving: bool = False,
+                 template_dirs: list[str] = (), log: logging.Logger | None = None,
                  error: Callable[[list[Diagnostic]], Exception] = CourseError,
                  kept: SiteSession | None = None):
         self.project, self.language, self.md = project, language, md
@@ -47,6 +49,7 @@ class SiteSession:
         self.error = error  # what a course with errors raises: the adapter's own CourseError
         self.font_warning: Diagnostic | None = None  # said by the adapter already, not again with the course's
         self._pending = PendingCourse(project, check=check, fork=fork)
+        self.templates = Templates(template_dirs)  # the theme's folders (custom_dir first), then ours
         self._course: SiteCourse | None = None
         self.public: dict[str, dict] = {}  # quiz id -> public view, computed once
         self.files: pages.SiteFiles | None = None  # the site's files, once the site generator has them
@@ -76,7 +79,7 @@ class SiteSession:
             for warning in self._course.warnings:
                 if warning != self.font_warning:
                     self.log.warning(str(warning))
-            self.renderer = QuizRenderer(self.t, self.md, self._course.doc_titles, self._course.info.id)
+            self.renderer = QuizRenderer(self.t, self.md, self._course.doc_titles, self._course.info.id, self.templates)
         return self._course
 
     def errors(self) -> list[Diagnostic]:
@@ -150,7 +153,7 @@ class SiteSession:
         html = markers.SLOT.sub(slot_html, html)
         if markers.PROGRESS in html:  # drawn in full, as quiz.js redraws it, so the page does not shift
             html = html.replace(markers.PROGRESS, self._progress_panel(page), 1)
-        return html.replace(markers.CERTIFICATE, render_certificate(self.t, self.course.info.title), 1)
+        return html.replace(markers.CERTIFICATE, render_certificate(self.t, self.course.info.title, self.templates), 1)
 
     def _marked(self, src_uri: str) -> list[str]:
         return self.markers[src_uri].ids if src_uri in self.markers else []
@@ -166,7 +169,7 @@ class SiteSession:
             f = module_pages.get(quiz.module)
             rows.append((self.titles.get(quiz.module, quiz.module), f.url_relative_to(page) if f else None))
         cert = self._certificate_file()
-        return render_progress(self.t, rows, cert.url_relative_to(page) if cert else None, self.language)
+        return render_progress(self.t, rows, cert.url_relative_to(page) if cert else None, self.language, self.templates)
 
     # -- the whole site -------------------------------------------------------
 

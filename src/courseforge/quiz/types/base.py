@@ -10,7 +10,7 @@ branching on type names.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, ClassVar
+from typing import Any, Callable, ClassVar
 
 from ..fields import Field
 
@@ -108,3 +108,23 @@ class QuestionType:
     def resolve_answer(self, q: Any, answer: Any) -> Any:
         """A browser's answer with aliases turned back into model ids; anything else unchanged."""
         return answer
+
+    # --- rendering on a page (site.render) ---
+    # The Jinja template of the type's part of a question's form, which a theme's custom_dir may
+    # override (courseforge/questions/<type>.html). It gets the question's public view (q) and
+    # what page_view adds.
+    template: ClassVar[str] = ""
+
+    def page_prompt(self, prompt: str) -> str:
+        """The prompt as the Markdown to render."""
+        return prompt
+
+    def page_view(self, q: dict, *, practice: bool, shuffle: Callable[[list[str]], list[str]],
+                  derange: Callable[[list[str], list[str]], list[str]]) -> dict[str, Any]:
+        """What the template needs besides ``q``: ``shuffle`` gives ids in the fixed display order
+        of this question, ``derange`` moves each out of its place in a key."""
+        return {}
+
+    def page_data(self, q: dict, inline: Callable[[str | None], str]) -> dict[str, Any]:
+        """What quiz.js needs of a practice question to give feedback (``inline`` renders Markdown)."""
+        return {}

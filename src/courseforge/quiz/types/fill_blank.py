@@ -56,6 +56,14 @@ class FillBlankType(QuestionType):
 
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/fill_blank.html"
+
+    def page_prompt(self, prompt):
+        # "___" (quiz.model.BLANK) is bold-italic to Markdown: show it as a visible gap instead.
+        return prompt.replace("___", "\u2009\\_\\_\\_\\_\\_\u2009")
+
+    def page_data(self, q, inline):
+        return {"answers": q["answers"]}
 
     # --- marking an answer (grade) ---
 

@@ -108,6 +108,14 @@ class MatchingType(QuestionType):
         return {k: table.get(v, v) if isinstance(v, str) else v for k, v in answer.items()}
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/matching.html"
+
+    def page_view(self, q, *, practice, shuffle, derange):
+        rights = {r["id"]: r for r in q["rights"]}
+        return {"rights": [rights[rid] for rid in shuffle(list(rights))]}
+
+    def page_data(self, q, inline):
+        return {"key": q["key"]}  # left id -> alias of its right (see quiz.public)
 
     # --- marking an answer (grade) ---
 

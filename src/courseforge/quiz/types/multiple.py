@@ -42,6 +42,11 @@ class MultipleType(QuestionType):
     public = SingleType.public  # the same options, flagged the same way in practice
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/multiple.html"
+
+    def page_data(self, q, inline):
+        return {"options": [{"id": o["id"], "correct": bool(o.get("correct")), "feedback": inline(o.get("feedback"))}
+                            for o in q["options"]]}
 
     # --- marking an answer (grade) ---
 

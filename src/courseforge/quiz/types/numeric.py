@@ -49,6 +49,10 @@ class NumericType(QuestionType):
 
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/numeric.html"
+
+    def page_data(self, q, inline):
+        return {"answer": q["answer"], "tolerance": q["tolerance"]}
 
     # --- marking an answer (grade) ---
 

@@ -67,6 +67,17 @@ class OrderingType(QuestionType):
         return [table.get(v, v) if isinstance(v, str) else v for v in answer]
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/ordering.html"
+
+    def page_view(self, q, *, practice, shuffle, derange):
+        items = {i["id"]: i for i in q["items"]}
+        order = shuffle(list(items))
+        if practice:  # the public view lists a practice's items in the right order
+            order = derange(order, list(items))
+        return {"items": [items[iid] for iid in order]}
+
+    def page_data(self, q, inline):
+        return {"key": [i["id"] for i in q["items"]]}  # practice lists items in the right order
 
     # --- marking an answer (grade) ---
 

@@ -51,6 +51,11 @@ class SingleType(QuestionType):
 
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/single.html"
+
+    def page_data(self, q, inline):
+        return {"options": [{"id": o["id"], "correct": bool(o.get("correct")), "feedback": inline(o.get("feedback"))}
+                            for o in q["options"]]}
 
     # --- marking an answer (grade) ---
 

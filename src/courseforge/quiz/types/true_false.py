@@ -49,6 +49,11 @@ class TrueFalseType(QuestionType):
 
 
     # --- rendering on a page (site.render) ---
+    template = "courseforge/questions/true_false.html"
+
+    def page_data(self, q, inline):
+        return {"answer": q["answer"],
+                "feedback": {"true": inline(q.get("feedback_true")), "false": inline(q.get("feedback_false"))}}
 
     # --- marking an answer (grade) ---
 
