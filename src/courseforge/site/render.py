@@ -26,7 +26,7 @@ from typing import Any, Callable
 
 import markdown
 
-from ..grade.scoring import text_rule
+from ..quiz.types.marking import text_rule
 from ..quiz.model import BLANK
 from ..sources.labels import paragraph_label, structured
 from .i18n import plural

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from ..fields import Field
 from .base import Question, QuestionType
+from .marking import AnswerError, Marker, kind, show
 from .choice import OPTION, Option
 
 
@@ -37,6 +38,36 @@ class SingleType(QuestionType):
     # --- rendering on a page (site.render) ---
 
     # --- marking an answer (grade) ---
+
+    answer_classes = (str,)
+
+    def mark(self, question: SingleChoice, answer: str, quiz: Any = None) -> float:
+        """All or nothing: 1 for a right option's id (a key may mark more than one option right)."""
+        return 1.0 if any(o.correct and o.id == answer for o in question.options) else 0.0
+
+    def marker(self, question: SingleChoice, quiz: Any = None) -> Marker:
+        pts = float(question.points)
+        # option id -> (mark, its index as the choice code): one look-up marks a valid answer
+        table = {o.id: (self.mark(question, o.id, quiz) * pts, i) for i, o in enumerate(question.options)}
+
+        def mark(ans: Any) -> tuple[float, int]:
+            r = table.get(ans) if ans.__class__ is str else None
+            if r is None:
+                if ans.__class__ is not str:
+                    raise AnswerError(f"expected one option id (text), got {kind(ans)}")
+                raise AnswerError(f"option {show(ans)} does not exist")
+            return r
+
+        return mark
+
+    def read_cell(self, question: SingleChoice, text: str) -> str:
+        return text.strip()  # the option id
+
+    def choice_groups(self, question: SingleChoice) -> list:
+        return [(None, [(o.id, o.text, o.correct) for o in question.options])]
+
+    def chosen(self, question: SingleChoice, code: int) -> list[tuple[int, int]]:
+        return [(0, code)]  # the code is the option's index
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
