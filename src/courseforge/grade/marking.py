@@ -12,7 +12,8 @@ its mark as results.json writes it (``"q1":2``), so the writer does not
 format the same few marks again.
 
 :meth:`QuizMarking.seen` marks a submission whose answers were all marked
-before with C-level calls only (no Python call per answer); anything else
+before with a few C-level calls over all its questions (a Python call per
+answer only where the type's answer needs a key made: lists, objects); anything else
 (an answer not seen yet, a bad one, an unknown question) goes through
 :class:`QuestionMarking` one answer at a time, in the submission's order,
 which marks it the same way and remembers it.
