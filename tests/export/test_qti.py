@@ -325,7 +325,7 @@ def test_an_item_without_feedback_is_the_bare_template(quizzes):
 def test_templates_and_rules_score_every_response_as_courseforge_grade_does(quizzes):
     import itertools
 
-    from courseforge.grade import scoring
+    from courseforge.quiz.types import TYPES
 
     quizzes[0].questions[0].points = 3  # a single choice worth 3: map_response carries the mark
     quizzes[1].questions[3].points = 3  # ordering worth 3: a point per item in place
@@ -339,26 +339,26 @@ def test_templates_and_rules_score_every_response_as_courseforge_grade_does(quiz
                 right = q.key if isinstance(q, SingleChoice) else ("true" if q.answer else "false")
                 cases.append((f"C_{c}", float(c == right)))
         elif isinstance(q, MultipleChoice):
-            rule = next(z for z in quizzes if z.id == quiz).multiple_scoring
+            of_quiz = next(z for z in quizzes if z.id == quiz)  # its multiple_scoring
             ids = [o.id for o in q.options]
             for n in range(len(ids) + 1):
                 for chosen in itertools.combinations(ids, n):
                     cases.append(([f"C_{c}" for c in chosen],
-                                  scoring.multiple({o.id for o in q.options if o.correct}, chosen, rule)))
+                                  TYPES[q.type].mark(q, chosen, of_quiz)))
         elif isinstance(q, FillBlank):
             cases += [(a.upper(), 1.0) for a in q.answers] + [("nope", 0.0)]
         elif isinstance(q, Numeric):
-            cases += [(str(q.answer + d), scoring.numeric(q.answer, q.tolerance, q.answer + d))
+            cases += [(str(q.answer + d), TYPES[q.type].mark(q, q.answer + d))
                       for d in (0, q.tolerance, -q.tolerance, q.tolerance + 0.01, -1)]
         elif isinstance(q, Matching):
             ids = [p.id for p in q.pairs]
             for perm in itertools.permutations(ids + [d.id for d in q.distractors], len(ids)):
                 chosen = dict(zip(ids, perm))
-                cases.append(([f"L_{a} R_{b}" for a, b in chosen.items()], scoring.matching(ids, chosen)))
+                cases.append(([f"L_{a} R_{b}" for a, b in chosen.items()], TYPES[q.type].mark(q, chosen)))
         elif isinstance(q, Ordering):
             ids = [i.id for i in q.items]
             for perm in itertools.permutations(ids):
-                cases.append(([f"I_{i}" for i in perm], scoring.ordering(ids, perm)))
+                cases.append(([f"I_{i}" for i in perm], TYPES[q.type].mark(q, perm)))
         cases.append((None if engine.cardinality == "single" else [], 0.0))  # no answer
         for response, fraction in cases:
             want = round(fraction * q.points, 6)

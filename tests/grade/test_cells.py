@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from courseforge.grade.cells import parse_cell, parse_number
-from courseforge.grade.markers import AnswerError
+from courseforge.grade.validate import AnswerError
 
 from .conftest import make_quiz
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from courseforge.grade.markers import make_marker
-from courseforge.grade.scoring import normalise_text, text_rule
 from courseforge.quiz.model import FillBlank, SourceRef
+from courseforge.quiz.types import TYPES
+from courseforge.quiz.types.marking import normalise_text, text_rule
 
 CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "marking_cases.json").read_text(encoding="utf-8"))["cases"]
 
@@ -21,7 +21,8 @@ CASES = json.loads((Path(__file__).resolve().parents[1] / "data" / "marking_case
 @pytest.mark.parametrize("case", CASES, ids=[c["why"] for c in CASES])
 def test_grader_marks_shared_fill_blank_cases(case):
     q = FillBlank(id="f", prompt="___", explanation="", source=SourceRef("d", "1"), answers=case["accepted"])
-    assert make_marker(q)(case["answer"]) == (float(case["mark"]), 0)
+    assert TYPES["fill_blank"].mark(q, case["answer"]) == float(case["mark"])  # the rule
+    assert TYPES["fill_blank"].marker(q)(case["answer"]) == (float(case["mark"]), 0)  # as the grader calls it
 
 
 def test_text_rule_is_normalise_text_as_data():

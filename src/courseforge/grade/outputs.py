@@ -156,7 +156,7 @@ class ResultsWriter:
     def attempt(self, seq: int, file: str, where: Any, g: Any, duplicate: bool = False) -> None:
         """One attempt as one line, made by one f-string: this runs 100,000 times in a big
         run, and a generic encoder spends most of its time on the 20 marks (``g.marks_json``,
-        when the marker made it, has them ready) and on keys that never change."""
+        when made while marking, has them ready) and on keys that never change."""
         key = g.quiz
         fixed = self._per_quiz.get(key.id)
         if fixed is None:  # the quiz id as JSON, each question's "q1": and the score texts

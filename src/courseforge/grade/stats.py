@@ -33,6 +33,8 @@ from dataclasses import dataclass, field
 from operator import mul
 from typing import Any
 
+from ..quiz.types import TYPES
+
 LOW_DISCRIMINATION = 0.2
 EASY = 0.95
 HARD = 0.20
@@ -217,48 +219,27 @@ def question_flags(qs: QuestionStats) -> list[str]:
     return flags
 
 
-def _options(q: Any) -> list[OptionCount]:
-    if q.type in ("single", "multiple"):
-        return [OptionCount(o.id, o.text, o.correct) for o in q.options]
-    if q.type == "true_false":
-        return [OptionCount("true", "true", q.answer is True), OptionCount("false", "false", q.answer is False)]
-    return []
-
-
 def _count_choices(q: Any, codes: Sequence[int], upper: Sequence[int]) -> tuple[list[OptionCount], list]:
     """Option (or, for matching, per-pair right) frequencies from the choice codes.
 
-    Codes are counted first (few distinct values, counted in C), then each
+    What a code stands for is the question type's (``choice_groups`` and ``chosen``, beside
+    its marker). Codes are counted first (few distinct values, counted in C), then each
     distinct code is spread over the options it stands for.
     """
-    options = _options(q)
-    pairs: list[tuple[str, list[OptionCount]]] = []
-    if q.type not in ("single", "true_false", "multiple", "matching"):
+    t = TYPES[q.type]
+    groups = [(name, [OptionCount(oid, text, right) for oid, text, right in opts])
+              for name, opts in t.choice_groups(q)]
+    options = groups[0][1] if groups and groups[0][0] is None else []
+    pairs = [(name, opts) for name, opts in groups if name is not None]
+    if not groups:
         return options, pairs
     everyone = Counter(codes)
     top = Counter(map(codes.__getitem__, upper))
-    if q.type == "matching":
-        rights = [(p.id, p.right) for p in q.pairs] + [(d.id, d.text) for d in q.distractors]
-        base = len(rights) + 1
-        per = [[OptionCount(rid, text, rid == p.id) for rid, text in rights] for p in q.pairs]
-        pairs = [(p.left, opts) for p, opts in zip(q.pairs, per)]
     for code, count in everyone.items():
         if code < 0:
             continue
-        hits: list[OptionCount]
-        if q.type == "single":
-            hits = [options[code]]
-        elif q.type == "true_false":
-            hits = [options[0 if code == 1 else 1]]
-        elif q.type == "multiple":
-            hits = [o for b, o in enumerate(options) if code >> b & 1]
-        else:
-            hits, c = [], code
-            for j in range(len(q.pairs)):
-                c, r = divmod(c, base)
-                if r:
-                    hits.append(per[j][r - 1])
-        for o in hits:
+        for g, i in t.chosen(q, code):
+            o = groups[g][1][i]
             o.count += count
             o.upper += top.get(code, 0)
     return options, pairs
@@ -298,7 +279,7 @@ def quiz_statistics(key: Any, columns: Sequence[Sequence[float]], codes: Sequenc
     """Statistics of one quiz from its graded attempts.
 
     ``columns[j]`` holds every learner's mark on question j (in points),
-    ``codes[j]`` their choice codes (see :mod:`courseforge.grade.validate`),
+    ``codes[j]`` their choice codes (what each stands for is its question type's ``chosen``),
     ``totals`` their scores, all in the same learner order.
     """
     quiz = key.quiz

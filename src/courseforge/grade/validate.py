@@ -1,6 +1,6 @@
 """Is a submission gradable? Its fields checked, then every answer marked.
 
-:class:`QuizKey` compiles a quiz once (markers, versions, maxima);
+:class:`QuizKey` compiles a quiz once (its marking, versions, maxima);
 :func:`check_submission` checks one submission's format tag, course,
 learner, quiz and answers and returns a :class:`Graded` attempt, or raises
 :class:`Rejected` with a reason for errors.csv that names the question.
@@ -22,15 +22,15 @@ from typing import Any
 
 from ..quiz.model import Quiz
 from ..quiz.public import public_question_version, quiz_version
+from ..quiz.types.marking import AnswerError, kind, show
 from .cells import parse_cell
-from .fast import AnswersFn, compile_answers
-from .markers import AnswerError, Marker, _kind, _show, make_marker
+from .marking import QuestionMarking, QuizMarking
 
 FORMAT = "courseforge-submission/1"
 MAX_ID_CHARS = 500  # learner ids and names; longer is not a real name
 
-__all__ = ["FORMAT", "AnswerError", "Graded", "QuizKey", "Rejected", "check_submission", "make_marker",
-           "parse_cell", "parse_time"]
+__all__ = ["FORMAT", "AnswerError", "Graded", "QuizKey", "Rejected", "check_submission", "parse_cell",
+           "parse_time"]
 
 
 class Rejected(ValueError):
@@ -39,7 +39,7 @@ class Rejected(ValueError):
 
 @dataclass
 class QuizKey:
-    """A quiz compiled for grading: markers in question order, versions, maxima."""
+    """A quiz compiled for grading: its marking (one per question, in order), versions, maxima."""
 
     quiz: Quiz
     id: str
@@ -47,20 +47,17 @@ class QuizKey:
     qids: tuple[str, ...]
     points: tuple[float, ...]
     question_versions: dict[str, str]
-    index: dict[str, tuple[int, Marker]]  # qid -> (position, marker)
+    index: dict[str, tuple[int, QuestionMarking]]  # qid -> (position, its marking)
     max: float
     pass_mark: float
     questions: dict[str, Any] = field(default_factory=dict)
-    marks_of: AnswersFn | None = None  # the shortcut for answers already seen (see grade.fast)
+    marking: QuizMarking | None = None  # the questions' marking, with answers already seen (grade.marking)
     practice_note: str = ""  # the warning every submission to a practice quiz gets
 
     @classmethod
     def compile(cls, quiz: Quiz) -> "QuizKey":
-        index = {}
-        markers = []
-        for pos, q in enumerate(quiz.questions):
-            markers.append(make_marker(q, quiz.multiple_scoring))
-            index[q.id] = (pos, markers[-1])
+        marking = QuizMarking(quiz)
+        index = {q.id: (pos, m) for pos, (q, m) in enumerate(zip(quiz.questions, marking.questions))}
         return cls(
             quiz=quiz,
             id=quiz.id,
@@ -72,7 +69,7 @@ class QuizKey:
             max=float(sum(q.points for q in quiz.questions)),
             pass_mark=float(quiz.pass_mark),
             questions={q.id: q for q in quiz.questions},
-            marks_of=compile_answers([q.id for q in quiz.questions], [q.type for q in quiz.questions], markers),
+            marking=marking,
             practice_note="" if quiz.mode == "assessment" else (
                 f"quiz '{quiz.id}' is a practice quiz (mode: {quiz.mode}): the site shows its answers to "
                 "learners, so this mark may not be the learner's own; make it an assessment to grade it"),
@@ -106,11 +103,11 @@ class Graded:
 def parse_time(value: Any) -> float:
     """ISO 8601 to seconds since the epoch (a time without zone is taken as UTC)."""
     if value.__class__ is not str:
-        raise Rejected(f"submitted_at must be an ISO 8601 date and time, got {_kind(value)}")
+        raise Rejected(f"submitted_at must be an ISO 8601 date and time, got {kind(value)}")
     try:
         dt = datetime.fromisoformat(value.strip())
     except ValueError:
-        raise Rejected(f"submitted_at {_show(value)} is not an ISO 8601 date and time (e.g. 2025-03-01T14:05:00Z)") from None
+        raise Rejected(f"submitted_at {show(value)} is not an ISO 8601 date and time (e.g. 2025-03-01T14:05:00Z)") from None
     if dt.tzinfo is None:
         dt = dt.replace(tzinfo=timezone.utc)
     return dt.timestamp()
@@ -131,13 +128,13 @@ def _learner_text(value: Any, what: str, required: bool) -> str:
     if value.__class__ is int:
         value = str(value)
     if value.__class__ is not str:
-        raise Rejected(f"{what} must be text, got {_kind(value)}")
+        raise Rejected(f"{what} must be text, got {kind(value)}")
     value = value.strip()
     if len(value) > MAX_ID_CHARS:
         raise Rejected(f"{what} is longer than {MAX_ID_CHARS} characters")
     control = (_CONTROL if what == "learner id" else _CONTROL_IN_NAME).search(value)
     if control:  # a NUL or a line break inside would break the gradebook for spreadsheets
-        raise Rejected(f"{what} {_show(value)} holds a control character (U+{ord(control.group()):04X}); "
+        raise Rejected(f"{what} {show(value)} holds a control character (U+{ord(control.group()):04X}); "
                        "fix it where it was typed or exported")
     return value
 
@@ -163,7 +160,7 @@ def _version_note(key: QuizKey, data: dict, answers: dict) -> tuple[bool, str | 
         parts.append("removed since (answers ignored): " + ", ".join(map(str, removed)))
     if added:
         parts.append("added since (scored 0): " + ", ".join(added))
-    head = (f"made against another version of quiz '{key.id}' (submission {_show(sub_version, 20)}, "
+    head = (f"made against another version of quiz '{key.id}' (submission {show(sub_version, 20)}, "
             f"quiz now {key.version}); graded by question id")
     return True, head + ("; " + "; ".join(parts) if parts else "")
 
@@ -172,16 +169,16 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
                      from_csv: bool = False) -> Graded:
     """Validate and score one submission; raise :class:`Rejected` with the reason."""
     if data.__class__ is not dict:
-        raise Rejected(f"not a submission: expected a JSON object, got {_kind(data)}")
+        raise Rejected(f"not a submission: expected a JSON object, got {kind(data)}")
     if not from_csv:
         fmt = data.get("format")
         if fmt != FORMAT:
             if fmt is None:
                 raise Rejected(f"not a courseforge submission: no \"format\": \"{FORMAT}\"")
-            raise Rejected(f"unknown format {_show(fmt)}: this version of courseforge grades {FORMAT}")
+            raise Rejected(f"unknown format {show(fmt)}: this version of courseforge grades {FORMAT}")
         course = data.get("course")
         if course_id is not None and course is not None and course != course_id:
-            raise Rejected(f"submission is for course {_show(course)}, not this course ('{course_id}')")
+            raise Rejected(f"submission is for course {show(course)}, not this course ('{course_id}')")
         learner = data.get("learner")
         if learner.__class__ is not dict:
             raise Rejected("no learner: the submission does not say who it is from")
@@ -201,7 +198,7 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
         raise Rejected("no quiz id: the submission does not say which quiz it answers")
     key = quizzes.get(qid)
     if key is None:
-        raise Rejected(f"unknown quiz {_show(qid)}: no quiz with this id in the quizzes folder")
+        raise Rejected(f"unknown quiz {show(qid)}: no quiz with this id in the quizzes folder")
     when = data.get("submitted_at")
     if when is None or when == "":
         when, ts = "", 0.0
@@ -211,7 +208,7 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
     if answers.__class__ is not dict:
         if answers is None and not from_csv:
             raise Rejected("no answers in the submission")
-        raise Rejected(f"answers must be an object {{question id: answer}}, got {_kind(answers)}")
+        raise Rejected(f"answers must be an object {{question id: answer}}, got {kind(answers)}")
 
     warnings: list[str] = [key.practice_note] if key.practice_note else []
     mismatch = False
@@ -224,11 +221,8 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
     index = key.index
     done = None
     marks_json = None
-    if not (from_csv or mismatch) and key.marks_of is not None:
-        try:
-            done = key.marks_of(answers)  # every answer seen before: one look-up each
-        except (AnswerError, TypeError):
-            done = None  # a bad answer: the loop below names the first one, in answer order
+    if not (from_csv or mismatch):
+        done = key.marking.seen(answers)  # every answer seen before: one look-up each
     if done is not None:
         marks, choices, marks_json = done
     elif not (from_csv or mismatch):
@@ -237,12 +231,12 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
         # Answers not seen before, or a bad one: checked one by one, in the submission's order.
         for q, ans in answers.items():
             try:
-                pos, marker = index[q]
+                pos, marking = index[q]
             except KeyError:
-                raise Rejected(f"unknown question {_show(q)}: quiz '{key.id}' has no such question") from None
+                raise Rejected(f"unknown question {show(q)}: quiz '{key.id}' has no such question") from None
             if ans is not None:
                 try:
-                    marks[pos], choices[pos] = marker(ans)
+                    marks[pos], choices[pos], _ = marking(ans)
                 except AnswerError as exc:
                     raise Rejected(f"question {q}: {exc}") from None
     else:
@@ -253,14 +247,14 @@ def check_submission(data: Any, quizzes: dict[str, QuizKey], course_id: str | No
             if entry is None:
                 if mismatch:
                     continue  # named in the version warning
-                raise Rejected(f"unknown question {_show(q)}: quiz '{key.id}' has no such question")
+                raise Rejected(f"unknown question {show(q)}: quiz '{key.id}' has no such question")
             if ans is None:
                 continue
-            pos, marker = entry
+            pos, marking = entry
             try:
                 if from_csv:
                     ans = parse_cell(key.questions[q], ans)
-                marks[pos], choices[pos] = marker(ans)
+                marks[pos], choices[pos], _ = marking(ans)
             except AnswerError as exc:
                 if mismatch:
                     warnings.append(f"answer to {q} no longer fits the question ({exc}): scored 0")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable
 
-from ..grade.scoring import text_rule
+from ..quiz.types.marking import text_rule
 from ..quiz.model import Quiz
 from . import i18n
 from .course import SiteCourse

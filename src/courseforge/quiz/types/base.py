@@ -128,3 +128,36 @@ class QuestionType:
     def page_data(self, q: dict, inline: Callable[[str | None], str]) -> dict[str, Any]:
         """What quiz.js needs of a practice question to give feedback (``inline`` renders Markdown)."""
         return {}
+
+    # marking (grade): how an answer of this type is marked; what the types share is in marking.py.
+    # The classes a valid answer of this type has as JSON gives it. The grader remembers marked
+    # answers by value and 1 == 1.0 == True, so it looks up only answers of these classes.
+    answer_classes: ClassVar[tuple[type, ...]] = ()
+    # How a valid answer becomes a key of the grader's memory of marked answers (None: itself).
+    answer_key: ClassVar[Callable[[Any], Any] | None] = None
+
+    def mark(self, question: Question, answer: Any, quiz: Any = None) -> float:
+        """The share (0 to 1) of the question's points a valid answer, in model ids, earns:
+        the type's rule. ``quiz`` gives quiz-wide settings (``multiple_scoring``); None: defaults."""
+        raise NotImplementedError
+
+    def marker(self, question: Question, quiz: Any = None) -> Callable[[Any], tuple[float, int]]:
+        """The grader's checker and scorer for one question, prepared once: answer (as a
+        submission holds it, aliases included) -> (mark in points, choice code). The choice code
+        is a small integer saying what was picked (see :meth:`chosen`), 0 when the type counts
+        nothing; a bad answer raises :class:`~courseforge.quiz.types.marking.AnswerError`."""
+        raise NotImplementedError
+
+    def read_cell(self, question: Question, text: str) -> Any:
+        """A CSV cell in the shape the JSON answer would have (AnswerError when it has none)."""
+        raise NotImplementedError
+
+    def choice_groups(self, question: Question) -> list[tuple[str | None, list[tuple[str, str, bool]]]]:
+        """What choice codes count, for the report: groups of (id, text, correct). The group
+        named None is the question's own options; a named group, the rights offered to one
+        left of a matching. [] when the type counts nothing."""
+        return []
+
+    def chosen(self, question: Question, code: int) -> list[tuple[int, int]]:
+        """The (group, option) places of :meth:`choice_groups` one choice code (>= 0) stands for."""
+        return []

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from ..fields import ID, TEXT, Field, Objects
 from ..alias import public_alias
 from .base import Question, QuestionType
+from .marking import Marker, id_list, split_cell
 
 
 @dataclass
@@ -80,6 +81,35 @@ class OrderingType(QuestionType):
         return {"key": [i["id"] for i in q["items"]]}  # practice lists items in the right order
 
     # --- marking an answer (grade) ---
+
+    answer_classes = (list,)
+    answer_key = tuple
+
+    def mark(self, question: Ordering, answer: list[str], quiz: Any = None) -> float:
+        """Items in their correct position ÷ number of items."""
+        items = [i.id for i in question.items]
+        if not items:
+            return 0.0
+        return sum(1 for want, got in zip(items, answer) if want == got) / len(items)
+
+    def marker(self, question: Ordering, quiz: Any = None) -> Marker:
+        from ..public import aliases  # here, not at the top: quiz.public imports the types
+
+        pts = float(question.points)
+        known = {i.id: n for n, i in enumerate(question.items)}
+        alias = aliases(question)  # the site names items by alias (quiz.public)
+        known.update({a: known[m] for a, m in alias.items()})
+
+        def mark(ans: Any) -> tuple[float, int]:
+            id_list(ans, known, "item")
+            if alias:
+                ans = [alias.get(v, v) for v in ans]
+            return self.mark(question, ans, quiz) * pts, 0
+
+        return mark
+
+    def read_cell(self, question: Ordering, text: str) -> list[str]:
+        return split_cell(text)  # item ids separated by |
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 

@@ -7,7 +7,8 @@ from typing import Any, ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, Option, check_options, gift_options, moodle_xml_options, options_data, qti_choices
+from .choice import OPTION, check_options, gift_options, moodle_xml_options, Option, options_data, qti_choices
+from .marking import AnswerError, kind, Marker, show
 
 
 @dataclass(kw_only=True)
@@ -38,7 +39,6 @@ class SingleType(QuestionType):
     def data(self, q):
         return {"options": options_data(q.options)}
 
-
     # --- the browser's view of a question (quiz.public) ---
     def public(self, q: SingleChoice, with_key: bool) -> dict[str, Any]:
         options: list[dict[str, Any]] = [{"id": o.id, "text": o.text} for o in q.options]
@@ -49,7 +49,6 @@ class SingleType(QuestionType):
                     o["feedback"] = src.feedback
         return {"options": options}
 
-
     # --- rendering on a page (site.render) ---
     template = "courseforge/questions/single.html"
 
@@ -58,6 +57,36 @@ class SingleType(QuestionType):
                             for o in q["options"]]}
 
     # --- marking an answer (grade) ---
+
+    answer_classes = (str,)
+
+    def mark(self, question: SingleChoice, answer: str, quiz: Any = None) -> float:
+        """All or nothing: 1 for a right option's id (a key may mark more than one option right)."""
+        return 1.0 if any(o.correct and o.id == answer for o in question.options) else 0.0
+
+    def marker(self, question: SingleChoice, quiz: Any = None) -> Marker:
+        pts = float(question.points)
+        # option id -> (mark, its index as the choice code): one look-up marks a valid answer
+        table = {o.id: (self.mark(question, o.id, quiz) * pts, i) for i, o in enumerate(question.options)}
+
+        def mark(ans: Any) -> tuple[float, int]:
+            r = table.get(ans) if ans.__class__ is str else None
+            if r is None:
+                if ans.__class__ is not str:
+                    raise AnswerError(f"expected one option id (text), got {kind(ans)}")
+                raise AnswerError(f"option {show(ans)} does not exist")
+            return r
+
+        return mark
+
+    def read_cell(self, question: SingleChoice, text: str) -> str:
+        return text.strip()  # the option id
+
+    def choice_groups(self, question: SingleChoice) -> list:
+        return [(None, [(o.id, o.text, o.correct) for o in question.options])]
+
+    def chosen(self, question: SingleChoice, code: int) -> list[tuple[int, int]]:
+        return [(0, code)]  # the code is the option's index
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 

@@ -8,6 +8,7 @@ from typing import Any, ClassVar
 from ..fields import BOOL, Field, TEXT
 from .base import Question, QuestionType
 from .choice import qti_choices
+from .marking import FALSE_WORDS, TRUE_WORDS, AnswerError, kind, Marker, show
 
 
 @dataclass(kw_only=True)
@@ -47,7 +48,6 @@ class TrueFalseType(QuestionType):
             return {}
         return {"answer": q.answer, "feedback_true": q.feedback_true, "feedback_false": q.feedback_false}
 
-
     # --- rendering on a page (site.render) ---
     template = "courseforge/questions/true_false.html"
 
@@ -56,6 +56,40 @@ class TrueFalseType(QuestionType):
                 "feedback": {"true": inline(q.get("feedback_true")), "false": inline(q.get("feedback_false"))}}
 
     # --- marking an answer (grade) ---
+
+    answer_classes = (bool,)
+
+    def mark(self, question: TrueFalse, answer: bool, quiz: Any = None) -> float:
+        """All or nothing."""
+        return 1.0 if answer is question.answer else 0.0
+
+    def marker(self, question: TrueFalse, quiz: Any = None) -> Marker:
+        pts = float(question.points)
+        yes = (self.mark(question, True, quiz) * pts, 1)  # the choice code: 1 for true, 0 for false
+        no = (self.mark(question, False, quiz) * pts, 0)
+
+        def mark(ans: Any) -> tuple[float, int]:
+            if ans is True:
+                return yes
+            if ans is False:
+                return no
+            raise AnswerError(f"expected true or false, got {kind(ans)}")
+
+        return mark
+
+    def read_cell(self, question: TrueFalse, text: str) -> bool:
+        low = text.strip().casefold()  # true/false, yes/no, y/n, t/f, 1/0, in any case
+        if low in TRUE_WORDS:
+            return True
+        if low in FALSE_WORDS:
+            return False
+        raise AnswerError(f"expected true or false (or yes/no), got {show(text)}")
+
+    def choice_groups(self, question: TrueFalse) -> list:
+        return [(None, [("true", "true", question.answer is True), ("false", "false", question.answer is False)])]
+
+    def chosen(self, question: TrueFalse, code: int) -> list[tuple[int, int]]:
+        return [(0, 0 if code == 1 else 1)]
 
     # --- exports (export.gift, export.moodle_xml, export.qti) ---
 
