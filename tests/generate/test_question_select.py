@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from courseforge.generate.questions.candidates import Candidate
+from courseforge.generate.questions.drafts import Candidate
 from courseforge.generate.questions.select import select
 from courseforge.quiz.model import FillBlank, Numeric, Option, SingleChoice, SourceRef, TrueFalse
 

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from courseforge.generate import questions as gq
-from courseforge.generate.questions.candidates import Builder, SourceParagraph
+from courseforge.generate.questions.candidates import Builder
+from courseforge.generate.questions.drafts import SourceParagraph
 from courseforge.quiz.model import Quiz
 from courseforge.sources.ingest import load_corpus
 
@@ -475,7 +476,7 @@ def test_who_ran_one_event_is_not_asked():
 
 
 def test_a_blank_is_cut_from_the_words_the_learner_reads_and_keeps_its_sentence_group():
-    from courseforge.generate.questions.candidates import Blank, SourceSentence
+    from courseforge.generate.questions.drafts import Blank, SourceSentence
     from courseforge.quiz.model import BLANK
     from courseforge.sources.model import Paragraph
 

@@ -19,8 +19,9 @@ from __future__ import annotations
 from courseforge.sources.model import Corpus, Paragraph
 
 from ..stats import Drafted, GenerationStats
-from .candidates import Builder, Candidate, SourceParagraph
+from .candidates import Builder
 from .checks import check_no_overlap, check_question, check_quiz, same_question
+from .drafts import Candidate, SourceParagraph
 from .index import corpus_index
 from .select import select
 

@@ -16,7 +16,7 @@ from rapidfuzz import fuzz
 
 from courseforge.quiz.model import MultipleChoice, Option, SingleChoice, TrueFalse
 
-from .candidates import Candidate
+from .drafts import Candidate
 from .checks import NEAR_DUPLICATE, answer_keys, comparable_text, true_false_allowed, wrong_options
 from .distractors import seeded
 
