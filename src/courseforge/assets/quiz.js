@@ -67,7 +67,7 @@
   function quizKey(m) { return "quiz:" + m.id + ":" + m.version; }
   // As the grader compares fill-in answers (courseforge.grade.scoring.normalise_text, whose rule
   // course.js carries as data): NFKC, case folded, spaces collapsed, trailing punctuation dropped.
-  // No copy of the rule here: without course.js's, nothing is folded, collapsed or dropped.
+  // No copy of the rule here: course.js's is the grader's.
   var RULE = C.marking || {};
   var FOLD = RULE.fold || {}, SPACE = RULE.space || "", TRAILING = RULE.trailing || "";
   function fold(ch) {
@@ -169,16 +169,10 @@
   }
 
   // -- question widgets: one entry per question type -----------------------------------------
-  // All quiz.js knows of a type is its entry in WIDGETS (its HTML comes from courseforge.site.render):
-  //   read(box)              the learner's answer in the form, or null when there is none
-  //   write(box, answer)     puts a saved answer back in the form
-  //   mark(q, answer, rule)  practice marking, by the grader's rules (courseforge.grade.scoring):
-  //                          { frac, marks }, marks telling per option, left or item whether it is right
-  //   rows(box)              the elements those marks are shown on
-  //   feedback(q, id)        the author's feedback for a marked row, if any (practice data)
-  //   start(q, box)          called once, before a saved answer is restored: what "try again" puts back
-  //   problem(box)           only where typed text may not be readable: what to tell the learner, or null
-  // Adding a question type is adding its entry.
+  // All quiz.js knows of a type; adding a type is adding its entry. read(box): the answer or null;
+  // write(box, a); mark(q, a, rule): { frac, marks: per option, left or item, right or not }, by the
+  // grader's rules; rows(box): where marks show; feedback(q, id): the author's, for a row;
+  // start(q, box): what "try again" puts back; problem(box), if text may be unreadable: what to say.
   function picked(box) { return $$("input:checked", box).map(function (i) { return i.value; }); }
   function tick(box, a) {
     var want = [].concat(a).map(String);
@@ -188,7 +182,7 @@
   function optionRows(box) { return $$("[data-cf-opt]", box); }
   function optionFeedback(q, id) { return (q.options.filter(function (o) { return o.id === id; })[0] || {}).feedback; }
   function noneTicked() { return []; }
-  // Single and multiple: how many right options there are, how many were chosen right and wrong.
+  // Single and multiple: right options, and those chosen right and wrong.
   function tally(q, a) {
     var right = q.options.filter(function (o) { return o.correct; }).map(function (o) { return o.id; });
     var t = { right: right.length, hits: 0, wrong: 0, marks: {} };
@@ -268,7 +262,7 @@
       }
     }
   };
-  // What an entry leaves out: no rows to mark, no feedback of its own, an empty form to go back to.
+  // What an entry leaves out: no rows to mark, no feedback, an empty form.
   var PLAIN = { rows: function () { return []; }, feedback: function () { return ""; }, start: function () { return null; } };
   Object.keys(WIDGETS).forEach(function (type) {
     for (var k in PLAIN) if (!(k in WIDGETS[type])) WIDGETS[type][k] = PLAIN[k];
@@ -276,18 +270,16 @@
 
   // No answer, or a number the page could not read.
   function unanswered(a) { return a === null || (typeof a === "number" && isNaN(a)); }
-  // What to tell the learner about an answer the page cannot read (a number written two ways), or null.
+  // Why the page cannot read an answer (a number written two ways), or null.
   function unreadable(q, box) { var w = WIDGETS[q.type]; return w.problem ? w.problem(box) : null; }
 
   // -- practice marking: the question's points times the fraction its widget gives ---------------
-  // Not rounded (only what is shown is): two thirds of a point rounded to 0.67 would let a page pass
-  // a pass mark of 67 % that the grader's 66.67 % does not reach.
+  // Not rounded (only what is shown): 0.67 for two thirds would pass a 67 % mark the grader does not.
   function mark(q, a, rule) {
     var r = WIDGETS[q.type].mark(q, a, rule);
     return { earned: r.frac * q.points, frac: r.frac, marks: r.marks || {} };
   }
-  // As courseforge.grade.validate.QuizKey.passed: at or above the pass mark, forgiving float error
-  // (57 of 100 points is 56.99999999999999 %).
+  // As courseforge.grade.validate.QuizKey.passed, forgiving float error (57 / 100 * 100 < 57).
   function passes(score, max, passMark) { return (max ? score / max * 100 : 0) >= passMark - 1e-9; }
   // The marking functions, for tests that hold them to the grader's cases (tests/data/marking_cases.json).
   window.courseforgeMarking = { normalise: norm, mark: mark, passes: passes, readNumber: readNumber, types: Object.keys(WIDGETS) };
