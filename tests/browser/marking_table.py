@@ -13,15 +13,14 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from courseforge.grade.markers import make_marker
-from courseforge.grade.scoring import text_rule
 from courseforge.grade.validate import QuizKey
 from courseforge.quiz.model import (
     Distractor, FillBlank, Item, Matching, MultipleChoice, Numeric, Option, Ordering, Pair, Quiz, SingleChoice,
     SourceRef, TrueFalse,
 )
 from courseforge.quiz.public import public_quiz
-from courseforge.quiz.types import type_of
+from courseforge.quiz.types import TYPES, type_of
+from courseforge.quiz.types.marking import text_rule
 from courseforge.site import i18n
 from courseforge.site.render import QuizRenderer
 
@@ -55,7 +54,8 @@ def quiz(questions: list[Any], scoring: str = "partial", pass_mark: float = 50) 
 
 def grader_mark(case: dict[str, Any]) -> float:
     """The grader's mark, in points, for one question case (answers name model ids)."""
-    return make_marker(question(case["question"]), case.get("scoring", "partial"))(case["answer"])[0]
+    q = question(case["question"])
+    return TYPES[q.type].marker(q, quiz([q], case.get("scoring", "partial")))(case["answer"])[0]
 
 
 def grader_passes(case: dict[str, Any]) -> bool:

@@ -14,7 +14,7 @@ import pytest
 from learner import Q
 from marking_table import TABLE, grader_mark, grader_passes, page_cases
 
-from courseforge.grade.scoring import normalise_text
+from courseforge.quiz.types.marking import normalise_text
 from courseforge.quiz.types import TYPES
 
 CASES = TABLE["cases"]

@@ -65,7 +65,7 @@
   function load(key) { try { return JSON.parse(localStorage.getItem(PREFIX + key)); } catch (e) { return null; } }
   function save(key, v) { try { localStorage.setItem(PREFIX + key, JSON.stringify(v)); } catch (e) { /* private mode: no saving */ } }
   function quizKey(m) { return "quiz:" + m.id + ":" + m.version; }
-  // As the grader compares fill-in answers (courseforge.grade.scoring.normalise_text, whose rule
+  // As the grader compares fill-in answers (courseforge.quiz.types.marking.normalise_text, whose rule
   // course.js carries as data): NFKC, case folded, spaces collapsed, trailing punctuation dropped.
   // No copy of the rule here: course.js's is the grader's.
   var RULE = C.marking || {};
