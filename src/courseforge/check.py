@@ -14,7 +14,6 @@ a page; module front matter (required keys, ``id`` == file stem, known
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 

@@ -2,7 +2,7 @@
 
 The last test adds a type the package does not have, defined in the test
 alone, and runs it through loading, checking, the schema, writing back, the
-browser's view, marking and the exports: nothing outside its own module has
+browser's view, the grader's marking and the exports: nothing outside its own module has
 to change for that.
 """
 
@@ -30,7 +30,7 @@ def test_the_registry_names_each_type_by_its_model():
 
 def test_every_type_gives_every_concern_its_own_answer():
     # A type that forgot one would silently take the base class's default.
-    concerns = ["data", "public", "template", "gift", "moodle_xml", "qti"]
+    concerns = ["data", "public", "template", "mark", "marker", "read_cell", "gift", "moodle_xml", "qti"]
     for name, t in TYPES.items():
         missing = [c for c in concerns if getattr(type(t), c) is getattr(QuestionType, c)]
         assert not missing, f"{name} does not say {missing}"
@@ -43,6 +43,7 @@ from typing import ClassVar
 from courseforge.quiz import types
 from courseforge.quiz.fields import TEXT, Field
 from courseforge.quiz.types.base import Question, QuestionType
+from courseforge.quiz.types.marking import AnswerError
 
 
 @dataclass(kw_only=True)
@@ -66,6 +67,21 @@ class KeywordType(QuestionType):
     def public(self, q, with_key):
         return {"word": q.word} if with_key else {}
 
+    answer_classes = (str,)
+
+    def mark(self, q, answer, quiz=None):
+        return 1.0 if answer.strip().casefold() == q.word.casefold() else 0.0
+
+    def marker(self, q, quiz=None):
+        def mark(answer):
+            if answer.__class__ is not str:
+                raise AnswerError("expected one word")
+            return self.mark(q, answer) * q.points, 0
+        return mark
+
+    def read_cell(self, q, text):
+        return text
+
 
 types.TYPES["keyword"] = KeywordType()  # before anything reads the registry
 '''
@@ -75,6 +91,7 @@ import json
 from pathlib import Path
 
 from courseforge.export.gift import export_gift
+from courseforge.grade.marking import QuizMarking
 from courseforge.quiz.dump import dump_quiz
 from courseforge.quiz.load import load_quiz_file
 from courseforge.quiz.public import public_quiz
@@ -109,6 +126,8 @@ schema = json.dumps(quiz_schema())
 assert '"const": "keyword"' in schema and "The one word that answers." in schema
 view = public_quiz(quiz)["questions"][0]
 assert view["type"] == "keyword" and view["word"] == "remittances"
+marking = QuizMarking(quiz).questions[0]
+assert marking(" Remittances")[0] == 1.0 and marking("wages")[0] == 0.0
 text, notes = export_gift([quiz], "Course")
 assert "What is money sent home called" not in text
 assert any("keyword" in str(n) for n in notes), notes

@@ -9,7 +9,6 @@ generated from the same table); the cross-field rules live here.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -21,7 +20,7 @@ from .fields import BAD, Field, ListOf, Objects, describe, suggest
 from .model import QUESTION_CLASSES, Quiz, SourceRef
 from .spec import ALL_TYPE_FIELDS, OBJECTS, QUESTION, QUIZ, SCHEMA_COMMENT, TYPE_FIELDS
 from .types import TYPES
-from .yamlsafe import MAX_BYTES, compose_text, decode_utf8, gc_paused, pos, read_limited, scalar_value
+from .yamlsafe import MAX_BYTES, compose_text, decode_utf8, gc_paused, pos, read_limited
 
 _NULL = "tag:yaml.org,2002:null"
 # What each kind of object is built as: a source, and the parts of the types (options, pairs…).

@@ -33,6 +33,12 @@ from .types.ordering import Item, Ordering
 from .types.single import SingleChoice
 from .types.true_false import TrueFalse
 
+__all__ = [  # the model of each type, re-exported from quiz/types/ for code that imports it from here
+    "BLANK", "BLOOM_LEVELS", "MODES", "QUESTION_CLASSES", "QUESTION_TYPES", "AnyQuestion", "Distractor", "FillBlank",
+    "Item", "Matching", "MultipleChoice", "Numeric", "Option", "Ordering", "Pair", "Question", "Quiz", "SingleChoice",
+    "SourceRef", "TrueFalse",
+]
+
 QUESTION_TYPES = tuple(TYPES)
 MODES = ("practice", "assessment")
 BLOOM_LEVELS = ("remember", "understand", "apply", "analyze", "evaluate", "create")

@@ -73,26 +73,8 @@ class QuestionType:
         """The type's own fields as plain data, in the order they are written, defaults left out (quiz.dump)."""
         return {}
 
-    # exports: how each format writes a question of this type, or why it cannot. The exporter hands
-    # in ``w``, its writer for the quiz at hand: the format's primitives (escaping, element builders)
-    # and ``w.note`` / ``w.skip`` for what the format cannot carry. A type without a writer for a
-    # format is left out of that export, with a note.
+    # --- the browser's view of a question (quiz.public) ---
 
-    def gift(self, q: Question, w) -> str | None:
-        """``q`` as GIFT text (:mod:`courseforge.export.gift`), or None when GIFT cannot hold it."""
-        return w.unknown(q)
-
-    def moodle_xml(self, q: Question, w):
-        """``q`` as a Moodle XML ``<question>`` element (:mod:`courseforge.export.moodle_xml`), or None
-        when Moodle XML cannot hold it."""
-        return w.unknown(q)
-
-    def qti(self, q: Question, w):
-        """``q`` as a QTI 2.1 ``assessmentItem`` element (:mod:`courseforge.export.qti`), or None when
-        QTI cannot hold it."""
-        return w.unknown(q)
-
-    # browser view (quiz.public)
     def public(self, q: Any, with_key: bool) -> dict[str, Any]:
         """The fields only this type shows the browser, after the ones every question has.
 
@@ -129,7 +111,8 @@ class QuestionType:
         """What quiz.js needs of a practice question to give feedback (``inline`` renders Markdown)."""
         return {}
 
-    # marking (grade): how an answer of this type is marked; what the types share is in marking.py.
+    # --- marking an answer (grade) ---
+    # What the types share is in marking.py.
     # The classes a valid answer of this type has as JSON gives it. The grader remembers marked
     # answers by value and 1 == 1.0 == True, so it looks up only answers of these classes.
     answer_classes: ClassVar[tuple[type, ...]] = ()
@@ -161,3 +144,23 @@ class QuestionType:
     def chosen(self, question: Question, code: int) -> list[tuple[int, int]]:
         """The (group, option) places of :meth:`choice_groups` one choice code (>= 0) stands for."""
         return []
+
+    # --- exports (export.gift, export.moodle_xml, export.qti) ---
+    # How each format writes a question of this type, or why it cannot. The exporter hands
+    # in ``w``, its writer for the quiz at hand: the format's primitives (escaping, element builders)
+    # and ``w.note`` / ``w.skip`` for what the format cannot carry. A type without a writer for a
+    # format is left out of that export, with a note.
+
+    def gift(self, q: Question, w) -> str | None:
+        """``q`` as GIFT text (:mod:`courseforge.export.gift`), or None when GIFT cannot hold it."""
+        return w.unknown(q)
+
+    def moodle_xml(self, q: Question, w):
+        """``q`` as a Moodle XML ``<question>`` element (:mod:`courseforge.export.moodle_xml`), or None
+        when Moodle XML cannot hold it."""
+        return w.unknown(q)
+
+    def qti(self, q: Question, w):
+        """``q`` as a QTI 2.1 ``assessmentItem`` element (:mod:`courseforge.export.qti`), or None when
+        QTI cannot hold it."""
+        return w.unknown(q)

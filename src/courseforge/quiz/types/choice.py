@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..fields import BOOL, Field, ID, TEXT
+from ..fields import BOOL, ID, TEXT, Field
 
 
 @dataclass

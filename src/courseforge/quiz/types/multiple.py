@@ -7,9 +7,9 @@ from typing import Any, ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, check_options, gift_options, moodle_xml_options, Option, options_data, qti_choices
+from .choice import OPTION, Option, check_options, gift_options, moodle_xml_options, options_data, qti_choices
+from .marking import ALL_OR_NOTHING, PARTIAL, Marker, id_list, split_cell
 from .single import SingleType
-from .marking import ALL_OR_NOTHING, PARTIAL, id_list, Marker, split_cell
 
 
 @dataclass(kw_only=True)

@@ -6,7 +6,7 @@ import math
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..fields import Field, NONNEG, NUMBER, TEXT
+from ..fields import NONNEG, NUMBER, TEXT, Field
 from .base import Question, QuestionType
 from .marking import AnswerError, Marker, kind, parse_number
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..fields import ID, TEXT, Field, Objects
 from ..alias import public_alias
+from ..fields import ID, TEXT, Field, Objects
 from .base import Question, QuestionType
 from .marking import Marker, id_list, split_cell
 

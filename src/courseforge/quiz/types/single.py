@@ -7,8 +7,8 @@ from typing import Any, ClassVar
 
 from ..fields import Field, Objects
 from .base import Question, QuestionType
-from .choice import OPTION, check_options, gift_options, moodle_xml_options, Option, options_data, qti_choices
-from .marking import AnswerError, kind, Marker, show
+from .choice import OPTION, Option, check_options, gift_options, moodle_xml_options, options_data, qti_choices
+from .marking import AnswerError, Marker, kind, show
 
 
 @dataclass(kw_only=True)

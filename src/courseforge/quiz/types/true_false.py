@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from ..fields import BOOL, Field, TEXT
+from ..fields import BOOL, TEXT, Field
 from .base import Question, QuestionType
 from .choice import qti_choices
-from .marking import FALSE_WORDS, TRUE_WORDS, AnswerError, kind, Marker, show
+from .marking import FALSE_WORDS, TRUE_WORDS, AnswerError, Marker, kind, show
 
 
 @dataclass(kw_only=True)
