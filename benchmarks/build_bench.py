@@ -5,7 +5,8 @@ Prints:
   the same Markdown built by plain MkDocs + Material without the courseforge plugin;
 * generated courses of 100 pages x 20 questions and of 1,000 pages x 2 questions
   (2,000 questions each, all seven types), with and without the plugin: wall and CPU
-  ratios, each the median of per-pair ratios (target: CPU <= 1.3x);
+  ratios, each the median of per-pair ratios (target: CPU <= 1.3x); at 100 pages also
+  the first build on a machine, before the theme's compiled templates are kept;
 * the first view of pages (HTML + the scripts and stylesheets it loads, gzipped;
   the list of quizzes counts on the pages that load it at once: home, certificate)
   at 100 and 1,000 quizzes (budget 100 KB), and quiz JS + CSS (budget 15 KB);
@@ -52,6 +53,10 @@ except ImportError:  # a tree from before builds reused what they read: every bu
     def clear_caches() -> None:
         pass
 from courseforge.sources.ingest import load_corpus  # noqa: E402
+try:
+    from courseforge.site.templates import COMPILED  # noqa: E402
+except ImportError:  # a tree from before compiled templates were kept on disk
+    COMPILED = None
 
 
 def plain_build(root: Path, site: Path) -> None:
@@ -71,9 +76,22 @@ def cpu_seconds() -> float:
     return t.user + t.system + t.children_user + t.children_system
 
 
-def cold_build(root: Path, site: Path) -> None:
-    """``courseforge build`` as a new process does it: nothing read by an earlier build is reused."""
+def cold_build(root: Path, site: Path, first: bool = False) -> None:
+    """``courseforge build`` as a new process does it: nothing read by an earlier build is reused.
+
+    The theme's compiled templates are read from the user's cache folder, as a second build on the
+    same machine reads them; ``first`` starts from an empty folder, as the first build on a machine does.
+    """
     clear_caches()
+    if first and COMPILED is not None:
+        previous = COMPILED.directory
+        COMPILED.directory = Path(tempfile.mkdtemp(prefix="cf-first-build-"))
+        try:
+            build_site(Project(root), site, strict=True)
+        finally:
+            shutil.rmtree(COMPILED.directory, ignore_errors=True)
+            COMPILED.directory = previous
+        return
     build_site(Project(root), site, strict=True)
 
 
@@ -170,9 +188,9 @@ def largest_first_views(site: Path, course: Path) -> tuple[tuple[str, int], tupl
     return pick(module), pick(other)
 
 
-def paired_build(root: Path, tmp: Path, runs: int, label: str) -> dict[str, float]:
+def paired_build(root: Path, tmp: Path, runs: int, label: str, first: bool = False) -> dict[str, float]:
     """Cold courseforge builds and plain builds, alternating: medians and per-pair ratios."""
-    ours = lambda: cold_build(root, tmp / f"site-{label}")  # noqa: E731
+    ours = lambda: cold_build(root, tmp / f"site-{label}", first)  # noqa: E731
     plain = lambda: plain_build(root, tmp / f"site-{label}-plain")  # noqa: E731
     ours()
     plain()
@@ -271,6 +289,9 @@ def main() -> int:
             big[pages] = root
             report(f"{pages} pages x {per_quiz} questions ({pages * per_quiz} questions)",
                    paired_build(root, tmp, args.runs, f"big{pages}"))
+            if pages == 100 and COMPILED is not None:
+                report("  the same, as the first build on a machine (no compiled templates kept yet)",
+                       paired_build(root, tmp, args.runs, f"first{pages}", first=True), None)
             (mname, mview), (oname, oview) = largest_first_views(tmp / f"site-big{pages}", root)
             print(f"  first view at {pages} quizzes: largest module page {mview / 1024:.1f} KB ({mname}), "
                   f"largest other page {oview / 1024:.1f} KB ({oname}); budget 100 KB")

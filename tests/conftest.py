@@ -9,10 +9,19 @@ SCORM runtime is a missing install step and fails the run instead of skipping.
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# Compiled templates go to a folder of this run, not the user's cache (set before courseforge is
+# imported; commands the tests start inherit it).
+_CACHE = tempfile.mkdtemp(prefix="courseforge-test-cache-")
+os.environ.setdefault("COURSEFORGE_CACHE_DIR", _CACHE)
+atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

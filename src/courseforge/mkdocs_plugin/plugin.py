@@ -98,8 +98,8 @@ class CourseforgePlugin(BasePlugin[CourseforgeConfig]):
         return self.session.page_html(output, page.file) if self.session else None
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
-        # A serve rebuild reuses the theme templates compiled before (Jinja checks them against their source).
-        if self.session and self._partial() and env.bytecode_cache is None:
+        # The theme's templates as compiled by an earlier build or rebuild (Jinja checks them against their source).
+        if self.session and env.bytecode_cache is None:
             env.bytecode_cache = COMPILED
         return env
 

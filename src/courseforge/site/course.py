@@ -68,10 +68,12 @@ def _public_views(quizzes: list[Quiz]) -> dict[str, dict]:
 
 
 def clear_caches() -> None:
-    """Forget every quiz, seed and public view read so far: the next build does all the work."""
+    """Forget every quiz, seed, public view and compiled template held in memory: the next build works as a new process does."""
     from ..quiz.load import clear_read_cache
+    from .templates import COMPILED
 
     clear_read_cache()
+    COMPILED.forget()  # compiled templates are read back from the cache folder, as a new process does
     _public_cache.clear()
     try:
         from ..check import clear_corpus_cache

@@ -17,13 +17,18 @@ with thousands of questions that shows in the build's time.
 
 from __future__ import annotations
 
+import hashlib
 import html
+import os
 import re
+import sys
 from pathlib import Path
 from typing import Any, Iterable
 
 import jinja2
 from jinja2.ext import Extension
+
+from ..fsutil import write_atomic
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 _LINE_BREAK = re.compile(r"\n[ \t]*")
@@ -35,21 +40,97 @@ def escape(value: Any) -> str:
 
 
 class CompiledTemplates(jinja2.BytecodeCache):
-    """Jinja's bytecode for templates already compiled in this process (it checks each against its source)."""
+    """Jinja's bytecode of templates compiled before: in this process, and on disk between builds.
 
-    def __init__(self) -> None:
+    Compiling the theme's templates is about a fifth of a MkDocs build's CPU, and
+    they rarely change; a build reads them compiled from the user's cache folder
+    instead. Jinja checks each entry against its template's source; the key also
+    names what else shapes the code (Jinja's and Python's versions, the
+    environment's syntax settings and extensions, down to their source files), so
+    nothing compiled for another setup is ever taken. A folder that cannot be
+    written only means templates are compiled again: never an error.
+    """
+
+    def __init__(self, directory: Path | None = None) -> None:
         self._store: dict[str, bytes] = {}
+        self.directory = directory
+        self._sources: dict[str, str] = {}  # extension module file -> digest of its bytes
 
     def load_bytecode(self, bucket) -> None:
-        data = self._store.get(bucket.key)
+        key = self._key(bucket)
+        data = self._store.get(key)
+        if data is None and self.directory is not None:
+            try:
+                data = (self.directory / key).read_bytes()
+            except OSError:
+                return
         if data is not None:
-            bucket.bytecode_from_string(data)
+            try:  # a wrong header or checksum leaves the bucket empty: compiled again
+                bucket.bytecode_from_string(data)
+            except Exception:  # noqa: BLE001 - a damaged file (cut short, overwritten) is only a cache miss
+                bucket.reset()
+            if bucket.code is not None:
+                self._store[key] = data
 
     def dump_bytecode(self, bucket) -> None:
-        self._store[bucket.key] = bucket.bytecode_to_string()
+        key, data = self._key(bucket), bucket.bytecode_to_string()
+        self._store[key] = data
+        if self.directory is not None:
+            try:
+                write_atomic(self.directory / key, data)
+            except OSError:
+                pass
+
+    def forget(self) -> None:
+        """Drop what this process holds (the folder stays): the next build reads from disk, as a new process does."""
+        self._store.clear()
+
+    def _key(self, bucket) -> str:
+        env = bucket.environment
+        settings = (
+            jinja2.__version__, sys.implementation.cache_tag, env.block_start_string, env.block_end_string,
+            env.variable_start_string, env.variable_end_string, env.comment_start_string, env.comment_end_string,
+            env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
+            env.newline_sequence, env.keep_trailing_newline, env.optimized, env.is_async,
+            _name_of(env.autoescape), _name_of(env.finalize),
+            *sorted(f"{_name_of(type(ext))}:{self._source_digest(type(ext))}" for ext in env.extensions.values()),
+        )
+        return hashlib.sha1(f"{bucket.key}|{settings!r}".encode("utf-8")).hexdigest()
+
+    def _source_digest(self, cls: type) -> str:
+        # An extension rewrites templates before Jinja compiles them: its code is part of the key.
+        path = getattr(sys.modules.get(cls.__module__), "__file__", None) or ""
+        digest = self._sources.get(path)
+        if digest is None:
+            try:
+                digest = hashlib.sha1(Path(path).read_bytes()).hexdigest()
+            except OSError:
+                digest = "?"
+            self._sources[path] = digest
+        return digest
 
 
-COMPILED = CompiledTemplates()
+def _name_of(value: Any) -> str:
+    if callable(value):
+        return f"{getattr(value, '__module__', '?')}.{getattr(value, '__qualname__', type(value).__qualname__)}"
+    return repr(value)
+
+
+def user_cache_dir() -> Path | None:
+    """Where compiled templates are kept: $COURSEFORGE_CACHE_DIR, else the XDG cache folder (None: keep none)."""
+    chosen = os.environ.get("COURSEFORGE_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) / "templates" if chosen else None  # set but empty: no cache on disk
+    base = os.environ.get("XDG_CACHE_HOME")
+    if not base:
+        try:
+            base = str(Path.home() / ".cache")
+        except RuntimeError:  # no home folder known
+            return None
+    return Path(base) / "courseforge" / "templates"
+
+
+COMPILED = CompiledTemplates(user_cache_dir())
 
 
 class _OneLine(Extension):
