@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -> None:
+def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8", *, durable: bool = True) -> None:
+    """Replace ``path`` with ``data`` in one step; ``durable=False`` skips the flush to disk (for caches,
+    where a file lost in a crash only costs the work of making it again)."""
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = data.encode(encoding) if isinstance(data, str) else data
@@ -23,8 +25,9 @@ def write_atomic(path: str | Path, data: str | bytes, encoding: str = "utf-8") -
         os.fchmod(fd, plain_mode(path))
         with os.fdopen(fd, "wb") as fh:
             fh.write(raw)
-            fh.flush()
-            os.fsync(fh.fileno())
+            if durable:
+                fh.flush()
+                os.fsync(fh.fileno())
         os.replace(tmp, path)
     except BaseException:
         try:

@@ -77,7 +77,7 @@ class CompiledTemplates(jinja2.BytecodeCache):
         self._store[key] = data
         if self.directory is not None:
             try:
-                write_atomic(self.directory / key, data)
+                write_atomic(self.directory / key, data, durable=False)
             except OSError:
                 pass
 
