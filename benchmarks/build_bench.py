@@ -7,9 +7,10 @@ Prints:
   (2,000 questions each, all seven types), with and without the plugin: wall and CPU
   ratios, each the median of per-pair ratios (target: CPU <= 1.3x); at 100 pages also
   the first build on a machine, before the theme's compiled templates are kept;
-* the first view of pages (HTML + the scripts and stylesheets it loads, gzipped;
-  the list of quizzes counts on the pages that load it at once: home, certificate)
-  at 100 and 1,000 quizzes (budget 100 KB), and quiz JS + CSS (budget 15 KB);
+* the first view of pages (HTML + the scripts and stylesheets it loads, gzipped, for a
+  learner who has not started) at 100 and 1,000 quizzes (budget 100 KB), the same pages
+  for a learner with progress (the home page and certificate then load the list of
+  quizzes too), and quiz JS + CSS (budget 15 KB);
 * `courseforge serve` on the 100-page course: seconds from writing an edit to one
   quiz to the edited page being served (target < 1 s).
 
@@ -163,12 +164,17 @@ def gz(data: bytes) -> int:
     return len(gzip.compress(data, compresslevel=9, mtime=0))
 
 
-def first_view(site: Path, page: Path) -> int:
-    """Gzipped bytes of a page and what it loads at once (404.html names files from the site root)."""
+def first_view(site: Path, page: Path, with_progress: bool = False) -> int:
+    """Gzipped bytes of a page and what it loads at once (404.html names files from the site root).
+
+    A learner who has not started loads no list of quizzes; ``with_progress`` counts it on the
+    pages where quiz.js loads it for a learner who has progress (home page, certificate).
+    """
     html = page.read_text(encoding="utf-8")
     total = gz(html.encode("utf-8"))
     refs = re.findall(r'<script[^>]+src="([^"]+)"', html) + re.findall(r'<link[^>]+rel="stylesheet"[^>]+href="([^"]+)"', html)
-    if "data-cf-progress" in html or "data-cf-certificate" in html:  # quiz.js loads the list of quizzes there
+    shows_progress = "data-cf-progress" in html or "data-cf-certificate" in html
+    if with_progress and shows_progress:
         refs += [r.replace("course.js", "course-quizzes.js") for r in refs if r.endswith("courseforge/course.js")]
     for ref in refs:
         ref = ref.split("?")[0]
@@ -178,10 +184,10 @@ def first_view(site: Path, page: Path) -> int:
     return total
 
 
-def largest_first_views(site: Path, course: Path) -> tuple[tuple[str, int], tuple[str, int]]:
+def largest_first_views(site: Path, course: Path, with_progress: bool = False) -> tuple[tuple[str, int], tuple[str, int]]:
     """(page, bytes) of the largest first view among module pages, and among the other pages."""
     modules = {p.stem for p in (course / "modules").glob("*.md") if p.read_text(encoding="utf-8").startswith("---\nid:")}
-    views = {p.relative_to(site).as_posix(): first_view(site, p) for p in site.rglob("*.html")}
+    views = {p.relative_to(site).as_posix(): first_view(site, p, with_progress) for p in site.rglob("*.html")}
     module = {k: v for k, v in views.items() if k.split("/")[0].removesuffix(".html") in modules}
     other = {k: v for k, v in views.items() if k not in module}
     pick = lambda d: max(d.items(), key=lambda kv: kv[1]) if d else ("-", 0)  # noqa: E731
@@ -295,6 +301,9 @@ def main() -> int:
             (mname, mview), (oname, oview) = largest_first_views(tmp / f"site-big{pages}", root)
             print(f"  first view at {pages} quizzes: largest module page {mview / 1024:.1f} KB ({mname}), "
                   f"largest other page {oview / 1024:.1f} KB ({oname}); budget 100 KB")
+            (_, _), (pname, pview) = largest_first_views(tmp / f"site-big{pages}", root, with_progress=True)
+            print(f"  a learner with progress, at {pages} quizzes: largest other page {pview / 1024:.1f} KB ({pname}), "
+                  "with the list of quizzes")
         if args.inline:
             inline = tmp / "big-inline"
             shutil.copytree(big[100], inline)

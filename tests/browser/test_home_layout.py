@@ -1,6 +1,6 @@
-"""The home page: the progress panel takes its place before the script fills it (no layout shift), the
-modules table fits a phone, counts agree with their number, and French puts no-break spaces before
-its colons, semicolons, question and exclamation marks."""
+"""The home page: the progress panel takes its place before the script fills it (no layout shift), a
+learner who has not started loads no list of quizzes, the modules table fits a phone, counts agree with
+their number, and French puts no-break spaces before its colons, semicolons, question and exclamation marks."""
 
 from __future__ import annotations
 
@@ -95,6 +95,36 @@ def test_progress_panel_does_not_shift_the_page(browser, homes, size):
             "Basics of migration: Not started", "Exam module: Not started"]
     finally:
         ctx.close()
+
+
+LIST = "assets/courseforge/course-quizzes.js"
+
+
+def test_only_a_learner_with_progress_loads_the_list_of_quizzes(page, homes):
+    base = homes["course"]
+    asked = []
+    page.on("request", lambda r: asked.append(r.url))
+    page.goto(base)
+    page.wait_for_function("window.courseforgeMarking")
+    page.goto(base + "certificate/")
+    page.wait_for_selector("[data-cf-certificate][data-cf-ready]")
+    assert page.inner_text(".cf-cert__locked") == "The certificate unlocks when every module quiz is passed: 0 of 2 so far."
+    assert not [u for u in asked if u.endswith(LIST)]  # the pages as built say all a new learner needs
+    # The panel's reset button works before any list is loaded.
+    page.goto(base)
+    page.once("dialog", lambda d: d.accept())
+    page.click(".cf-reset")
+    assert page.inner_text(".cf-reset-status") == "Your progress was erased."
+    assert page.inner_text(".cf-progress__text") == "0 of 2 module quizzes completed"
+    # Progress in this browser: the home page loads the list and shows it.
+    page.goto(base + "01-basics/")
+    page.wait_for_selector(f"{Q}[data-cf-ready]")
+    page.check(f"{q('capital')}-b")
+    check(page, "capital")
+    page.goto(base)
+    page.wait_for_function("Array.isArray(window.courseforgeQuizzes)")
+    assert [u for u in asked if u.endswith(LIST)]
+    assert page.locator(".cf-progress__list li").all_inner_texts()[0] == "Basics of migration: Started"
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])

@@ -595,11 +595,13 @@
 
   // The pages marked done are kept with the list's digest, so that a page needs the list
   // only when the learner's progress changed or the course did (an edited quiz starts afresh).
-  function hasProgress() {
-    for (var i = 0; i < localStorage.length; i++) {
-      var k = localStorage.key(i);
-      if (k && k.indexOf(PREFIX + "quiz:") === 0) return true;
-    }
+  function storedProgress() {
+    try {
+      for (var i = 0; i < localStorage.length; i++) {
+        var k = localStorage.key(i);
+        if (k && k.indexOf(PREFIX + "quiz:") === 0) return true;
+      }
+    } catch (e) { /* no storage: no progress */ }
     return false;
   }
   function markNav(changed) {
@@ -607,9 +609,7 @@
     // in an LMS, progress may come from the LMS (a resume on another computer), not from this browser
     if (!QUIZZES && !changed && !lmsOf()) {
       if (kept && kept.digest === C.quizzes_digest && Array.isArray(kept.done)) { showMarks(kept.done); return; }
-      var any = false;
-      try { any = hasProgress(); } catch (e) { /* no storage: no progress */ }
-      if (!any) { showMarks([]); return; }
+      if (!storedProgress()) { showMarks([]); return; }
     }
     withQuizzes(function (quizzes) {
       var done = {};
@@ -645,22 +645,19 @@
     return s.passed ? fmt("status_passed", { percent: Math.round(s.percent) }) : s.started ? S.status_started : S.status_not_started;
   }
 
+  // The panel as built (progress.html) shows a course not started: fill in its count, bar and list.
   function renderProgress(box) {
-    $$(":scope > :not(h2)", box).forEach(function (e) { e.remove(); });
-    var t = totals();
-    var label = fmtN("progress_text", t.total, { done: t.done, total: t.total });
-    var bar = el("div", "cf-bar");
-    bar.setAttribute("role", "progressbar");
-    bar.setAttribute("aria-valuemin", "0");
-    bar.setAttribute("aria-valuemax", String(t.total));
-    bar.setAttribute("aria-valuenow", String(t.done));
-    bar.setAttribute("aria-valuetext", label);
-    bar.setAttribute("aria-labelledby", "cf-progress-title");
-    var fill = bar.appendChild(el("div", "cf-bar__fill"));
-    fill.style.width = (t.total ? t.done / t.total * 100 : 0) + "%";
-    box.appendChild(el("p", "cf-progress__text", label));
-    box.appendChild(bar);
-    var list = el("ul", "cf-progress__list");
+    var t = totals(), label = fmtN("progress_text", t.total, { done: t.done, total: t.total });
+    var text = $(".cf-progress__text", box), bar = $(".cf-bar", box), list = $(".cf-progress__list", box);
+    if (text) text.textContent = label;
+    if (bar) {
+      bar.setAttribute("aria-valuemax", String(t.total));
+      bar.setAttribute("aria-valuenow", String(t.done));
+      bar.setAttribute("aria-valuetext", label);
+      $(".cf-bar__fill", bar).style.width = (t.total ? t.done / t.total * 100 : 0) + "%";
+    }
+    if (!list) return;
+    list.textContent = "";
     QUIZZES.forEach(function (m) {
       var li = el("li", status(m).done ? "cf-progress__done" : "");
       if (m.url != null) {
@@ -671,41 +668,29 @@
       li.appendChild(document.createTextNode(COLON + statusText(m)));
       list.appendChild(li);
     });
-    box.appendChild(list);
-    if (C.certificate != null) {
-      var cert = el("p", "cf-progress__cert");
-      var ca = el("a", null, S.certificate_link);
-      ca.href = new URL(C.certificate, ROOT).href;
-      cert.appendChild(ca);
-      box.appendChild(cert);
-    }
-    box.appendChild(el("p", "cf-progress__note", S.progress_note));
-    var reset = el("button", "cf-btn cf-reset", S.reset);
-    reset.type = "button";
-    var said = el("p", "cf-sr");
-    said.setAttribute("role", "status");
-    reset.addEventListener("click", function () {
+  }
+  function wireReset(box) {
+    var button = $(".cf-reset", box);
+    if (button) button.addEventListener("click", function () {
       if (!window.confirm(S.reset_confirm)) return;
       for (var i = localStorage.length - 1; i >= 0; i--) {
         var k = localStorage.key(i);
         if (k && k.indexOf(PREFIX) === 0) localStorage.removeItem(k);
       }
-      renderProgress(box);
+      if (QUIZZES) renderProgress(box); // else the panel as built shows a course not started
       markNav();
-      var msg = $(".cf-reset-status", box);
-      msg.textContent = S.reset_done;
+      $(".cf-reset-status", box).textContent = S.reset_done;
       $(".cf-reset", box).focus();
     });
-    box.appendChild(reset);
-    said.className = "cf-reset-status";
-    box.appendChild(said);
   }
 
   function initCertificate(box) {
-    var t = totals(), locked = $(".cf-cert__locked", box), form = $(".cf-cert__form", box);
+    // Without the list (a learner who has not started), course.js has the counts the lock notice needs.
+    var t = QUIZZES ? totals() : { done: 0, total: C.quizzes_total };
+    var locked = $(".cf-cert__locked", box), form = $(".cf-cert__form", box);
     var cert = $(".cf-cert", box), print = $(".cf-cert__print", box), input = $("input", form);
     if (t.total === 0 || t.done < t.total) {
-      var exam = QUIZZES.some(function (m) { return m.mode === "assessment"; });
+      var exam = QUIZZES ? QUIZZES.some(function (m) { return m.mode === "assessment"; }) : C.quizzes_assessment;
       locked.textContent = fmt(exam ? "certificate_locked_assessment" : "certificate_locked", { done: t.done, total: t.total });
       form.hidden = true;
       cert.hidden = true;
@@ -758,10 +743,13 @@
     var dialog = $(".md-search[role=dialog]"), input = $(".md-search__input");
     if (dialog && input && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", input.getAttribute("aria-label") || input.placeholder || "Search");
     $$("[data-cf-quiz]").forEach(initQuiz);
+    // Only a learner with progress loads the list: to one who has not started, the progress
+    // panel as built and the certificate's lock notice (from course.js's counts) say it all.
+    var need = QUIZZES || lmsOf() || storedProgress() ? withQuizzes : function (f) { f(); };
     var progress = $("[data-cf-progress]");
-    if (progress) withQuizzes(function () { renderProgress(progress); });
+    if (progress) { wireReset(progress); need(function () { if (QUIZZES) renderProgress(progress); }); }
     var cert = $("[data-cf-certificate]");
-    if (cert && !cert.dataset.cfReady) { cert.dataset.cfReady = "1"; withQuizzes(function () { initCertificate(cert); }); }
+    if (cert && !cert.dataset.cfReady) { cert.dataset.cfReady = "1"; need(function () { initCertificate(cert); }); }
     if (lmsOf()) withQuizzes(function () {}); // in an LMS frame every check reports totals: have the list ready
     markNav();
   }

@@ -51,15 +51,18 @@ def manifest_files(course: SiteCourse, quizzes: list[dict[str, Any]], language: 
         digest,
         i18n.js_strings(language),
         certificate_url,
+        total=len(quizzes),
+        assessment=any(q["mode"] == "assessment" for q in quizzes),
     )
 
 
 def quizzes_script(quizzes: list[dict[str, Any]]) -> tuple[str, str]:
     """``assets/courseforge/course-quizzes.js`` and its digest: the list of the course's quizzes.
 
-    Only the pages that show the course's progress (home page, certificate) or
-    have to work it out (after a check, for the navigation's marks) load it,
-    so the first view of a page does not grow with the course. A script,
+    Only a learner who has progress loads it, on the pages that show it (home
+    page, certificate) or have to work it out (after a check, for the
+    navigation's marks); a learner who has not started sees those pages as
+    built, so the first view of a page does not grow with the course. A script,
     because pages opened from file:// may load scripts but not fetch files.
     """
     data = script_json(quizzes)
@@ -72,16 +75,21 @@ def course_manifest(
     quizzes_digest: str,
     strings: dict[str, str],
     certificate_url: str | None,
+    total: int = 0,
+    assessment: bool = False,
 ) -> str:
     """``assets/courseforge/course.js``: what every page needs to know about the course.
 
     Its size does not grow with the course: the quizzes are in
     course-quizzes.js (see :func:`quizzes_script`), named here with the
-    digest of their list. It carries the grader's fill-in rule as data, so
-    that practice marks as grading does.
+    digest of their list, and counted (``total``, and whether one is an
+    assessment: what the certificate's lock notice says to a learner who has
+    not started, without the list). It carries the grader's fill-in rule as
+    data, so that practice marks as grading does.
     """
     data = {
         "course": course, "quizzes_script": "course-quizzes.js", "quizzes_digest": quizzes_digest,
+        "quizzes_total": total, "quizzes_assessment": assessment,
         "strings": strings, "certificate": certificate_url, "marking": text_rule(),
     }
     return f"window.courseforgeCourse={script_json(data)};\n"
