@@ -4,7 +4,9 @@ The templates ship in ``courseforge/templates/courseforge/`` (``quiz.html``,
 ``question.html``, ``questions/<type>.html``, ``progress.html``,
 ``certificate.html``). A file of the same name under ``courseforge/`` in one of
 the theme's folders (MkDocs Material's ``custom_dir`` first) wins. Each is
-compiled once per build, and kept compiled between `serve` rebuilds.
+compiled once and kept compiled, in memory between `serve` rebuilds and in the
+user's cache folder between builds (:class:`CompiledTemplates`, which keeps the
+theme's templates too).
 
 They write HTML as courseforge has always written it, on one line: a template's
 line breaks and the indentation after them are dropped, so a template can be
