@@ -6,7 +6,7 @@ Prints:
 * generated courses of 100 pages x 20 questions and of 1,000 pages x 2 questions
   (2,000 questions each, all seven types), with and without the plugin: wall and CPU
   ratios, each the median of per-pair ratios (target: CPU <= 1.3x); at 100 pages also
-  the first build on a machine, before the theme's compiled templates are kept;
+  the first build of the course on a machine, before anything is kept in the user's cache folder;
 * the first view of pages (HTML + the scripts and stylesheets it loads, gzipped, for a
   learner who has not started) at 100 and 1,000 quizzes (budget 100 KB), the same pages
   for a learner with progress (the home page and certificate then load the list of
@@ -58,6 +58,12 @@ try:
     from courseforge.site.templates import COMPILED  # noqa: E402
 except ImportError:  # a tree from before compiled templates were kept on disk
     COMPILED = None
+try:  # what a build keeps in the user's cache folder: compiled templates, quiz files and seeds read
+    from courseforge.check import READ_SEEDS  # noqa: E402
+    from courseforge.quiz.load import READ_FILES  # noqa: E402
+except ImportError:  # a tree from before quiz files and seeds were kept on disk
+    READ_FILES = READ_SEEDS = None
+USER_CACHES = (COMPILED, READ_FILES, READ_SEEDS)
 
 
 def plain_build(root: Path, site: Path) -> None:
@@ -80,18 +86,23 @@ def cpu_seconds() -> float:
 def cold_build(root: Path, site: Path, first: bool = False) -> None:
     """``courseforge build`` as a new process does it: nothing read by an earlier build is reused.
 
-    The theme's compiled templates are read from the user's cache folder, as a second build on the
-    same machine reads them; ``first`` starts from an empty folder, as the first build on a machine does.
+    What earlier builds kept in the user's cache folder (compiled templates, quiz files and seeds
+    read) is taken from it, as a second build of the course reads it; ``first`` starts from an empty
+    folder, as the first build of a course on a machine does.
     """
     clear_caches()
-    if first and COMPILED is not None:
-        previous = COMPILED.directory
-        COMPILED.directory = Path(tempfile.mkdtemp(prefix="cf-first-build-"))
+    caches = [c for c in USER_CACHES if c is not None]
+    if first and caches:
+        previous = [c.directory for c in caches]
+        empty = Path(tempfile.mkdtemp(prefix="cf-first-build-"))
+        for i, c in enumerate(caches):
+            c.directory = empty / str(i)
         try:
             build_site(Project(root), site, strict=True)
         finally:
-            shutil.rmtree(COMPILED.directory, ignore_errors=True)
-            COMPILED.directory = previous
+            shutil.rmtree(empty, ignore_errors=True)
+            for c, directory in zip(caches, previous):
+                c.directory = directory
         return
     build_site(Project(root), site, strict=True)
 
@@ -296,7 +307,7 @@ def main() -> int:
             report(f"{pages} pages x {per_quiz} questions ({pages * per_quiz} questions)",
                    paired_build(root, tmp, args.runs, f"big{pages}"))
             if pages == 100 and COMPILED is not None:
-                report("  the same, as the first build on a machine (no compiled templates kept yet)",
+                report("  the same, as the first build on a machine (nothing kept in the cache folder yet)",
                        paired_build(root, tmp, args.runs, f"first{pages}", first=True), None)
             (mname, mview), (oname, oview) = largest_first_views(tmp / f"site-big{pages}", root)
             print(f"  first view at {pages} quizzes: largest module page {mview / 1024:.1f} KB ({mname}), "

@@ -20,6 +20,7 @@ from pathlib import Path
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .course import load_course_info
+from .cache import FileCache
 from .diagnostics import CourseError, Diagnostic
 from .markers import quiz_markers
 from .project import Project
@@ -177,6 +178,7 @@ def _check_schema(project: Project) -> list[Diagnostic]:
 # The seeds read in this process, with the state of their files: a check that finds
 # every file under seeds/ (and the paragraph registry) as it was reuses them.
 _corpus_cache: dict[tuple[str, str], tuple[tuple, object, list[Diagnostic]]] = {}
+READ_SEEDS = FileCache("seeds")
 
 
 def _seed_files_state(project: Project) -> tuple | None:
@@ -217,11 +219,20 @@ def _load_corpus(project: Project, diags: list[Diagnostic]):
         diags.extend(hit[2])
         return hit[1]
     _corpus_cache.pop(key, None)
-    try:
-        corpus, cdiags = load_corpus(project.seeds_dir, project.root)
-    except CourseError as exc:
-        diags.extend(exc.diagnostics)
-        return None
+    # Between runs, the seeds read before are taken from the user's cache folder (a PDF
+    # takes seconds a megabyte to read), checked against the bytes of every seed file.
+    name, raw = "|".join(key), repr(state).encode("utf-8")
+    stored = READ_SEEDS.get(name, raw) if state is not None else None
+    if isinstance(stored, tuple) and len(stored) == 2:
+        corpus, cdiags = stored
+    else:
+        try:
+            corpus, cdiags = load_corpus(project.seeds_dir, project.root)
+        except CourseError as exc:
+            diags.extend(exc.diagnostics)
+            return None
+        if state is not None:
+            READ_SEEDS.put(name, raw, (corpus, cdiags))
     diags.extend(cdiags)
     if state is not None:
         _corpus_cache[key] = (state, corpus, list(cdiags))

@@ -11,7 +11,7 @@ import pytest
 from courseforge.project import Project
 from courseforge.site import templates
 from courseforge.site.build import build_site
-from courseforge.site.templates import CompiledTemplates, user_cache_dir
+from courseforge.site.templates import CompiledTemplates
 
 
 class Counting(jinja2.Environment):
@@ -79,19 +79,6 @@ def test_a_cache_folder_that_cannot_be_written_only_costs_a_compile(env_in, tmp_
     assert env.get_template("page.html").render(xs=[1]) == "<1>"
     assert env_in(None).get_template("page.html").render(xs=[1]) == "<1>"  # no folder at all
     assert Counting.compiled == 2
-
-
-def test_where_the_cache_lives(monkeypatch, tmp_path):
-    monkeypatch.setenv("COURSEFORGE_CACHE_DIR", str(tmp_path / "mine"))
-    assert user_cache_dir() == tmp_path / "mine" / "templates"
-    monkeypatch.setenv("COURSEFORGE_CACHE_DIR", "")
-    assert user_cache_dir() is None  # set but empty: nothing on disk
-    monkeypatch.delenv("COURSEFORGE_CACHE_DIR")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert user_cache_dir() == tmp_path / "xdg" / "courseforge" / "templates"
-    monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setenv("HOME", str(tmp_path / "home"))
-    assert user_cache_dir() == tmp_path / "home" / ".cache" / "courseforge" / "templates"
 
 
 def test_a_site_built_from_cached_templates_is_the_same_site(course, tmp_path, monkeypatch):

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from ..cache import FileCache
 from ..diagnostics import Diagnostic, display_path
 from .fields import BAD, Field, ListOf, Objects, describe, suggest
 from .model import QUESTION_CLASSES, Quiz, SourceRef
@@ -347,6 +348,10 @@ def _scalar_field(node: Node, name: str) -> str | None:
 # have not changed since it was last read is not read again (`serve` rebuilds, a build
 # after `check`); only the latest version of each file is kept.
 _read_cache: dict[tuple[str, int], tuple[bytes, LoadResult]] = {}
+# Between runs, the same in the user's cache folder (a build after a build reads none of
+# the quiz files that have not changed since); each entry is checked against the file's
+# bytes and courseforge's code.
+READ_FILES = FileCache("quizzes")
 
 
 def clear_read_cache() -> None:
@@ -365,7 +370,12 @@ def read_quiz_file(path: str | Path, root: str | Path | None = None, limit: int 
     hit = _read_cache.get((rel, limit))
     if hit is not None and hit[0] == raw:
         return _copy_result(hit[1])
-    res = _read_quiz_bytes(rel, raw, diags)
+    name = f"{path.resolve()}|{rel}|{limit}"
+    with gc_paused():  # thousands of objects, none of them garbage
+        res = READ_FILES.get(name, raw)
+    if not isinstance(res, LoadResult):
+        res = _read_quiz_bytes(rel, raw, diags)
+        READ_FILES.put(name, raw, res)
     _read_cache[(rel, limit)] = (raw, _copy_result(res))
     return res
 

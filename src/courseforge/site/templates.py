@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import hashlib
 import html
-import os
 import re
 import sys
 from pathlib import Path
@@ -30,6 +29,7 @@ from typing import Any, Iterable
 import jinja2
 from jinja2.ext import Extension
 
+from ..cache import user_cache_dir
 from ..fsutil import write_atomic
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
@@ -118,21 +118,7 @@ def _name_of(value: Any) -> str:
     return repr(value)
 
 
-def user_cache_dir() -> Path | None:
-    """Where compiled templates are kept: $COURSEFORGE_CACHE_DIR, else the XDG cache folder (None: keep none)."""
-    chosen = os.environ.get("COURSEFORGE_CACHE_DIR")
-    if chosen is not None:
-        return Path(chosen) / "templates" if chosen else None  # set but empty: no cache on disk
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except RuntimeError:  # no home folder known
-            return None
-    return Path(base) / "courseforge" / "templates"
-
-
-COMPILED = CompiledTemplates(user_cache_dir())
+COMPILED = CompiledTemplates(user_cache_dir("templates"))
 
 
 class _OneLine(Extension):
