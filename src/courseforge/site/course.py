@@ -8,6 +8,7 @@ the checker's own messages stop the build, so a trainer sees the same
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..course import CourseInfo, load_course_info
 from ..diagnostics import CourseError, Diagnostic
@@ -26,10 +27,25 @@ class SiteCourse:
     public: dict[str, dict] = field(default_factory=dict)
 
     def quizzes_of(self, module_id: str) -> list[Quiz]:
-        return [q for q in self.quizzes if q.module == module_id]
+        return list(self._by_module.get(module_id, ()))
 
     def quiz(self, quiz_id: str) -> Quiz | None:
-        return next((q for q in self.quizzes if q.id == quiz_id), None)
+        return self._by_id.get(quiz_id)
+
+    # Every page asks for its quizzes: indexes made once, not a scan of the course per page.
+    @cached_property
+    def _by_module(self) -> dict[str, list[Quiz]]:
+        out: dict[str, list[Quiz]] = {}
+        for q in self.quizzes:
+            out.setdefault(q.module, []).append(q)
+        return out
+
+    @cached_property
+    def _by_id(self) -> dict[str, Quiz]:
+        out: dict[str, Quiz] = {}
+        for q in self.quizzes:
+            out.setdefault(q.id, q)  # the first, as a search in order finds
+        return out
 
 
 def _check(project: Project) -> tuple[list[Diagnostic], list[Quiz]] | None:

@@ -153,7 +153,9 @@ class SiteSession:
         html = markers.SLOT.sub(slot_html, html)
         if markers.PROGRESS in html:  # drawn in full, as quiz.js redraws it, so the page does not shift
             html = html.replace(markers.PROGRESS, self._progress_panel(page), 1)
-        return html.replace(markers.CERTIFICATE, render_certificate(self.t, self.course.info.title, self.templates), 1)
+        if markers.CERTIFICATE in html:
+            html = html.replace(markers.CERTIFICATE, render_certificate(self.t, self.course.info.title, self.templates), 1)
+        return html
 
     def _marked(self, src_uri: str) -> list[str]:
         return self.markers[src_uri].ids if src_uri in self.markers else []
