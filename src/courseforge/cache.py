@@ -19,7 +19,6 @@ import os
 import pickle
 import sys
 import time
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -53,6 +52,8 @@ def code_version() -> bytes:
     """A digest of what shapes a cached result: courseforge's Python source, Python and the readers' versions."""
     global _code_version
     if _code_version is None:
+        from importlib import metadata  # imported here: about 15 ms that a run without a cache need not pay
+
         h = hashlib.sha1(f"{sys.implementation.cache_tag}|{sys.version}".encode("utf-8"))
         for dist in _READERS:
             try:
