@@ -19,8 +19,8 @@ from pathlib import Path
 
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .course import load_course_info
 from .cache import FileCache
+from .course import load_course_info
 from .diagnostics import CourseError, Diagnostic
 from .markers import quiz_markers
 from .project import Project

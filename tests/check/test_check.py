@@ -377,3 +377,29 @@ def test_a_broken_seed_is_reported_once_not_at_every_citation(course):
     assert len(found) == 1, found
     assert found[0].startswith("seeds/sources.yml:")
     assert "002_3bbc0a1064af9942.txt" in found[0]
+
+
+def test_seeds_read_by_an_earlier_run_are_taken_from_the_cache_until_a_seed_changes(course, tmp_path, monkeypatch):
+    from courseforge import check
+    from courseforge.cache import FileCache
+    from courseforge.sources import ingest
+
+    monkeypatch.setattr(check, "READ_SEEDS", FileCache("seeds", tmp_path / "cache"))
+    reads = []
+    monkeypatch.setattr(check, "load_corpus", lambda *a: reads.append(1) or ingest.load_corpus(*a))
+    check.clear_corpus_cache()
+    assert errors(course) == []
+    check.clear_corpus_cache()  # as a new process
+    assert errors(course) == [] and len(reads) == 1  # the seeds as the first run read them
+    # A citation is checked against the seeds each run, cached or not.
+    edit(course, QP, "names them.\n    source: {doc: desa-2004-social-perspective, para: 18}\n",
+         "names them.\n    source: {doc: desa-2004-social-perspective, para: 181}\n")
+    check.clear_corpus_cache()
+    assert [e.split(": ")[1][:40] for e in errors(course)] == ["question 'q2' cites paragraph '181' of '"]
+    assert len(reads) == 1
+    # Any change under seeds/ (here a line added to the catalogue) reads the seeds again.
+    catalogue = course / "seeds" / "sources.yml"
+    catalogue.write_bytes(catalogue.read_bytes() + b"\n# edited\n")
+    check.clear_corpus_cache()
+    assert [e.split(": ")[1][:40] for e in errors(course)] == ["question 'q2' cites paragraph '181' of '"]
+    assert len(reads) == 2
