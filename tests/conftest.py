@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-# Compiled templates go to a folder of this run, not the user's cache (set before courseforge is
-# imported; commands the tests start inherit it).
+# What builds keep between runs (compiled templates, quiz files and seeds as read) goes to a folder
+# of this run, not the user's cache (set before courseforge is imported; commands the tests start inherit it).
 _CACHE = tempfile.mkdtemp(prefix="courseforge-test-cache-")
 os.environ.setdefault("COURSEFORGE_CACHE_DIR", _CACHE)
 atexit.register(shutil.rmtree, _CACHE, ignore_errors=True)
